@@ -1,0 +1,256 @@
+//! The embedded data set.
+//!
+//! Everything here is compiled in by `build.rs` from the CSV files in `data/` (see `data/README.md`,
+//! `data/TREATY_SOURCES.md` and `data/SUPPORT_SOURCES.md` for sources and known gaps). Nothing is parsed at run
+//! time. Tables are joined on ISO 3166-1 alpha-3 codes only, never on names.
+
+use crate::date::Day;
+
+/// The two treaties this crate charts. The order of [`Treaty::ALL`] is the order of every chart and CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Treaty {
+    /// Protocol to Prevent, Suppress and Punish Trafficking in Persons (2000), UNTC XVIII-12-a.
+    Palermo,
+    /// International Convention on the Protection of the Rights of All Migrant Workers and Members of Their
+    /// Families (1990), UNTC IV-13.
+    Icrmw,
+}
+
+impl Treaty {
+    /// Both treaties, in chart order.
+    pub const ALL: [Treaty; 2] = [Treaty::Palermo, Treaty::Icrmw];
+
+    /// The row of `data/treaties.csv` for this treaty.
+    pub fn info(self) -> &'static TreatyInfo {
+        match self {
+            Treaty::Palermo => &TREATIES[0],
+            Treaty::Icrmw => &TREATIES[1],
+        }
+    }
+
+    /// Machine tag used in the data and in CSV output: `palermo` or `icrmw`.
+    pub fn tag(self) -> &'static str {
+        self.info().tag
+    }
+}
+
+/// One treaty's names and key dates (`data/treaties.csv`).
+#[derive(Debug)]
+pub struct TreatyInfo {
+    /// `palermo` or `icrmw`.
+    pub tag: &'static str,
+    /// Reader-facing short name, e.g. "Migrant Workers Convention".
+    pub short_name: &'static str,
+    /// Full title.
+    pub name: &'static str,
+    /// UN Treaty Collection chapter reference, e.g. `IV-13`.
+    pub untc_ref: &'static str,
+    /// Date of adoption.
+    pub adopted: Day,
+    /// First day a state could sign.
+    pub opened_for_signature: Day,
+    /// Date of entry into force.
+    pub entry_into_force: Day,
+    /// Status date of the newest complete depositary list behind the actions; later data is partial.
+    pub complete_list_as_of: Day,
+}
+
+/// Membership of the United Nations, from `countries.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnStatus {
+    /// One of the 193 member states.
+    Member,
+    /// Non-member observer state (Holy See, State of Palestine).
+    Observer,
+    /// Neither (territories, Cook Islands, Niue, ...).
+    Other,
+}
+
+/// One row of `countries.csv`.
+#[derive(Debug)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code; the join key.
+    pub iso3: &'static str,
+    /// Reader-facing name (UN M49 / UNTC spelling, UTF-8; may contain `&`, `'`, `’`).
+    pub name: &'static str,
+    /// M49 region (Africa, Americas, Asia, Europe, Oceania).
+    pub region: &'static str,
+    /// UN membership.
+    pub un: UnStatus,
+}
+
+/// How a participant became bound, as the depositary records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionKind {
+    /// Ratification after signature.
+    Ratification,
+    /// Accession (joining without prior signature).
+    Accession,
+    /// Acceptance (UNTC marker `A`).
+    Acceptance,
+    /// Approval (UNTC marker `AA`), e.g. the European Union.
+    Approval,
+    /// Succession (UNTC marker `d`).
+    Succession,
+}
+
+impl ActionKind {
+    /// Lower-case term used in the data and in tooltips.
+    pub fn term(self) -> &'static str {
+        match self {
+            ActionKind::Ratification => "ratification",
+            ActionKind::Accession => "accession",
+            ActionKind::Acceptance => "acceptance",
+            ActionKind::Approval => "approval",
+            ActionKind::Succession => "succession",
+        }
+    }
+}
+
+/// One row of `treaty_actions.csv`: a participant's signature and/or consent to be bound.
+#[derive(Debug)]
+pub struct Action {
+    /// Which treaty.
+    pub treaty: Treaty,
+    /// ISO3 code (`EUU` for the European Union, which is a party but not a state).
+    pub iso3: &'static str,
+    /// Date of signature, if signed.
+    pub signature: Option<Day>,
+    /// Date the instrument of ratification/accession/... was deposited; `None` when no source gives the day.
+    pub action: Option<Day>,
+    /// Kind of consent; `None` for signature only.
+    pub kind: Option<ActionKind>,
+    /// Source tag (see `TREATY_SOURCES.md`); a tag ending in `-eif30` means the date is derived from entry into force.
+    pub source: &'static str,
+}
+
+impl Action {
+    /// True when the participant is a party (it deposited an instrument, dated or not).
+    pub fn is_party(&self) -> bool {
+        self.kind.is_some()
+    }
+
+    /// True when the deposit date is derived (entry into force minus 30 days), not stated by a source.
+    pub fn date_is_derived(&self) -> bool {
+        self.source.ends_with("-eif30")
+    }
+}
+
+/// One row of `treaty_status.csv`: a headline count found in a dated source.
+#[derive(Debug)]
+pub struct Headline {
+    /// Which treaty.
+    pub treaty: Treaty,
+    /// The date as the source gives it: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or a range.
+    pub as_of_text: &'static str,
+    /// The exact day, when `as_of_text` is a full date.
+    pub day: Option<Day>,
+    /// Number of signatories, when given.
+    pub signatories: Option<u16>,
+    /// Number of parties.
+    pub parties: u16,
+    /// Where the count was read.
+    pub source_url: &'static str,
+}
+
+impl Headline {
+    /// True when the count is the depositary's own (the UN Treaty Collection or a verbatim copy of its record).
+    pub fn from_depositary(&self) -> bool {
+        self.source_url.contains("treaties.un.org") || self.source_url.contains("allucinaria/XML")
+    }
+}
+
+/// One row of `migrant_stock.csv` (UN DESA International Migrant Stock 2024), countries only.
+#[derive(Debug)]
+pub struct MigrantStock {
+    /// ISO3 code.
+    pub iso3: &'static str,
+    /// International migrants living in the country, mid-2024 (persons).
+    pub immigrants: u64,
+}
+
+include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
+
+/// All rows of `countries.csv`, sorted by ISO3 code.
+pub fn countries() -> &'static [Country] {
+    COUNTRIES
+}
+
+/// All rows of `treaty_actions.csv`, in file order.
+pub fn actions() -> &'static [Action] {
+    ACTIONS
+}
+
+/// All rows of `treaty_status.csv`, in file order.
+pub fn headlines() -> &'static [Headline] {
+    HEADLINES
+}
+
+/// Migrant stock rows for ISO3 countries (the `WLD` and `CHI` aggregates are left out), sorted by
+/// immigrants, largest first.
+pub fn migrant_stock() -> &'static [MigrantStock] {
+    MIGRANT_STOCK
+}
+
+/// Looks a country up by ISO3 code (binary search; `None` when the code is unknown).
+pub fn country(iso3: &str) -> Option<&'static Country> {
+    COUNTRIES.binary_search_by(|c| c.iso3.cmp(iso3)).ok().and_then(|i| COUNTRIES.get(i))
+}
+
+/// Reader-facing name of a participant: the `countries.csv` name, or "European Union" for `EUU`.
+/// Unknown codes are returned as they are (and reported by [`check`]).
+pub fn participant_name(iso3: &str) -> &str {
+    match country(iso3) {
+        Some(c) => c.name,
+        None if iso3 == "EUU" => "European Union",
+        None => iso3,
+    }
+}
+
+/// The states a status chart counts: the 193 UN members and the 2 observer states, by ISO3.
+pub fn un_states() -> impl Iterator<Item = &'static Country> {
+    COUNTRIES.iter().filter(|c| c.un != UnStatus::Other)
+}
+
+/// The newest date the data speaks for: the latest complete-list date or action date. Charts default to it.
+pub fn data_as_of() -> Day {
+    let lists = Treaty::ALL.iter().map(|t| t.info().complete_list_as_of);
+    let acts = ACTIONS.iter().filter_map(|a| a.action.max(a.signature));
+    lists.chain(acts).max().unwrap_or(Day(0))
+}
+
+/// Integrity checks on the embedded data. Returns one sentence per problem; empty when all is well.
+///
+/// Checks: every ISO3 code in the actions joins to `countries.csv` (the EU aside); no participant appears twice
+/// for one treaty; no signature or deposit predates the treaty's opening for signature; no deposit precedes its
+/// own signature; every action row is either a signature or a consent to be bound.
+pub fn check() -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for a in ACTIONS {
+        let info = a.treaty.info();
+        if country(a.iso3).is_none() && a.iso3 != "EUU" {
+            problems.push(format!("{}: {} does not join to countries.csv", info.tag, a.iso3));
+        }
+        if !seen.insert((a.treaty, a.iso3)) {
+            problems.push(format!("{}: {} appears twice", info.tag, a.iso3));
+        }
+        for d in [a.signature, a.action].into_iter().flatten() {
+            if d < info.opened_for_signature {
+                problems.push(format!("{}: {} has {} before the treaty opened", info.tag, a.iso3, d));
+            }
+        }
+        if let (Some(s), Some(d)) = (a.signature, a.action) {
+            if d < s {
+                problems.push(format!("{}: {} deposited before signing", info.tag, a.iso3));
+            }
+        }
+        if a.signature.is_none() && a.kind.is_none() {
+            problems.push(format!("{}: {} has neither signature nor action", info.tag, a.iso3));
+        }
+        if a.action.is_some() && a.kind.is_none() {
+            problems.push(format!("{}: {} has a deposit date but no action type", info.tag, a.iso3));
+        }
+    }
+    problems
+}

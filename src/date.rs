@@ -1,0 +1,156 @@
+//! Calendar dates.
+//!
+//! A [`Day`] is a calendar date with no time of day and no time zone: treaty actions are dated by the
+//! depositary's calendar, and a reader's clock must never move them. Internally it is a Julian day
+//! number (`i32`), so differences are whole days and the time scale is a plain linear map.
+//! Parsing and validation of the calendar go through the `time` crate.
+
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian), stored as a Julian day number.
+///
+/// Ordering is chronological. `Day` is `Copy` and cheap to compare, so it is used directly as the
+/// domain of the time scale and as the key of every binary search over treaty events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub(crate) i32);
+
+/// Why a date string was rejected. `Display` gives a sentence that names the expected form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    Malformed(String),
+    /// Well formed, but not a calendar date (for example `2019-02-30`).
+    Impossible { input: String, reason: String },
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Malformed(s) => write!(f, "“{s}” is not a date of the form YYYY-MM-DD"),
+            DateError::Impossible { input, reason } => {
+                write!(f, "{input} is not a calendar date: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl Day {
+    /// Builds a day from year, month (1–12) and day of month.
+    ///
+    /// # Errors
+    /// [`DateError::Impossible`] when the triple is not a calendar date; the reason names the number of
+    /// days in that month.
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Result<Day, DateError> {
+        let input = format!("{year:04}-{month:02}-{day:02}");
+        let m = time::Month::try_from(month).map_err(|_| DateError::Impossible {
+            input: input.clone(),
+            reason: "the month must be 01 to 12".into(),
+        })?;
+        match time::Date::from_calendar_date(year, m, day) {
+            Ok(d) => Ok(Day(d.to_julian_day())),
+            Err(_) => {
+                let len = m.length(year);
+                let name = MONTHS.get(usize::from(month) - 1).copied().unwrap_or("");
+                Err(DateError::Impossible { input, reason: format!("{name} {year} has {len} days") })
+            }
+        }
+    }
+
+    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else (no time, no zone).
+    ///
+    /// # Errors
+    /// [`DateError::Malformed`] for any other shape, [`DateError::Impossible`] for `2019-02-30` and the like.
+    pub fn parse(s: &str) -> Result<Day, DateError> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+            return Err(DateError::Malformed(s.chars().take(40).collect()));
+        }
+        let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<i32>().ok()).unwrap_or(0);
+        let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+        Day::from_ymd(y, u8::try_from(m).unwrap_or(0), u8::try_from(d).unwrap_or(0))
+    }
+
+    fn date(self) -> time::Date {
+        // Every Day is built from a valid time::Date, so this cannot fail; fall back to the epoch anyway.
+        time::Date::from_julian_day(self.0).unwrap_or(time::Date::MIN)
+    }
+
+    /// Calendar year.
+    pub fn year(self) -> i32 {
+        self.date().year()
+    }
+
+    /// 1 January of `year`.
+    pub fn jan1(year: i32) -> Day {
+        Day::from_ymd(year, 1, 1).unwrap_or(Day(0))
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Day) -> i32 {
+        later.0 - self.0
+    }
+
+    /// The day `n` days after this one.
+    pub fn plus_days(self, n: i32) -> Day {
+        Day(self.0 + n)
+    }
+
+    /// Reader-facing form, day month year in English: `3 Feb 2026`.
+    pub fn human(self) -> String {
+        let d = self.date();
+        let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");
+        format!("{} {} {}", d.day(), m.get(..3).unwrap_or(m), d.year())
+    }
+
+    /// Long reader-facing form: `3 February 2026`.
+    pub fn human_long(self) -> String {
+        let d = self.date();
+        let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");
+        format!("{} {} {}", d.day(), m, d.year())
+    }
+}
+
+/// ISO 8601 form, `YYYY-MM-DD`.
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.date();
+        write!(f, "{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        let d = Day::parse("2020-08-03").unwrap();
+        assert_eq!(d.to_string(), "2020-08-03");
+        assert_eq!(d.human(), "3 Aug 2020");
+        assert_eq!(d.year(), 2020);
+        assert_eq!(Day::parse("2000-02-29").unwrap().plus_days(1).to_string(), "2000-03-01");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_the_month_length() {
+        let e = Day::parse("2019-02-30").unwrap_err();
+        assert_eq!(e.to_string(), "2019-02-30 is not a calendar date: February 2019 has 28 days");
+        assert!(Day::parse("2019-13-01").unwrap_err().to_string().contains("01 to 12"));
+        assert!(matches!(Day::parse("2100-02-29"), Err(DateError::Impossible { .. })));
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for bad in ["2019-2-3", "03/02/2026", "2026-02-03T00:00", "", "yesterday", "２０２０-01-01"] {
+            assert!(matches!(Day::parse(bad), Err(DateError::Malformed(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! # treaty-charts
+//!
+//! Embeddable charts of how states have joined two UN treaties — the Palermo Protocol on trafficking in persons
+//! (2000, UNTC XVIII-12-a) and the Migrant Workers Convention (1990, UNTC IV-13) — each annotated with what the
+//! numbers measure and what they leave out.
+//!
+//! Pipeline (pure Rust, the same natively and in WebAssembly):
+//! [`data`] (compiled-in tables) → [`model`] (status on any day) → [`charts`] (a [`spec::Spec`] of positioned
+//! marks, text, hits and CSV) → [`svg`] (a string). Only [`web`] (wasm32 only) touches the browser.
+//!
+//! ```
+//! use treaty_charts::{render, options::Options};
+//! let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", "375")]).unwrap();
+//! let chart = render(&o).unwrap();
+//! assert!(chart.svg.starts_with("<svg"));
+//! assert!(chart.csv.starts_with("treaty,party,signatory,neither"));
+//! ```
+
+pub mod charts;
+pub mod data;
+pub mod date;
+pub mod model;
+pub mod notes;
+pub mod options;
+pub mod spec;
+pub mod svg;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+use options::Options;
+
+/// A rendered chart: the SVG document and everything the embed needs around it.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    /// The spec the SVG was drawn from (positions, hits, blocks).
+    pub spec: spec::Spec,
+    /// The SVG document.
+    pub svg: String,
+    /// The chart's numbers as CSV.
+    pub csv: String,
+}
+
+/// Renders a chart from valid options: model → spec → SVG.
+///
+/// # Errors
+/// [`svg::RenderError`] if drawing fails.
+pub fn render(o: &Options) -> Result<Rendered, svg::RenderError> {
+    let model = model::Model::new();
+    let spec = charts::build(&model, o);
+    let svg = svg::render(&spec)?;
+    let csv = spec.csv.clone();
+    Ok(Rendered { spec, svg, csv })
+}

@@ -1,0 +1,178 @@
+//! Every sentence a chart shows, in one place.
+//!
+//! Chart modules compute numbers and call these functions; they hold no prose of their own. The wording is the
+//! project's own, written to say plainly what a count of ratifications measures and what it leaves out (formal
+//! consent versus implementation, the rights of migrant workers, which states stay out, and what
+//! criminal-justice figures can and cannot tell).
+
+use crate::date::Day;
+
+/// Text blocks of one chart, in reading order. Plain text (escaped on output).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Blocks {
+    /// Headline.
+    pub title: String,
+    /// One line under the headline.
+    pub subtitle: String,
+    /// "What this measures: …" (with its lead).
+    pub measures: String,
+    /// "What it leaves out: …" (with its lead).
+    pub leaves_out: String,
+    /// Data-derived notes: gaps, derived dates, who stays out.
+    pub notes: Vec<String>,
+    /// Source line, with the data's as-of date.
+    pub source: String,
+}
+
+/// Lead of the measures block; rendered bold.
+pub const MEASURES_LEAD: &str = "What this measures:";
+/// Lead of the leaves-out block; rendered bold.
+pub const LEAVES_OUT_LEAD: &str = "What it leaves out:";
+/// Lead of each note; rendered bold.
+pub const NOTE_LEAD: &str = "Note:";
+/// Text of the CSV download link.
+pub const GET_THE_DATA: &str = "Get the data (CSV)";
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Joins names as "A, B and C".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+const LEAVES_OUT_CORE: &str = "whether a party has written the treaty into its laws or applies them, and how migrant \
+workers and people who were trafficked are actually treated. Joining the Palermo Protocol commits a state to \
+prosecute trafficking, not to protect migrants’ rights at work, and counts of prosecutions or referrals describe \
+the justice process more than the scale of exploitation.";
+
+/// Blocks of the timeline chart.
+pub fn timeline(as_of: Day) -> Blocks {
+    Blocks {
+        title: "Parties to the Palermo Protocol and the Migrant Workers Convention".into(),
+        subtitle: format!("Number of parties to each treaty, 1990 to {}", as_of.human()),
+        measures: format!(
+            "{MEASURES_LEAD} formal consent to be bound – the day each state (and, for the Palermo Protocol, the \
+             European Union) deposited its ratification, accession or equivalent with the UN Secretary-General, \
+             counted as the depositary counts. Entry into force came later."
+        ),
+        leaves_out: format!("{LEAVES_OUT_CORE_LEAD} {LEAVES_OUT_CORE}", LEAVES_OUT_CORE_LEAD = LEAVES_OUT_LEAD),
+        notes: Vec::new(),
+        source: String::new(),
+    }
+}
+
+/// Blocks of the status chart.
+pub fn status(as_of: Day) -> Blocks {
+    Blocks {
+        title: "Where the 195 UN member and observer states stand".into(),
+        subtitle: format!("Parties, states that have only signed, and states that have done neither, {}", as_of.human()),
+        measures: format!(
+            "{MEASURES_LEAD} each state’s formal standing under each treaty. A signature alone does not make a \
+             state a party; only depositing a ratification, accession or equivalent does."
+        ),
+        leaves_out: format!(
+            "{LEAVES_OUT_LEAD} {LEAVES_OUT_CORE} Reservations that limit a party’s obligations are not shown."
+        ),
+        notes: Vec::new(),
+        source: String::new(),
+    }
+}
+
+/// Note on who stays out: how many of the top destination states are parties to each treaty.
+/// `icrmw_parties` and `palermo_parties` are the names of the top destinations that are parties.
+pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: usize, as_of: Day) -> String {
+    let n = icrmw_parties.len();
+    let who = if n == 0 {
+        "none is".to_string()
+    } else {
+        format!("{} ({})", if n == 1 { "only one is".to_string() } else { format!("only {n} are") }, and_list(icrmw_parties))
+    };
+    format!(
+        "{NOTE_LEAD} Of the {top_n} UN states with the most international migrants (UN DESA, 2024), {who} a party \
+         to the Migrant Workers Convention on {}; {palermo_count} are parties to the Palermo Protocol. The states \
+         where most migrant workers go have largely stayed out.",
+        as_of.human()
+    )
+}
+
+/// Note on the Palermo Protocol's incomplete data after its last complete depositary list.
+pub struct PalermoGap<'a> {
+    /// Date of the last complete depositary list.
+    pub complete: Day,
+    /// Dated accessions after it, up to the chart's as-of date.
+    pub later_dated: usize,
+    /// Of those, how many have dates derived from entry into force.
+    pub derived: usize,
+    /// Names of parties with no confirmed date.
+    pub undated: &'a [&'a str],
+    /// Newest depositary headline on or before as-of, after `complete`: (day, parties, identified here).
+    pub depositary: Option<(Day, u16, u16)>,
+}
+
+/// Sentence for [`PalermoGap`].
+pub fn palermo_gap(g: &PalermoGap<'_>) -> String {
+    let mut s = format!(
+        "{NOTE_LEAD} Palermo Protocol data after {} is incomplete: no full depositary list newer than that was \
+         available. {} since then {} dated",
+        g.complete.human(),
+        plural(g.later_dated, "accession", "accessions"),
+        if g.later_dated == 1 { "is" } else { "are" },
+    );
+    if g.derived > 0 {
+        s.push_str(&format!(
+            " ({} from entry into force minus 30 days)",
+            if g.derived == g.later_dated { "all".to_string() } else { g.derived.to_string() }
+        ));
+    }
+    s.push('.');
+    if !g.undated.is_empty() {
+        s.push_str(&format!(
+            " {} ({}) joined on dates not confirmed here and {} shown as a shaded range, not in the count.",
+            plural(g.undated.len(), "party", "parties"),
+            and_list(g.undated),
+            if g.undated.len() == 1 { "is" } else { "are" },
+        ));
+    }
+    if let Some((day, published, ours)) = g.depositary {
+        if published > ours {
+            s.push_str(&format!(
+                " The depositary reported {published} parties on {}; this data identifies {ours}.",
+                day.human()
+            ));
+        }
+    }
+    s
+}
+
+/// Note for the status chart about the European Union.
+pub fn eu_not_a_state(eu_is_party: bool) -> Option<String> {
+    eu_is_party.then(|| {
+        format!("{NOTE_LEAD} The European Union is also a party to the Palermo Protocol; it is not a state, so it is not in these bars.")
+    })
+}
+
+/// Source line.
+pub fn source(data_as_of: Day) -> String {
+    format!(
+        "Source: UN Treaty Collection (XVIII-12-a, IV-13); Palermo accessions after 2018 from UNODC, US TIP \
+         Reports and the Netherlands treaty database; UN DESA International Migrant Stock 2024. Data as of {}.",
+        data_as_of.human()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_naturally() {
+        assert_eq!(and_list(&["A"]), "A");
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B and C");
+    }
+}

@@ -1,0 +1,395 @@
+//! Chart specs: everything a chart shows, positioned in CSS px, before any SVG is written.
+//!
+//! `data → model → spec → svg`: a [`Spec`] holds geometric marks (drawn by plotters), text runs (written by
+//! us, so we control escaping, font size and accessibility), the hit table for tooltips, the CSV behind the
+//! chart, and the text blocks. Specs are plain data, so tests assert positions numerically.
+//!
+//! [`Frame`] lays out what every chart shares: header (title, subtitle, legend) above the plot and the blocks
+//! (measures, leaves out, notes, source, CSV link) below it, wrapped with the width table in [`crate::text`].
+
+use crate::notes::{self, Blocks};
+use crate::options::ChartKind;
+use crate::text;
+use serde::Serialize;
+
+/// A colour as a CSS hex string.
+pub type Color = &'static str;
+
+/// The palette: Okabe–Ito blue and vermillion (distinguishable with the common colour-vision deficiencies),
+/// darker variants for text (contrast ≥ 4.5:1 on white), light tints and neutrals.
+pub mod palette {
+    use super::Color;
+    /// Palermo Protocol lines and party bars.
+    pub const PALERMO: Color = "#0072b2";
+    /// Palermo Protocol text.
+    pub const PALERMO_TEXT: Color = "#005b8e";
+    /// Palermo Protocol light tint (signatories only).
+    pub const PALERMO_TINT: Color = "#a9cfe8";
+    /// Migrant Workers Convention lines and party bars.
+    pub const ICRMW: Color = "#d55e00";
+    /// Migrant Workers Convention text.
+    pub const ICRMW_TEXT: Color = "#a64800";
+    /// Migrant Workers Convention light tint.
+    pub const ICRMW_TINT: Color = "#f3c6a5";
+    /// "Neither" bars.
+    pub const NEITHER: Color = "#e4e4e4";
+    /// Headlines and body text.
+    pub const INK: Color = "#1a1a1a";
+    /// Subtitles, axis labels, source.
+    pub const MUTED: Color = "#595959";
+    /// Gridlines.
+    pub const GRID: Color = "#dcdcdc";
+    /// Axis baseline.
+    pub const AXIS: Color = "#333333";
+    /// Link text.
+    pub const LINK: Color = "#0b57a4";
+    /// Background.
+    pub const PAPER: Color = "#ffffff";
+}
+
+/// A rectangle in px.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// A geometric mark, drawn by plotters.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A polyline.
+    Path { points: Vec<(f64, f64)>, color: Color, width: f64, dashed: bool },
+    /// A filled polygon.
+    Area { points: Vec<(f64, f64)>, color: Color, opacity: f64 },
+    /// A filled rectangle.
+    Rect { rect: Rect, color: Color },
+    /// Diagonal stripes over a light fill, for "date not confirmed".
+    Hatch { rect: Rect, color: Color },
+    /// A circle: white fill, coloured outline.
+    Ring { center: (f64, f64), r: f64, color: Color },
+    /// A diamond outline (the depositary's published counts).
+    Diamond { center: (f64, f64), r: f64, color: Color },
+}
+
+/// Horizontal anchor of a text run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// `x` is the left edge.
+    Start,
+    /// `x` is the centre.
+    Middle,
+    /// `x` is the right edge.
+    End,
+}
+
+/// One line of text; `y` is the baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    /// Anchor position.
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+    /// Plain text (escaped on output).
+    pub text: String,
+    /// Font size, px.
+    pub size: f64,
+    /// Bold throughout.
+    pub bold: bool,
+    /// Number of leading bytes of `text` set in bold (a block's lead such as "Note:").
+    pub bold_prefix: usize,
+    /// Fill colour.
+    pub color: Color,
+    /// Horizontal anchor.
+    pub anchor: Anchor,
+    /// When set, the run is a download link: (href, file name).
+    pub link: Option<(String, String)>,
+}
+
+/// One tooltip target: a date on which a count changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// Horizontal position, px.
+    pub x: f64,
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Tooltip lines; the first is the heading.
+    pub lines: Vec<String>,
+    /// Marker dots to show on the lines: (y px, colour).
+    pub dots: Vec<(f64, Color)>,
+}
+
+/// Everything one chart shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spec {
+    /// Chart kind.
+    pub kind: ChartKind,
+    /// Width, px.
+    pub width: f64,
+    /// Height, px (known before drawing).
+    pub height: f64,
+    /// Plot area.
+    pub plot: Rect,
+    /// Geometry.
+    pub marks: Vec<Mark>,
+    /// Text runs.
+    pub texts: Vec<Text>,
+    /// Tooltip targets, sorted by `x`.
+    pub hits: Vec<Hit>,
+    /// The text blocks (also used for the accessible description).
+    pub blocks: Blocks,
+    /// One or two sentences with the key numbers, for screen readers.
+    pub summary: String,
+    /// The chart's numbers as CSV (header row first, `\n` line ends).
+    pub csv: String,
+    /// File name for the CSV download, e.g. `treaty-charts-timeline-2020-08-03.csv`.
+    pub csv_filename: String,
+}
+
+impl Spec {
+    /// The accessible description: summary, measures, leaves out, notes, source.
+    pub fn description(&self) -> String {
+        let b = &self.blocks;
+        let mut parts = vec![b.subtitle.clone(), self.summary.clone(), b.measures.clone(), b.leaves_out.clone()];
+        parts.extend(b.notes.iter().cloned());
+        parts.push(b.source.clone());
+        parts.retain(|p| !p.is_empty());
+        parts.join(" ")
+    }
+}
+
+/// Type sizes and spacing for a chart width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    /// Outer padding.
+    pub pad: f64,
+    /// Title size.
+    pub title: f64,
+    /// Subtitle size.
+    pub subtitle: f64,
+    /// Legend and direct labels.
+    pub label: f64,
+    /// Axis tick labels.
+    pub axis: f64,
+    /// Notes.
+    pub body: f64,
+    /// Source line.
+    pub small: f64,
+}
+
+impl Theme {
+    /// Phones (< 480 px) get slightly smaller type; nothing goes below 11 px.
+    pub fn for_width(w: f64) -> Theme {
+        if w < 480.0 {
+            Theme { pad: 8.0, title: 18.0, subtitle: 13.5, label: 12.0, axis: 11.0, body: 12.0, small: 11.0 }
+        } else {
+            Theme { pad: 12.0, title: 22.0, subtitle: 15.0, label: 13.0, axis: 12.0, body: 13.0, small: 12.0 }
+        }
+    }
+}
+
+/// Line height as a multiple of the font size.
+pub const LEADING: f64 = 1.3;
+/// Share of the line width that wrapping may use; the rest is slack for fonts that differ from the table.
+const WRAP_SLACK: f64 = 0.97;
+
+/// The swatch of a legend entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Swatch {
+    /// A short line.
+    Line(Color),
+    /// A ring.
+    Ring(Color),
+    /// A diamond.
+    Diamond(Color),
+    /// A short vertical bar.
+    Tick(Color),
+    /// A hatched square.
+    Hatch(Color),
+    /// A filled square.
+    Square(Color),
+}
+
+/// Lays out the parts every chart shares, top to bottom; `y` is the next free line.
+pub struct Frame {
+    /// Chart width.
+    pub width: f64,
+    /// Type sizes.
+    pub theme: Theme,
+    /// Next free y.
+    pub y: f64,
+    /// Text runs so far.
+    pub texts: Vec<Text>,
+    /// Marks so far (legend swatches).
+    pub marks: Vec<Mark>,
+}
+
+fn run(x: f64, y: f64, text: String, size: f64, color: Color) -> Text {
+    Text { x, y, text, size, bold: false, bold_prefix: 0, color, anchor: Anchor::Start, link: None }
+}
+
+impl Frame {
+    /// A frame `width` px wide.
+    pub fn new(width: f64) -> Frame {
+        let theme = Theme::for_width(width);
+        Frame { width, theme, y: theme.pad, texts: Vec::new(), marks: Vec::new() }
+    }
+
+    /// Usable line width.
+    pub fn inner(&self) -> f64 {
+        self.width - 2.0 * self.theme.pad
+    }
+
+    /// Wrapped paragraph; `bold_lead` is a prefix to set in bold (first line only).
+    pub fn paragraph(&mut self, s: &str, size: f64, color: Color, bold: bool, bold_lead: &str) {
+        let lead_h = size * LEADING;
+        for (i, line) in text::wrap(s, size, bold, self.inner() * WRAP_SLACK).into_iter().enumerate() {
+            let mut t = run(self.theme.pad, self.y + size, line, size, color);
+            t.bold = bold;
+            if i == 0 && !bold_lead.is_empty() && t.text.starts_with(bold_lead) {
+                t.bold_prefix = bold_lead.len();
+            }
+            self.texts.push(t);
+            self.y += lead_h;
+        }
+    }
+
+    /// Title and subtitle.
+    pub fn header(&mut self, title: &str, subtitle: &str) {
+        let t = self.theme;
+        self.paragraph(title, t.title, palette::INK, true, "");
+        self.y += 2.0;
+        self.paragraph(subtitle, t.subtitle, palette::MUTED, false, "");
+        self.y += 6.0;
+    }
+
+    /// A legend that flows onto as many lines as it needs.
+    pub fn legend(&mut self, items: &[(Swatch, String)]) {
+        let size = self.theme.label;
+        let (sw, gap, spacing) = (16.0, 5.0, 14.0);
+        let line_h = size * 1.5;
+        let mut x = self.theme.pad;
+        let mut lines = 1.0;
+        for (swatch, label) in items {
+            let w = sw + gap + text::width(label, size, false);
+            if x > self.theme.pad && x + w > self.width - self.theme.pad {
+                x = self.theme.pad;
+                self.y += line_h;
+                lines += 1.0;
+            }
+            let cy = self.y + line_h / 2.0;
+            self.marks.push(swatch_mark(*swatch, x, cy, sw));
+            self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, palette::INK));
+            x += w + spacing;
+        }
+        let _ = lines;
+        self.y += line_h + 6.0;
+    }
+
+    /// The blocks under the plot, then the CSV link.
+    pub fn footer(&mut self, b: &Blocks, csv: &str, csv_filename: &str) {
+        let t = self.theme;
+        self.y += 10.0;
+        self.paragraph(&b.measures, t.body, palette::INK, false, notes::MEASURES_LEAD);
+        self.y += 4.0;
+        self.paragraph(&b.leaves_out, t.body, palette::INK, false, notes::LEAVES_OUT_LEAD);
+        for n in &b.notes {
+            self.y += 4.0;
+            self.paragraph(n, t.body, palette::INK, false, notes::NOTE_LEAD);
+        }
+        self.y += 6.0;
+        self.paragraph(&b.source, t.small, palette::MUTED, false, "");
+        self.y += 2.0;
+        let href = format!("data:text/csv;charset=utf-8,{}", text::escape_url(csv));
+        let mut link = run(t.pad, self.y + t.small, notes::GET_THE_DATA.to_string(), t.small, palette::LINK);
+        link.link = Some((href, csv_filename.to_string()));
+        self.texts.push(link);
+        self.y += t.small * LEADING + t.pad;
+    }
+}
+
+fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
+    let sq = Rect { x: x + 2.0, y: cy - 6.0, w: 12.0, h: 12.0 };
+    match s {
+        Swatch::Line(c) => Mark::Path { points: vec![(x, cy), (x + w, cy)], color: c, width: 3.0, dashed: false },
+        Swatch::Ring(c) => Mark::Ring { center: (x + w / 2.0, cy), r: 4.5, color: c },
+        Swatch::Diamond(c) => Mark::Diamond { center: (x + w / 2.0, cy), r: 5.0, color: c },
+        Swatch::Tick(c) => Mark::Path { points: vec![(x + w / 2.0, cy - 7.0), (x + w / 2.0, cy + 7.0)], color: c, width: 2.0, dashed: false },
+        Swatch::Hatch(c) => Mark::Hatch { rect: sq, color: c },
+        Swatch::Square(c) => Mark::Rect { rect: sq, color: c },
+    }
+}
+
+/// A linear map from a domain to px with its inverse; shared by drawing, ticks and hit testing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Linear {
+    /// Domain start.
+    pub d0: f64,
+    /// Domain end.
+    pub d1: f64,
+    /// Range start (px).
+    pub r0: f64,
+    /// Range end (px).
+    pub r1: f64,
+}
+
+impl Linear {
+    /// Domain value → px.
+    pub fn map(&self, v: f64) -> f64 {
+        if self.d1 == self.d0 {
+            return self.r0;
+        }
+        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+
+    /// px → domain value.
+    pub fn invert(&self, px: f64) -> f64 {
+        if self.r1 == self.r0 {
+            return self.d0;
+        }
+        self.d0 + (px - self.r0) / (self.r1 - self.r0) * (self.d1 - self.d0)
+    }
+}
+
+/// Smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ) giving at most `max_ticks` intervals over `0..=max`, and the
+/// rounded-up maximum.
+pub fn nice_axis(max: f64, max_ticks: usize) -> (f64, f64) {
+    let max = max.max(1.0);
+    let mut mag = 1.0;
+    while mag * 10.0 <= max {
+        mag *= 10.0;
+    }
+    let ticks = max_ticks.max(1) as f64;
+    for m in [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0] {
+        let step = (m * mag).max(1.0);
+        let top = (max / step).ceil() * step;
+        if top / step <= ticks {
+            return (step, top);
+        }
+    }
+    (mag * 10.0, mag * 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_scale_inverts() {
+        let s = Linear { d0: 0.0, d1: 200.0, r0: 300.0, r1: 100.0 };
+        assert_eq!(s.map(100.0), 200.0);
+        assert_eq!(s.invert(200.0), 100.0);
+    }
+
+    #[test]
+    fn nice_axis_rounds_up() {
+        assert_eq!(nice_axis(182.0, 5), (50.0, 200.0));
+        assert_eq!(nice_axis(60.0, 5), (20.0, 60.0));
+        assert_eq!(nice_axis(3.0, 5), (1.0, 3.0));
+    }
+}

@@ -1,0 +1,191 @@
+//! Spec → SVG.
+//!
+//! We own the outer `<svg>` document (plotters' SVG backend cannot write `<title>`, `<desc>` or ARIA roles):
+//! it carries the accessible name and description, the text runs (escaped here, font sizes exact) and the CSV
+//! link. The geometric marks are drawn by plotters into a nested `<svg>` of the same size. The CLI and the
+//! browser call the same function, so they produce the same bytes for the same options.
+
+use crate::spec::{palette, Anchor, Mark, Spec, Text};
+use crate::text::{escape_xml, FONT_FAMILY};
+use plotters::prelude::*;
+use std::fmt::Write as _;
+
+/// Drawing failed inside plotters (it should not: the SVG backend writes to a string).
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "could not draw the chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+fn rgb(hex: &str) -> RGBColor {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+    RGBColor(((v >> 16) & 0xff) as u8, ((v >> 8) & 0xff) as u8, (v & 0xff) as u8)
+}
+
+fn p((x, y): (f64, f64)) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+/// Short decimal for coordinates: at most one decimal place.
+fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// Stripes at 45° clipped to `r`, as line segments.
+fn hatch_lines(r: crate::spec::Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
+    let mut out = Vec::new();
+    let mut k = -r.h;
+    while k < r.w {
+        // Line x - x0 = k + (y1 - y): from bottom-left to top-right.
+        let (mut x0, mut y0) = (r.x + k, r.y + r.h);
+        let (mut x1, mut y1) = (r.x + k + r.h, r.y);
+        if x0 < r.x {
+            y0 -= r.x - x0;
+            x0 = r.x;
+        }
+        if x1 > r.x + r.w {
+            y1 += x1 - (r.x + r.w);
+            x1 = r.x + r.w;
+        }
+        if x1 > x0 {
+            out.push([(x0, y0), (x1, y1)]);
+        }
+        k += gap;
+    }
+    out
+}
+
+fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<String, RenderError> {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
+        let e = |e: plotters::drawing::DrawingAreaErrorKind<std::io::Error>| RenderError(e.to_string());
+        for m in marks {
+            match m {
+                Mark::Path { points, color, width, dashed } => {
+                    let style = ShapeStyle { color: rgb(color).to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
+                    let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
+                    if *dashed {
+                        root.draw(&plotters::element::DashedPathElement::new(pts, 4, 3, style)).map_err(e)?;
+                    } else {
+                        root.draw(&PathElement::new(pts, style)).map_err(e)?;
+                    }
+                }
+                Mark::Area { points, color, opacity } => {
+                    let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
+                    root.draw(&Polygon::new(pts, rgb(color).mix(*opacity).filled())).map_err(e)?;
+                }
+                Mark::Rect { rect, color } => {
+                    let a = p((rect.x, rect.y));
+                    let b = p((rect.x + rect.w, rect.y + rect.h));
+                    root.draw(&Rectangle::new([a, b], rgb(color).filled())).map_err(e)?;
+                }
+                Mark::Hatch { rect, color } => {
+                    let a = p((rect.x, rect.y));
+                    let b = p((rect.x + rect.w, rect.y + rect.h));
+                    root.draw(&Rectangle::new([a, b], rgb(color).mix(0.15).filled())).map_err(e)?;
+                    for [s, t] in hatch_lines(*rect, 4.0) {
+                        root.draw(&PathElement::new(vec![p(s), p(t)], rgb(color).stroke_width(1))).map_err(e)?;
+                    }
+                    root.draw(&Rectangle::new([a, b], rgb(color).stroke_width(1))).map_err(e)?;
+                }
+                Mark::Ring { center, r, color } => {
+                    let c = p(*center);
+                    let r = r.round() as i32;
+                    root.draw(&Circle::new(c, r, rgb(palette::PAPER).filled())).map_err(e)?;
+                    root.draw(&Circle::new(c, r, rgb(color).stroke_width(2))).map_err(e)?;
+                }
+                Mark::Diamond { center, r, color } => {
+                    let (x, y) = *center;
+                    let pts = vec![p((x, y - r)), p((x + r, y)), p((x, y + r)), p((x - r, y)), p((x, y - r))];
+                    root.draw(&Polygon::new(pts.clone(), rgb(palette::PAPER).filled())).map_err(e)?;
+                    root.draw(&PathElement::new(pts, rgb(color).stroke_width(2))).map_err(e)?;
+                }
+            }
+        }
+        root.present().map_err(e)?;
+    }
+    // Drop the XML declaration if the backend wrote one: this SVG is nested in ours.
+    if let Some(i) = buf.find("<svg") {
+        buf.drain(..i);
+    }
+    Ok(buf)
+}
+
+fn write_text(out: &mut String, t: &Text) {
+    let anchor = match t.anchor {
+        Anchor::Start => "",
+        Anchor::Middle => " text-anchor=\"middle\"",
+        Anchor::End => " text-anchor=\"end\"",
+    };
+    let weight = if t.bold { " font-weight=\"700\"" } else { "" };
+    let _ = write!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\"{anchor}{weight}>",
+        num(t.x),
+        num(t.y),
+        num(t.size),
+        t.color
+    );
+    let split = t.bold_prefix.min(t.text.len());
+    match (t.text.get(..split), t.text.get(split..)) {
+        (Some(lead), Some(rest)) if !lead.is_empty() => {
+            let _ = write!(out, "<tspan font-weight=\"700\">{}</tspan>{}", escape_xml(lead), escape_xml(rest));
+        }
+        _ => out.push_str(&escape_xml(&t.text)),
+    }
+    out.push_str("</text>");
+}
+
+/// Writes the chart as one SVG document (UTF-8, no XML declaration, so it can also be inlined in HTML).
+///
+/// Structure: `<svg role="group">` named by its `<title>`; inside, a `<g role="img">` labelled by the title and
+/// the description (summary, what it measures, what it leaves out, notes, source) holding the drawing; then the
+/// "Get the data (CSV)" link (`<a href="data:text/csv…" download>`).
+///
+/// # Errors
+/// [`RenderError`] if plotters fails to draw.
+pub fn render(spec: &Spec) -> Result<String, RenderError> {
+    let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
+    let id = format!("tc-{}-{}", spec.kind.name(), spec.csv_filename.trim_end_matches(".csv").rsplit('-').take(3).collect::<Vec<_>>().join(""));
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"group\" \
+         aria-labelledby=\"{id}-title\" font-family=\"{}\" class=\"treaty-chart\">",
+        escape_xml(FONT_FAMILY)
+    );
+    let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.title));
+    let _ = write!(out, "<desc id=\"{id}-desc\">{}</desc>", escape_xml(&spec.description()));
+    let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
+    let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>", palette::PAPER);
+    out.push_str(&draw_marks(&spec.marks, w, h)?);
+    for t in spec.texts.iter().filter(|t| t.link.is_none()) {
+        write_text(&mut out, t);
+    }
+    out.push_str("</g>");
+    for t in spec.texts.iter().filter(|t| t.link.is_some()) {
+        if let Some((href, file)) = &t.link {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" download=\"{}\" class=\"tc-csv\" text-decoration=\"underline\">",
+                escape_xml(href),
+                escape_xml(file)
+            );
+            write_text(&mut out, t);
+            out.push_str("</a>");
+        }
+    }
+    out.push_str("</svg>\n");
+    Ok(out)
+}

@@ -1,0 +1,150 @@
+//! Text measurement, line wrapping and escaping.
+//!
+//! Layout must be identical in the CLI and in every browser, and must not depend on the host page (plotters'
+//! wasm text measurement appends a `<span>` to the page's body, where host CSS leaks in). So text is measured
+//! here from a width table: the advance widths of Helvetica, which Arial and Liberation Sans share, in
+//! thousandths of an em. The SVG asks for exactly those fonts ([`FONT_FAMILY`]). Characters outside the table
+//! count as the width of a digit; layouts keep a few per cent of slack for fonts that differ.
+
+/// The font stack every chart uses; all three share the metrics in the width table.
+pub const FONT_FAMILY: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
+
+/// Advance widths of ASCII 32..=126 in Helvetica (regular), in 1/1000 em.
+const WIDTHS: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space .. /
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0..9
+    278, 278, 584, 584, 584, 556, 1015, // : ; < = > ? @
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667,
+    944, 667, 667, 611, // A..Z
+    278, 278, 278, 469, 556, 333, // [ \ ] ^ _ `
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500,
+    722, 500, 500, 500, // a..z
+    334, 260, 334, 584, // { | } ~
+];
+
+/// Width of one character in 1/1000 em.
+fn char_width(c: char, bold: bool) -> u32 {
+    let base = match c {
+        ' '..='~' => WIDTHS.get(c as usize - 32).copied().unwrap_or(556),
+        '–' => 556,
+        '—' => 1000,
+        '’' | '‘' => 222,
+        '“' | '”' => 333,
+        '…' => 1000,
+        'é' | 'è' | 'ê' | 'ô' | 'ö' | 'ü' | 'ç' | 'ã' | 'á' | 'í' | 'ó' => 556,
+        'Ü' | 'Ö' | 'Ô' | 'É' => 722,
+        _ => 556,
+    };
+    let base = u32::from(base);
+    if bold {
+        base * 107 / 100
+    } else {
+        base
+    }
+}
+
+/// Width of `s` in px at `size` px.
+pub fn width(s: &str, size: f64, bold: bool) -> f64 {
+    let units: u32 = s.chars().map(|c| char_width(c, bold)).sum();
+    f64::from(units) * size / 1000.0
+}
+
+/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces. A word longer than a line stands on its
+/// own line (it is never cut).
+pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if line.is_empty() {
+            line.push_str(word);
+            continue;
+        }
+        let candidate = format!("{line} {word}");
+        if width(&candidate, size, bold) <= max {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Escapes text for XML/HTML character data and for attribute values in double or single quotes.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0; drop them rather than emit invalid markup.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes `s` for use in a URL (RFC 3986 unreserved characters stay as they are), e.g. the body of a
+/// `data:` URL or a file name.
+pub fn escape_url(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3 / 2);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Formats an integer with thin-space-free thousands separators: `52375047` → `52,375,047`.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn measures_from_the_helvetica_table() {
+        // "0" is 556/1000 em: four digits at 10 px are 22.24 px.
+        assert!((width("2000", 10.0, false) - 22.24).abs() < 1e-9);
+        assert!(width("Palermo", 14.0, true) > width("Palermo", 14.0, false));
+    }
+
+    #[test]
+    fn wraps_at_spaces_within_the_width() {
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 10.0, false, 60.0);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(width(l, 10.0, false) <= 60.0 || !l.contains(' '), "{l}");
+        }
+        assert_eq!(lines.join(" "), "the quick brown fox jumps over the lazy dog");
+    }
+
+    #[test]
+    fn escapes_for_each_context() {
+        assert_eq!(escape_xml("Saint Vincent & the Grenadines"), "Saint Vincent &amp; the Grenadines");
+        assert_eq!(escape_xml("Lao People's <b>\"Democratic\"</b>"), "Lao People&#39;s &lt;b&gt;&quot;Democratic&quot;&lt;/b&gt;");
+        assert_eq!(escape_url("Côte d'Ivoire & co"), "C%C3%B4te%20d%27Ivoire%20%26%20co");
+        assert_eq!(thousands(52_375_047), "52,375,047");
+        assert_eq!(thousands(999), "999");
+    }
+}
