@@ -18,6 +18,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod embed;
 pub mod date;
 pub mod model;
 pub mod notes;

@@ -54,7 +54,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         y += 6.0;
         let segments = [
             (c.party, color(*t), false, "parties"),
-            (c.party_date_unknown, color(*t), true, "date not confirmed"),
+            (c.party_date_unknown, color(*t), true, "parties with unconfirmed dates"),
             (c.signatory, tint(*t), false, "signed only"),
             (c.neither, palette::NEITHER, false, "neither"),
         ];

@@ -80,7 +80,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     let max_ticks = if w < 480.0 { 4 } else { 5 };
     let (step, y_max) = nice_axis(f64::from(top_value), max_ticks);
     let y_label_w = text::width(&format!("{y_max}"), th.axis, false) + 6.0;
-    let end_label_w = counts.iter().map(|c| text::width(&c.to_string(), th.label, true)).fold(0.0, f64::max) + 8.0;
+    let end_label_w = counts.iter().map(|c| text::width(&c.to_string(), th.label, true)).fold(0.0, f64::max) + 11.0;
     let plot_h = (w * 0.5).clamp(190.0, 380.0);
     let plot = Rect { x: th.pad + y_label_w, y: f.y + 4.0, w: w - 2.0 * th.pad - y_label_w - end_label_w, h: plot_h };
     let (d0, d1) = (Day::jan1(crate::options::FIRST_YEAR), as_of);
@@ -110,12 +110,16 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     let year_step = [1, 2, 5, 10, 20].into_iter().find(|s| plot.w / span_years * f64::from(*s) >= year_w).unwrap_or(20);
     let base = ys.map(0.0);
     let mut year = d0.year();
+    let mut free_from = f64::MIN; // right edge of the last year label, plus a gap
     while Day::jan1(year) <= as_of {
         let x = xs.map(f64::from(Day::jan1(year).0));
         marks.push(Mark::Path { points: vec![(x, base), (x, base + 4.0)], color: palette::AXIS, width: 1.0, dashed: false });
-        let anchor = if year == d0.year() { Anchor::Start } else { Anchor::Middle };
-        if x + year_w / 2.0 <= plot.x + plot.w + end_label_w || anchor == Anchor::Start {
-            texts.push(label(x, base + 6.0 + th.axis, year.to_string(), th.axis, palette::MUTED, anchor));
+        let s = year.to_string();
+        let lw = text::width(&s, th.axis, false);
+        let (anchor, left) = if year == d0.year() { (Anchor::Start, x) } else { (Anchor::Middle, x - lw / 2.0) };
+        if left >= free_from && left + lw <= w - th.pad {
+            texts.push(label(x, base + 6.0 + th.axis, s, th.axis, palette::MUTED, anchor));
+            free_from = left + lw + 8.0;
         }
         year += year_step;
     }
@@ -169,7 +173,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         }
     }
     for (t, y, n) in &end_ys {
-        let mut l = label(plot.x + plot.w + 6.0, y + th.label * 0.35, n.to_string(), th.label, text_color(*t), Anchor::Start);
+        let mut l = label(plot.x + plot.w + 9.0, y + th.label * 0.35, n.to_string(), th.label, text_color(*t), Anchor::Start);
         l.bold = true;
         texts.push(l);
     }

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Builds the browser bundle and the gallery into the out-dir named in wasm-pack.toml.
+
+Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, wasm-opt args, static fallbacks):
+  1. cargo build --lib --target wasm32-unknown-unknown --profile <profile>
+  2. wasm-bindgen --target <target> --out-name <out-name> --out-dir <out-dir>
+  3. node_modules/.bin/wasm-opt <args> (binaryen from npm; never Debian's)
+  4. copies www/ next to them (loader, gallery pages)
+  5. writes static SVG fallbacks with the native CLI into <out-dir>/static/
+"""
+import pathlib
+import shutil
+import subprocess
+import sys
+import tomllib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def log(msg: str) -> None:
+    print(f"\033[1m[build]\033[0m {msg}", file=sys.stderr, flush=True)
+
+
+def run(*cmd: str) -> None:
+    log(" ".join(cmd))
+    subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def main() -> None:
+    cfg = tomllib.loads((ROOT / "wasm-pack.toml").read_text())
+    target, profile = cfg["target"], cfg["profile"]
+    out_dir, out_name = ROOT / cfg["out-dir"], cfg["out-name"]
+    crate = "treaty_charts"
+
+    run("cargo", "build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", profile)
+    profile_dir = "release" if profile == "release" else ("debug" if profile == "dev" else profile)
+    wasm_in = ROOT / "target" / "wasm32-unknown-unknown" / profile_dir / f"{crate}.wasm"
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    run("wasm-bindgen", "--target", target, "--out-name", out_name, "--out-dir", str(out_dir),
+        "--no-typescript", str(wasm_in))
+
+    wasm_out = out_dir / f"{out_name}_bg.wasm"
+    opt = cfg.get("wasm-opt", {})
+    if opt.get("enabled", False):
+        wasm_opt = ROOT / "node_modules" / ".bin" / "wasm-opt"
+        if not wasm_opt.exists():
+            sys.exit("build: node_modules/.bin/wasm-opt is missing; run scripts/setup.sh")
+        run(str(wasm_opt), *opt["args"], str(wasm_out), "-o", str(wasm_out))
+
+    for item in (ROOT / "www").iterdir():
+        dest = out_dir / item.name
+        if item.is_dir():
+            shutil.copytree(item, dest)
+        else:
+            shutil.copy2(item, dest)
+
+    static = cfg.get("static", {})
+    if static:
+        run("cargo", "build", "--release", "--bin", "treaty-charts")
+        cli = ROOT / "target" / "release" / "treaty-charts"
+        (out_dir / "static").mkdir(exist_ok=True)
+        for chart in ("timeline", "status"):
+            for as_of in static.get("as-of", []):
+                for width in static.get("widths", []):
+                    name = f"{chart}-{as_of}-{width}.svg"
+                    args = [str(cli), "render", "--chart", chart, "--width", str(width), "--out",
+                            str(out_dir / "static" / name)]
+                    if as_of != "latest":
+                        args += ["--as-of", as_of]
+                    subprocess.run(args, check=True)
+                csv = subprocess.run([str(cli), "data", "--chart", chart] +
+                                     ([] if as_of == "latest" else ["--as-of", as_of]),
+                                     check=True, capture_output=True, text=True).stdout
+                (out_dir / "static" / f"{chart}-{as_of}.csv").write_text(csv)
+        log(f"static fallbacks in {out_dir / 'static'}")
+    log(f"done: {out_dir}")
+
+
+if __name__ == "__main__":
+    main()

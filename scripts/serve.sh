@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build the browser bundle and gallery, serve it on localhost.
+#   PORT=8000 (default) ./scripts/serve.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+python3 scripts/build_web.py
+out_dir=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml","rb"))["out-dir"])')
+port="${PORT:-8000}"
+echo "[serve] gallery: http://127.0.0.1:${port}/   (Ctrl-C to stop)" >&2
+exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out_dir"

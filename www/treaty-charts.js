@@ -1,0 +1,268 @@
+// treaty-charts loader: defines <treaty-chart>.
+//
+//   <script type="module" src=".../treaty-charts.js"></script>
+//   <treaty-chart chart="timeline" as-of="2020-08-03"></treaty-chart>
+//
+// The .wasm next to this file is fetched and compiled once for every chart on the page. Each chart renders into
+// its own shadow root (host CSS cannot reach it), fits its container's width, re-renders on resize, and reserves
+// its height before it loads. Rust draws the chart; this file only wires the element's lifecycle, the tooltip
+// (pointer, tap, keyboard) and the resize observer. Nothing here allocates per pointer move.
+
+import init, { renderInto } from './treaty_charts.js';
+
+const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
+const OPTIONS = ['chart', 'as-of', 'width', 'chart-title'];
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 2400;
+// Attributes any HTML element may carry; everything else is passed to Rust, so a misspelt option is an error.
+const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|role|title|translate|inert|is|nonce|autofocus|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|aria-.*|data-.*|on.*)$/;
+
+let ready = null;
+function loadWasm() {
+  ready ??= init({ module_or_path: WASM_URL });
+  return ready;
+}
+
+const CSS = `
+:host { display: block; position: relative; max-width: 100%; min-height: var(--tc-reserve, 0px); }
+:host([hidden]) { display: none; }
+figure { margin: 0; position: relative; }
+.chart { outline: none; border-radius: 2px; }
+.chart:focus-visible { box-shadow: 0 0 0 3px #0b57a4; }
+svg { display: block; width: 100%; height: auto; }
+.tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: 250px; padding: 6px 9px;
+  background: #fff; color: #1a1a1a; border: 1px solid #b8b8b8; border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.18);
+  font: 13px/1.35 Arial, 'Liberation Sans', Helvetica, sans-serif; }
+.tip b { display: block; margin-bottom: 2px; }
+.tip span { display: block; }
+.tc-error { border: 1px solid #b00020; background: #fff4f5; color: #5c0010; padding: 12px 14px; border-radius: 3px;
+  font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
+.tc-loading { color: #595959; font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media print { .tip { display: none !important; } }
+`;
+
+// Height to reserve before the chart exists, from the layout's own proportions (see src/spec.rs, Theme).
+function reserveHeight(chart, width) {
+  const w = Math.max(MIN_WIDTH, width || 640);
+  return chart === 'status' ? Math.round(560 + 72000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 410 + 70000 / w);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+class TreatyChart extends HTMLElement {
+  static observedAttributes = OPTIONS;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${CSS}</style><figure><div class="chart" part="chart"><div class="tc-loading">Loading chart…</div></div>` +
+      `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div></figure>`;
+    this._chart = root.querySelector('.chart');
+    this._tip = root.querySelector('.tip');
+    this._live = root.querySelector('.sr');
+    this._hits = [];
+    this._index = -1;
+    this._width = 0;
+    this._queued = false;
+    this._resize = new ResizeObserver(() => this._schedule());
+    this._chart.addEventListener('pointermove', (e) => this._point(e));
+    this._chart.addEventListener('pointerdown', (e) => this._point(e));
+    this._chart.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._hide(); });
+    this._chart.addEventListener('keydown', (e) => this._key(e));
+    this._chart.addEventListener('focus', () => { if (this._hits.length) this._show(this._index < 0 ? this._hits.length - 1 : this._index); });
+    this._chart.addEventListener('blur', () => this._hide());
+  }
+
+  connectedCallback() {
+    const fixed = Number(this.getAttribute('width'));
+    const w = fixed || this.clientWidth || this.parentElement?.clientWidth || 640;
+    this.style.setProperty('--tc-reserve', `${reserveHeight(this.getAttribute('chart'), Math.min(w, this.clientWidth || w))}px`);
+    this._resize.observe(this);
+    loadWasm().then(() => this._schedule(true), (err) => this._fatal(err));
+  }
+
+  disconnectedCallback() {
+    this._resize.disconnect();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected && this._loaded) this._schedule(true);
+  }
+
+  _fatal(err) {
+    const msg = `The chart's WebAssembly module could not be loaded (${err && err.message ? err.message : err}).`;
+    console.error(`<treaty-chart>: ${msg}`);
+    const box = document.createElement('div');
+    box.className = 'tc-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = msg;
+    this._chart.replaceChildren(box);
+    this.style.removeProperty('--tc-reserve');
+  }
+
+  _schedule(force = false) {
+    if (this._queued) return;
+    this._queued = true;
+    requestAnimationFrame(() => {
+      this._queued = false;
+      this._render(force);
+    });
+  }
+
+  _options() {
+    const o = {};
+    for (const { name, value } of this.attributes) {
+      if (!GLOBAL.test(name)) o[name] = value;
+    }
+    return o;
+  }
+
+  _render(force) {
+    this._loaded = true;
+    const opts = this._options();
+    const available = Math.floor(this.clientWidth);
+    if (!('width' in opts)) {
+      if (available <= 0) return; // hidden (display:none, closed tab): wait for a real size
+      const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available));
+      if (!force && w === this._width) return;
+      this._width = w;
+      opts.width = String(w);
+    }
+    const res = renderInto(this._chart, opts);
+    this.style.removeProperty('--tc-reserve');
+    this._hide();
+    this._index = -1;
+    if (!res.ok) {
+      this._hits = [];
+      this._chart.removeAttribute('tabindex');
+      this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: res.error }, bubbles: true, composed: true }));
+      return;
+    }
+    this._res = res;
+    this._hits = res.hits;
+    this._svg = this._chart.querySelector('svg');
+    this._focusMarks();
+    if (this._hits.length) {
+      this._chart.tabIndex = 0;
+      this._chart.setAttribute('aria-label', `${res.title}. Use the left and right arrow keys to step through the dates on which a count changed.`);
+    } else {
+      this._chart.removeAttribute('tabindex');
+      this._chart.removeAttribute('aria-label');
+    }
+    this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
+      detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height }, bubbles: true, composed: true,
+    }));
+  }
+
+  // The focus rule and dots, created once per render and moved on hover.
+  _focusMarks() {
+    this._rule = null;
+    this._dots = [];
+    if (!this._hits.length || !this._svg) return;
+    const g = document.createElementNS(SVG_NS, 'g');
+    g.setAttribute('aria-hidden', 'true');
+    g.setAttribute('visibility', 'hidden');
+    const rule = document.createElementNS(SVG_NS, 'line');
+    rule.setAttribute('stroke', '#333');
+    rule.setAttribute('stroke-width', '1');
+    rule.setAttribute('stroke-dasharray', '2 2');
+    rule.setAttribute('y1', this._res.plot.y);
+    rule.setAttribute('y2', this._res.plot.y + this._res.plot.h);
+    g.append(rule);
+    for (let i = 0; i < 2; i++) {
+      const c = document.createElementNS(SVG_NS, 'circle');
+      c.setAttribute('r', '4.5');
+      c.setAttribute('stroke', '#fff');
+      c.setAttribute('stroke-width', '1.5');
+      g.append(c);
+      this._dots.push(c);
+    }
+    this._svg.append(g);
+    this._rule = rule;
+    this._focus = g;
+  }
+
+  _nearest(x) {
+    const h = this._hits;
+    let lo = 0;
+    let hi = h.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (h[mid].x < x) lo = mid + 1; else hi = mid;
+    }
+    if (lo > 0 && x - h[lo - 1].x < h[lo].x - x) lo -= 1;
+    return lo;
+  }
+
+  _point(e) {
+    if (!this._hits.length || !this._svg) return;
+    const r = this._svg.getBoundingClientRect();
+    const scale = this._res.width / r.width;
+    const x = (e.clientX - r.left) * scale;
+    const y = (e.clientY - r.top) * scale;
+    const p = this._res.plot;
+    if (x < p.x - 8 || x > p.x + p.w + 8 || y < p.y - 8 || y > p.y + p.h + 24) {
+      if (e.pointerType === 'mouse') this._hide();
+      return;
+    }
+    this._show(this._nearest(x));
+  }
+
+  _key(e) {
+    if (!this._hits.length) return;
+    const last = this._hits.length - 1;
+    const i = this._index < 0 ? last : this._index;
+    const next = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: last, PageUp: i - 10, PageDown: i + 10 }[e.key];
+    if (next === undefined) {
+      if (e.key === 'Escape') this._hide();
+      return;
+    }
+    e.preventDefault();
+    this._show(Math.max(0, Math.min(last, next)));
+  }
+
+  _show(i) {
+    if (i === this._index && !this._tip.hidden) return;
+    this._index = i;
+    const hit = this._hits[i];
+    const tip = this._tip;
+    const [head, ...rest] = hit.lines;
+    const b = document.createElement('b');
+    b.textContent = head;
+    const spans = rest.map((line) => { const s = document.createElement('span'); s.textContent = line; return s; });
+    tip.replaceChildren(b, ...spans);
+    tip.hidden = false;
+    this._live.textContent = hit.lines.join('. ');
+    // Position: SVG px → CSS px, flip to the left of the rule near the right edge.
+    const scale = this._svg.getBoundingClientRect().width / this._res.width;
+    const x = hit.x * scale;
+    const box = this._chart.getBoundingClientRect();
+    const tw = tip.offsetWidth;
+    const left = x + 12 + tw > box.width ? Math.max(0, x - 12 - tw) : x + 12;
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(this._res.plot.y * scale)}px)`;
+    if (this._rule) {
+      this._focus.setAttribute('visibility', 'visible');
+      this._rule.setAttribute('x1', hit.x);
+      this._rule.setAttribute('x2', hit.x);
+      this._dots.forEach((c, k) => {
+        const d = hit.dots[k];
+        c.setAttribute('visibility', d ? 'visible' : 'hidden');
+        if (d) {
+          c.setAttribute('cx', hit.x);
+          c.setAttribute('cy', d[0]);
+          c.setAttribute('fill', d[1]);
+        }
+      });
+    }
+  }
+
+  _hide() {
+    this._tip.hidden = true;
+    if (this._focus) this._focus.setAttribute('visibility', 'hidden');
+  }
+}
+
+if (!customElements.get('treaty-chart')) customElements.define('treaty-chart', TreatyChart);
+
+export { TreatyChart };
