@@ -1,0 +1,191 @@
+//! Chart specs and SVG output: valid XML, accessible structure, exact geometry, no clipped or overlapping text,
+//! escaping, and the CSV behind each chart.
+
+use treaty_charts::options::{ChartKind, Options};
+use treaty_charts::spec::{Anchor, Mark, Spec, Text};
+use treaty_charts::text;
+use treaty_charts::{charts, model::Model, render};
+
+fn opts(chart: &str, as_of: &str, width: &str) -> Options {
+    Options::from_pairs([("chart", chart), ("as-of", as_of), ("width", width)]).unwrap()
+}
+
+fn extent(t: &Text) -> (f64, f64) {
+    let w = text::width(&t.text, t.size, t.bold);
+    match t.anchor {
+        Anchor::Start => (t.x, t.x + w),
+        Anchor::Middle => (t.x - w / 2.0, t.x + w / 2.0),
+        Anchor::End => (t.x - w, t.x),
+    }
+}
+
+const WIDTHS: [&str; 5] = ["280", "320", "375", "640", "1200"];
+const DATES: [&str; 5] = ["1990-01-01", "2000-12-12", "2008-09-26", "2020-08-03", "2026-02-03"];
+
+fn all_specs() -> Vec<(String, Spec)> {
+    let m = Model::new();
+    let mut out = Vec::new();
+    for chart in ["timeline", "status"] {
+        for w in WIDTHS {
+            for d in DATES {
+                out.push((format!("{chart} {w} {d}"), charts::build(&m, &opts(chart, d, w))));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn svg_is_well_formed_and_accessible() {
+    for chart in ["timeline", "status"] {
+        for w in ["320", "1200"] {
+            let r = render(&opts(chart, "2020-08-03", w)).unwrap();
+            let doc = roxmltree::Document::parse(&r.svg).unwrap_or_else(|e| panic!("{chart} {w}: {e}"));
+            let root = doc.root_element();
+            assert_eq!(root.tag_name().name(), "svg");
+            assert_eq!(root.attribute("width"), Some(w));
+            let title = root.children().find(|n| n.has_tag_name("title")).unwrap();
+            let desc = root.children().find(|n| n.has_tag_name("desc")).unwrap();
+            let desc = desc.text().unwrap();
+            assert!(desc.contains("What this measures:"), "{desc}");
+            assert!(desc.contains("What it leaves out:"));
+            assert!(desc.contains("Source: UN Treaty Collection"));
+            let img = root.children().find(|n| n.attribute("role") == Some("img")).unwrap();
+            let labelled = img.attribute("aria-labelledby").unwrap();
+            assert!(labelled.contains(title.attribute("id").unwrap()));
+            // The CSV link carries the chart's numbers.
+            let a = root.descendants().find(|n| n.has_tag_name("a")).unwrap();
+            assert!(a.attribute("href").unwrap().starts_with("data:text/csv;charset=utf-8,"));
+            assert_eq!(a.attribute("download"), Some(r.spec.csv_filename.as_str()));
+        }
+    }
+}
+
+#[test]
+fn timeline_summary_names_the_counts() {
+    let r = render(&opts("timeline", "2020-08-03", "640")).unwrap();
+    assert!(r.spec.summary.contains("Palermo Protocol had 176 parties (and 3 more whose dates are not confirmed)"), "{}", r.spec.summary);
+    assert!(r.spec.summary.contains("Migrant Workers Convention had 55 parties"));
+    let early = render(&opts("timeline", "1995-01-01", "640")).unwrap();
+    assert!(early.spec.summary.contains("Palermo Protocol was not yet open for signature"), "{}", early.spec.summary);
+    assert!(early.spec.summary.contains("had not yet entered into force"));
+}
+
+#[test]
+fn status_bars_are_exactly_count_over_195_of_the_width() {
+    let m = Model::new();
+    let s = charts::build(&m, &opts("status", "2026-02-03", "640"));
+    let rects: Vec<_> = s.marks.iter().filter_map(|mk| match mk {
+        Mark::Rect { rect, .. } | Mark::Hatch { rect, .. } if rect.h >= 30.0 => Some(*rect),
+        _ => None,
+    }).collect();
+    // Palermo: 177 party, 3 unconfirmed, 2 signed, 13 neither; ICRMW: 60, 11, 124.
+    let expected = [177.0, 3.0, 2.0, 13.0, 60.0, 11.0, 124.0];
+    assert_eq!(rects.len(), expected.len());
+    for (r, n) in rects.iter().zip(expected) {
+        assert!((r.w - s.plot.w * n / 195.0).abs() < 1e-9, "{} vs {}", r.w, n);
+    }
+    // Each bar fills the plot width exactly.
+    let palermo: f64 = rects[..4].iter().map(|r| r.w).sum();
+    assert!((palermo - s.plot.w).abs() < 1e-9);
+}
+
+#[test]
+fn timeline_lines_end_at_the_counts() {
+    let m = Model::new();
+    let s = charts::build(&m, &opts("timeline", "2014-04-08", "640"));
+    let labels: Vec<&str> = s.texts.iter().filter(|t| t.bold && t.x > s.plot.x + s.plot.w).map(|t| t.text.as_str()).collect();
+    assert_eq!(labels, ["159", "47"]);
+    // The last hit is the last change on or before the as-of date, with both counts.
+    let last = s.hits.last().unwrap();
+    assert!(last.date.as_str() <= "2014-04-08");
+    assert!(last.lines.iter().any(|l| l == "Migrant Workers Convention: 47 parties"), "{:?}", last.lines);
+    // Hits are sorted and inside the plot.
+    assert!(s.hits.windows(2).all(|w| w[0].x < w[1].x));
+    assert!(s.hits.iter().all(|h| h.x >= s.plot.x && h.x <= s.plot.x + s.plot.w));
+}
+
+#[test]
+fn tooltips_name_who_joined_with_their_own_spelling() {
+    let m = Model::new();
+    let s = charts::build(&m, &opts("timeline", "2026-02-03", "640"));
+    let lao = s.hits.iter().find(|h| h.date == "2003-09-26").unwrap();
+    assert!(lao.lines.iter().any(|l| l.contains("Lao People's Democratic Republic (accession)")), "{:?}", lao.lines);
+    let civ = s.hits.iter().find(|h| h.date == "2023-09-26").unwrap();
+    assert!(civ.lines.iter().any(|l| l.contains("Côte d’Ivoire (accession)")), "{:?}", civ.lines);
+    let comoros = s.hits.iter().find(|h| h.date == "2020-06-23").unwrap();
+    assert!(comoros.lines.iter().any(|l| l.contains("Comoros (accession, date derived)")));
+}
+
+#[test]
+fn no_text_is_clipped_and_plot_labels_do_not_overlap() {
+    for (name, s) in all_specs() {
+        for t in &s.texts {
+            let (l, r) = extent(t);
+            assert!(l >= 0.0 && r <= s.width + 0.5, "{name}: “{}” spans {l:.1}..{r:.1} of {}", t.text, s.width);
+            assert!(t.y <= s.height, "{name}: “{}” below the chart", t.text);
+        }
+        // Texts on the same baseline must not overlap horizontally.
+        for (i, a) in s.texts.iter().enumerate() {
+            for b in s.texts.iter().skip(i + 1) {
+                if (a.y - b.y).abs() < a.size.min(b.size) * 0.8 {
+                    let ((al, ar), (bl, br)) = (extent(a), extent(b));
+                    assert!(ar <= bl || br <= al, "{name}: “{}” overlaps “{}”", a.text, b.text);
+                }
+            }
+        }
+        assert!(s.height > 300.0 && s.height < 1800.0, "{name}: height {}", s.height);
+    }
+}
+
+#[test]
+fn text_is_readable_at_every_width() {
+    for (name, s) in all_specs() {
+        for t in &s.texts {
+            assert!(t.size >= 11.0, "{name}: “{}” at {} px", t.text, t.size);
+        }
+    }
+}
+
+#[test]
+fn custom_titles_are_escaped_in_svg() {
+    let title = "Saint Vincent & the Grenadines, Côte d'Ivoire and Lao People's <DR> \"2020\"";
+    let o = Options::from_pairs([("chart", "status"), ("chart-title", title), ("width", "640")]).unwrap();
+    let r = render(&o).unwrap();
+    assert!(!r.svg.contains("<DR>"));
+    let doc = roxmltree::Document::parse(&r.svg).unwrap();
+    let t = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(t.text(), Some(title));
+    // The visible title is wrapped over text runs that read back the same.
+    let shown: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text") && n.attribute("font-size") == Some("22")).filter_map(|n| n.text()).collect();
+    assert_eq!(shown.join(" "), title);
+}
+
+#[test]
+fn csv_rows_hold_the_counts() {
+    let t = render(&opts("timeline", "2008-09-26", "640")).unwrap().csv;
+    let mut rdr = csv::Reader::from_reader(t.as_bytes());
+    assert_eq!(rdr.headers().unwrap(), vec!["date", "treaty", "parties"]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let last_palermo = rows.iter().rev().find(|r| &r[1] == "palermo").unwrap();
+    assert_eq!((&last_palermo[0], &last_palermo[2]), ("2008-09-26", "124"));
+    let last_icrmw = rows.iter().rev().find(|r| &r[1] == "icrmw").unwrap();
+    assert_eq!(&last_icrmw[2], "39");
+    // Counts rise by at least one per row, per treaty.
+    for tag in ["palermo", "icrmw"] {
+        let n: Vec<u32> = rows.iter().filter(|r| &r[1] == tag).map(|r| r[2].parse().unwrap()).collect();
+        assert!(n.windows(2).all(|w| w[1] > w[0]), "{tag}");
+    }
+
+    let s = render(&opts("status", "2026-02-03", "640")).unwrap().csv;
+    assert_eq!(s, "treaty,party,signatory,neither,party_date_unconfirmed\npalermo,177,2,13,3\nicrmw,60,11,124,0\n");
+}
+
+#[test]
+fn same_options_give_the_same_bytes() {
+    let a = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg;
+    let b = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg;
+    assert_eq!(a, b);
+    assert_ne!(a, render(&opts("timeline", "2020-08-03", "376")).unwrap().svg);
+    assert_eq!(Options::new(ChartKind::Status).width, 640);
+}

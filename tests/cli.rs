@@ -1,0 +1,52 @@
+//! The command-line interface, run as a user runs it.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_treaty-charts")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn data_prints_counts_at_depositary_dates() {
+    for (date, treaty, n) in [("2014-04-08", "icrmw", "47"), ("2026-02-03", "icrmw", "60"), ("2008-09-26", "palermo", "124"), ("2018-01-15", "palermo", "173")] {
+        let (code, out, _) = cli(&["data", "--chart", "timeline", "--as-of", date]);
+        assert_eq!(code, 0);
+        let last = out.lines().rev().find(|l| l.split(',').nth(1) == Some(treaty)).unwrap();
+        assert_eq!(last.split(',').nth(2), Some(n), "{date} {treaty}: {last}");
+    }
+    let (_, out, _) = cli(&["data", "--chart", "status", "--as-of=2014-04-08"]);
+    assert_eq!(out.lines().nth(2), Some("icrmw,47,18,130,0"));
+}
+
+#[test]
+fn render_writes_a_standalone_svg_file() {
+    let dir = std::env::temp_dir().join(format!("treaty-charts-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("t.svg");
+    let (code, _, err) = cli(&["render", "--chart", "timeline", "--width", "375", "--out", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert_eq!(doc.root_element().attribute("width"), Some("375"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_naming_what_is_valid() {
+    let cases: [(&[&str], &str); 7] = [
+        (&["render", "--chart", "pie"], "Valid charts: timeline, status"),
+        (&["data", "--as-of", "2019-02-30"], "February 2019 has 28 days"),
+        (&["data", "--as-of", "2019/02/03"], "YYYY-MM-DD"),
+        (&["data", "--as-of", "1989-06-01"], "before the timeline starts"),
+        (&["render", "--width", "-5"], "from 280 to 2400"),
+        (&["data", "--colour", "red"], "unknown flag --colour"),
+        (&["draw"], "unknown command"),
+    ];
+    for (args, needle) in cases {
+        let (code, out, err) = cli(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
