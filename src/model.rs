@@ -82,9 +82,11 @@ impl Model {
         let mut undated: [Vec<&'static Action>; 2] = [Vec::new(), Vec::new()];
         for a in data::actions() {
             let Some(kind) = a.kind else { continue };
-            match a.action {
-                Some(day) => deposits[slot(a.treaty)].push(Deposit { day, iso3: a.iso3, kind, derived: a.date_is_derived() }),
-                None => undated[slot(a.treaty)].push(a),
+            let i = slot(a.treaty);
+            match (a.action, deposits.get_mut(i), undated.get_mut(i)) {
+                (Some(day), Some(v), _) => v.push(Deposit { day, iso3: a.iso3, kind, derived: a.date_is_derived() }),
+                (None, _, Some(v)) => v.push(a),
+                _ => {}
             }
         }
         for d in &mut deposits {

@@ -119,7 +119,8 @@ fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<String, RenderError> {
     if let Some(i) = buf.find("<svg") {
         buf.drain(..i);
     }
-    Ok(buf)
+    // The nested drawing is decoration inside the labelled image: keep it out of the accessibility tree.
+    Ok(buf.replacen("<svg ", "<svg aria-hidden=\"true\" ", 1))
 }
 
 fn write_text(out: &mut String, t: &Text) {

@@ -1,5 +1,6 @@
 //! Chart specs and SVG output: valid XML, accessible structure, exact geometry, no clipped or overlapping text,
 //! escaping, and the CSV behind each chart.
+#![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
 
 use treaty_charts::options::{ChartKind, Options};
 use treaty_charts::spec::{Anchor, Mark, Spec, Text};

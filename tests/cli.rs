@@ -1,4 +1,5 @@
 //! The command-line interface, run as a user runs it.
+#![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
 
 use std::process::Command;
 

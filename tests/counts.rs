@@ -1,5 +1,6 @@
 //! Party counts reproduced from the embedded data, checked against the published headline counts in
 //! `data/treaty_status.csv`.
+#![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
 
 use treaty_charts::data::{self, Treaty};
 use treaty_charts::date::Day;

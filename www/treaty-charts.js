@@ -79,7 +79,7 @@ class TreatyChart extends HTMLElement {
     const w = fixed || this.clientWidth || this.parentElement?.clientWidth || 640;
     this.style.setProperty('--tc-reserve', `${reserveHeight(this.getAttribute('chart'), Math.min(w, this.clientWidth || w))}px`);
     this._resize.observe(this);
-    loadWasm().then(() => this._schedule(true), (err) => this._fatal(err));
+    loadWasm().then(() => { this._ready = true; this._schedule(true); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
@@ -87,7 +87,7 @@ class TreatyChart extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (this.isConnected && this._loaded) this._schedule(true);
+    if (this.isConnected) this._schedule(true);
   }
 
   _fatal(err) {
@@ -101,12 +101,16 @@ class TreatyChart extends HTMLElement {
     this.style.removeProperty('--tc-reserve');
   }
 
+  // Renders on the next frame (once, however many changes came in); nothing until the module is ready.
   _schedule(force = false) {
-    if (this._queued) return;
+    this._force ||= force;
+    if (this._queued || !this._ready) return;
     this._queued = true;
     requestAnimationFrame(() => {
       this._queued = false;
-      this._render(force);
+      const f = this._force;
+      this._force = false;
+      this._render(f);
     });
   }
 
@@ -119,7 +123,6 @@ class TreatyChart extends HTMLElement {
   }
 
   _render(force) {
-    this._loaded = true;
     const opts = this._options();
     const available = Math.floor(this.clientWidth);
     if (!('width' in opts)) {
@@ -240,7 +243,13 @@ class TreatyChart extends HTMLElement {
     const box = this._chart.getBoundingClientRect();
     const tw = tip.offsetWidth;
     const left = x + 12 + tw > box.width ? Math.max(0, x - 12 - tw) : x + 12;
-    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(this._res.plot.y * scale)}px)`;
+    // Keep the tooltip off the dots: top of the plot, or its bottom when the dots are up there.
+    const p = this._res.plot;
+    const top = p.y * scale;
+    const bottom = Math.max(top, (p.y + p.h) * scale - tip.offsetHeight);
+    const highest = Math.min(...hit.dots.map((d) => d[0])) * scale;
+    const y = highest < top + tip.offsetHeight + 8 ? bottom : top;
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(y)}px)`;
     if (this._rule) {
       this._focus.setAttribute('visibility', 'visible');
       this._rule.setAttribute('x1', hit.x);

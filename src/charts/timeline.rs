@@ -217,10 +217,10 @@ pub fn build(model: &Model, o: &Options) -> Spec {
                 .collect();
             if !joined.is_empty() {
                 csv_row(&mut csv, &[&day.to_string(), t.tag(), &n.to_string()]);
-                let shown = joined.len().min(MAX_NAMES);
-                let mut s = format!("New {}: {}", short_tag(t), joined[..shown].join("; "));
-                if joined.len() > shown {
-                    s.push_str(&format!("; and {} more", joined.len() - shown));
+                let shown: Vec<&str> = joined.iter().take(MAX_NAMES).map(String::as_str).collect();
+                let mut s = format!("New {}: {}", short_tag(t), shown.join("; "));
+                if joined.len() > shown.len() {
+                    s.push_str(&format!("; and {} more", joined.len() - shown.len()));
                 }
                 lines.push(s);
             }

@@ -1,0 +1,185 @@
+// End-to-end: the built gallery (dist/) served on localhost, driven in Debian's Chromium.
+// Run by scripts/test.sh after the browser build: node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { launch } from './browser.mjs';
+
+const DIST = process.env.DIST_DIR || 'dist';
+const SHOTS = 'target/screenshots';
+let server;
+let base;
+let browser;
+
+before(async () => {
+  server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
+    server.stdout.on('data', (b) => {
+      const m = /port (\d+)/.exec(String(b));
+      if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
+    });
+  });
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+// Opens a page, recording console errors and uncaught exceptions.
+async function open(path, viewport = { width: 1280, height: 900 }, extra = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...extra });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(base + path);
+  return { page, errors, context };
+}
+
+// Waits until the element with this id has rendered an SVG (or an error box) in its shadow root.
+async function rendered(page, id) {
+  await page.waitForFunction((i) => {
+    const el = document.getElementById(i);
+    return el && el.shadowRoot && el.shadowRoot.querySelector('.chart svg, .chart [role=alert]');
+  }, id, { timeout: 20000 });
+  return page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.chart').textContent, id);
+}
+
+const BAD = [
+  '<treaty-chart>: Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03.',
+  '<treaty-chart>: Invalid chart “pie”. Valid charts: timeline, status.',
+];
+
+for (const width of [375, 1280]) {
+  test(`gallery at ${width} px: both charts drawn with the right counts`, async () => {
+    const { page, errors, context } = await open('/', { width, height: 900 });
+    const timeline = await rendered(page, 'chart-timeline');
+    const status = await rendered(page, 'chart-status');
+    // End labels of the timeline on 3 Feb 2026: 178 dated Palermo parties, 60 ICRMW parties.
+    const ends = await page.evaluate(() => [...document.getElementById('chart-timeline').shadowRoot.querySelectorAll('text[font-weight="700"]')]
+      .map((t) => t.textContent).filter((s) => /^\d+$/.test(s)));
+    assert.deepEqual(ends, ['178', '60']);
+    assert.match(timeline, /What this measures:/);
+    assert.match(timeline, /What it leaves out:/);
+    assert.match(status, /60 parties · 11 signed only · 124 neither/);
+    assert.match(status, /177 parties/);
+    const slider = await rendered(page, 'chart-slider');
+    assert.match(slider, /Twenty years on/);
+    // The page does not scroll sideways, and the host page's hostile CSS did not reach the chart.
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+    const font = await page.evaluate(() => getComputedStyle(document.getElementById('chart-timeline').shadowRoot.querySelector('svg text')).fontFamily);
+    assert.doesNotMatch(font, /Comic/);
+    // The chart is as wide as its container.
+    const [svgW, hostW] = await page.evaluate(() => {
+      const el = document.getElementById('chart-status');
+      return [el.shadowRoot.querySelector('svg').getBoundingClientRect().width, el.getBoundingClientRect().width];
+    });
+    assert.ok(Math.abs(svgW - hostW) < 1, `svg ${svgW} vs host ${hostW}`);
+    await page.screenshot({ path: `${SHOTS}/gallery-${width}.png`, fullPage: true });
+    assert.deepEqual(errors, BAD);
+    await context.close();
+  });
+}
+
+test('timeline tooltip on hover, keyboard and tap', async () => {
+  const { page, context } = await open('/');
+  await rendered(page, 'chart-timeline');
+  const host = page.locator('#chart-timeline');
+  const tip = host.locator('.tip');
+  // Hover in the middle of the plot.
+  const box = await host.locator('svg.treaty-chart').boundingBox();
+  const plot = await page.evaluate(() => document.getElementById('chart-timeline')._res.plot);
+  await page.mouse.move(box.x + plot.x + plot.w * 0.6, box.y + plot.y + plot.h / 2);
+  await tip.waitFor({ state: 'visible' });
+  const hover = await tip.textContent();
+  assert.match(hover, /Palermo Protocol: \d+ parties/);
+  assert.match(hover, /Migrant Workers Convention: \d+ parties/);
+  await page.mouse.move(0, 0);
+  await tip.waitFor({ state: 'hidden' });
+
+  // Keyboard: focus the chart, End = last change, Left steps back.
+  await host.locator('.chart').focus();
+  await page.keyboard.press('End');
+  let text = await tip.textContent();
+  assert.match(text, /^\d{1,2} \w{3} \d{4}/);
+  const lastDate = await page.evaluate(() => { const h = document.getElementById('chart-timeline')._hits; return h[h.length - 1].date; });
+  await page.keyboard.press('ArrowLeft');
+  const prev = await tip.textContent();
+  assert.notEqual(prev, text);
+  // Walk back to 26 Sep 2003: Lao People's Democratic Republic acceded, spelled as the data spells it.
+  const steps = await page.evaluate(() => {
+    const h = document.getElementById('chart-timeline')._hits;
+    return h.length - 2 - h.findIndex((x) => x.date === '2003-09-26');
+  });
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowLeft');
+  text = await tip.textContent();
+  assert.match(text, /26 Sep 2003/);
+  assert.match(text, /Lao People's Democratic Republic \(accession\)/);
+  assert.match(text, /Palermo Protocol: 40 parties/);
+  const live = await host.locator('.sr').textContent();
+  assert.match(live, /26 Sep 2003/);
+  assert.ok(lastDate <= '2026-02-03');
+  await context.close();
+
+  // Tap on a phone.
+  const phone = await open('/', { width: 375, height: 740 }, { hasTouch: true, isMobile: true });
+  await rendered(phone.page, 'chart-timeline');
+  const h2 = phone.page.locator('#chart-timeline');
+  await h2.scrollIntoViewIfNeeded();
+  const b2 = await h2.locator('svg.treaty-chart').boundingBox();
+  const p2 = await phone.page.evaluate(() => document.getElementById('chart-timeline')._res.plot);
+  await phone.page.touchscreen.tap(b2.x + p2.x + p2.w * 0.5, b2.y + p2.y + p2.h * 0.5);
+  await h2.locator('.tip').waitFor({ state: 'visible' });
+  assert.match(await h2.locator('.tip').textContent(), /Migrant Workers Convention: \d+ parties/);
+  await phone.page.screenshot({ path: `${SHOTS}/tooltip-tap-375.png` });
+  await phone.context.close();
+});
+
+test('bad attributes show a message in that widget only', async () => {
+  const { page, errors, context } = await open('/');
+  const bad = await rendered(page, 'chart-bad-date');
+  assert.match(bad, /This chart could not be drawn\. Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days/);
+  assert.match(await rendered(page, 'chart-bad-kind'), /Valid charts: timeline, status/);
+  // Changing an attribute at run time re-renders: fix one, break another.
+  await page.evaluate(() => document.getElementById('chart-bad-date').setAttribute('as-of', '2019-02-28'));
+  await page.waitForFunction(() => document.getElementById('chart-bad-date').shadowRoot.querySelector('.chart svg'));
+  await page.evaluate(() => document.getElementById('chart-status').setAttribute('as-of', '2020-13-01'));
+  await page.waitForFunction(() => document.getElementById('chart-status').shadowRoot.querySelector('[role=alert]'));
+  assert.match(await rendered(page, 'chart-status'), /the month must be 01 to 12/);
+  // The other charts still work.
+  assert.match(await rendered(page, 'chart-timeline'), /What this measures/);
+  assert.equal(errors.length, 3);
+  assert.match(errors[2], /Invalid as-of: 2020-13-01/);
+  await context.close();
+});
+
+test('iframe embed page takes its attributes from the query string', async () => {
+  const { page, errors, context } = await open('/embed.html?chart=status&as-of=2014-04-08', { width: 600, height: 900 });
+  assert.match(await rendered(page, 'chart'), /47 parties · 18 signed only · 130 neither/);
+  assert.deepEqual(errors, []);
+  await context.close();
+  const evil = await open('/embed.html?chart=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', { width: 600, height: 600 });
+  assert.match(await rendered(evil.page, 'chart'), /Invalid chart “<img src=x onerror=alert\(1\)>”/);
+  assert.equal(await evil.page.evaluate(() => document.getElementById('chart').shadowRoot.querySelectorAll('img').length), 0);
+  await evil.context.close();
+});
+
+test('"Get the data" downloads the chart\'s CSV', async () => {
+  const { page, context } = await open('/embed.html?chart=timeline&as-of=2008-09-26', { width: 800, height: 1200 });
+  await rendered(page, 'chart');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#chart').locator('a.tc-csv').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'treaty-charts-timeline-2008-09-26.csv');
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'date,treaty,parties');
+  assert.equal(csv.at(-1), '2008-09-26,palermo,124');
+  await context.close();
+});

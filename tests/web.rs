@@ -1,0 +1,76 @@
+//! wasm-bindgen tests in headless Chromium: the exported `renderInto` draws into a real element, shows a
+//! visible, escaped error for bad options, and never throws.
+#![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
+    }
+    o.into()
+}
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+fn element() -> web_sys::Element {
+    // Detached on purpose: rendering must not need document.body (our text is measured in Rust).
+    web_sys::window().unwrap().document().unwrap().create_element("div").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn renders_the_status_chart_with_its_counts() {
+    let el = element();
+    let r = treaty_charts::web::render_into(&el, options(&[("chart", "status"), ("as-of", "2026-02-03"), ("width", "375")]));
+    assert_eq!(get(&r, "ok"), JsValue::TRUE);
+    assert_eq!(get(&r, "width").as_f64(), Some(375.0));
+    let svg = el.query_selector("svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("375"));
+    let text = el.text_content().unwrap();
+    assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
+    // At 375 px the Palermo line wraps; its parts are all there.
+    for part in ["177 parties", "3 parties with unconfirmed dates", "2 signed only", "13 neither"] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn timeline_hits_carry_both_counts() {
+    let el = element();
+    let r = treaty_charts::web::render_into(&el, options(&[("chart", "timeline"), ("as-of", "2008-09-26"), ("width", "640")]));
+    let hits = js_sys::Array::from(&get(&r, "hits"));
+    let last = hits.get(hits.length() - 1);
+    assert_eq!(get(&last, "date").as_string().as_deref(), Some("2008-09-26"));
+    let lines: Vec<String> = js_sys::Array::from(&get(&last, "lines")).iter().filter_map(|l| l.as_string()).collect();
+    assert!(lines.contains(&"Palermo Protocol: 124 parties".to_string()), "{lines:?}");
+    assert!(lines.contains(&"Migrant Workers Convention: 39 parties".to_string()), "{lines:?}");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_show_an_escaped_message_and_do_not_throw() {
+    for (pairs, needle) in [
+        (vec![("chart", "<img src=x onerror=alert(1)>")], "Valid charts: timeline, status"),
+        (vec![("as-of", "2019-02-30")], "February 2019 has 28 days"),
+        (vec![("as-of", "1989-12-31")], "before the timeline starts"),
+        (vec![("colour", "red")], "Unknown option “colour”"),
+    ] {
+        let el = element();
+        let r = treaty_charts::web::render_into(&el, options(&pairs));
+        assert_eq!(get(&r, "ok"), JsValue::FALSE);
+        let alert = el.query_selector("[role=alert]").unwrap().unwrap();
+        assert!(alert.text_content().unwrap().contains(needle));
+        assert!(el.query_selector("img").unwrap().is_none(), "markup in an option must not become HTML");
+    }
+    // Not an object of strings at all.
+    let el = element();
+    let r = treaty_charts::web::render_into(&el, JsValue::from_f64(3.0));
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+}
