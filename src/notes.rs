@@ -85,18 +85,23 @@ pub fn status(as_of: Day) -> Blocks {
 }
 
 /// Note on who stays out: how many of the top destination states are parties to each treaty.
-/// `icrmw_parties` and `palermo_parties` are the names of the top destinations that are parties.
-pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: usize, as_of: Day) -> String {
+/// `icrmw_parties` are the names of the top destinations that are ICRMW parties; `palermo_count` how many are
+/// Palermo parties (`None` before the Protocol opened for signature).
+pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: Option<usize>, as_of: Day) -> String {
     let n = icrmw_parties.len();
     let who = if n == 0 {
         "none is".to_string()
     } else {
         format!("{} ({})", if n == 1 { "only one is".to_string() } else { format!("only {n} are") }, and_list(icrmw_parties))
     };
+    let palermo = match palermo_count {
+        Some(n) => format!("; {n} {} to the Palermo Protocol", if n == 1 { "is a party" } else { "are parties" }),
+        None => String::new(),
+    };
     format!(
         "{NOTE_LEAD} Of the {top_n} UN states with the most international migrants (UN DESA, 2024), {who} a party \
-         to the Migrant Workers Convention on {}; {palermo_count} are parties to the Palermo Protocol. The states \
-         where most migrant workers go have largely stayed out.",
+         to the Migrant Workers Convention on {}{palermo}. The states where most migrant workers go have largely \
+         stayed out.",
         as_of.human()
     )
 }

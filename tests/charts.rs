@@ -190,3 +190,15 @@ fn same_options_give_the_same_bytes() {
     assert_ne!(a, render(&opts("timeline", "2020-08-03", "376")).unwrap().svg);
     assert_eq!(Options::new(ChartKind::Status).width, 640);
 }
+
+#[test]
+fn notes_say_who_stays_out_from_the_data() {
+    let now = render(&opts("status", "2026-02-03", "640")).unwrap().spec.blocks.notes.join(" ");
+    assert!(now.contains("only one is (Türkiye) a party to the Migrant Workers Convention on 3 Feb 2026; 18 are parties to the Palermo Protocol"), "{now}");
+    assert!(now.contains("The European Union is also a party"));
+    assert!(now.contains("The depositary reported 182 parties on 20 Apr 2024; this data identifies 181."));
+    assert!(now.contains("3 parties (Nepal, Pakistan and Palau) joined on dates not confirmed here"));
+    let early = render(&opts("timeline", "1995-06-30", "640")).unwrap().spec.blocks.notes.join(" ");
+    assert!(early.contains("none is a party to the Migrant Workers Convention on 30 Jun 1995."), "{early}");
+    assert!(!early.contains("Palermo Protocol data after"), "no gap note before 2018");
+}

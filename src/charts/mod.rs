@@ -78,11 +78,13 @@ pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
     }
     let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
     let icrmw: Vec<&str> = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.name).collect();
-    let palermo = model
-        .top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS)
-        .iter()
-        .filter(|(_, s)| matches!(s, Status::Party))
-        .count();
+    let palermo = (as_of >= Treaty::Palermo.info().opened_for_signature).then(|| {
+        model
+            .top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS)
+            .iter()
+            .filter(|(_, s)| matches!(s, Status::Party))
+            .count()
+    });
     out.push(notes::who_stays_out(TOP_DESTINATIONS, &icrmw, palermo, as_of));
     out
 }
