@@ -356,8 +356,8 @@ impl Linear {
     }
 }
 
-/// Smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ) giving at most `max_ticks` intervals over `0..=max`, and the
-/// rounded-up maximum.
+/// Smallest "nice" whole-number step (1, 2, 2.5, 5 × 10ⁿ; counts have no fractions) giving at most `max_ticks`
+/// intervals over `0..=max`, and the rounded-up maximum.
 pub fn nice_axis(max: f64, max_ticks: usize) -> (f64, f64) {
     let max = max.max(1.0);
     let mut mag = 1.0;
@@ -367,6 +367,9 @@ pub fn nice_axis(max: f64, max_ticks: usize) -> (f64, f64) {
     let ticks = max_ticks.max(1) as f64;
     for m in [0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0] {
         let step = (m * mag).max(1.0);
+        if step.fract() != 0.0 {
+            continue;
+        }
         let top = (max / step).ceil() * step;
         if top / step <= ticks {
             return (step, top);
@@ -391,5 +394,7 @@ mod tests {
         assert_eq!(nice_axis(182.0, 5), (50.0, 200.0));
         assert_eq!(nice_axis(60.0, 5), (20.0, 60.0));
         assert_eq!(nice_axis(3.0, 5), (1.0, 3.0));
+        // 2.5 is not a step for counts: 0, 2.5, 5 … would label fractions of a state.
+        assert_eq!(nice_axis(9.0, 4), (5.0, 10.0));
     }
 }

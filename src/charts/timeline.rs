@@ -79,7 +79,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     let top_value = published.iter().map(|p| p.2).fold(top_value, u16::max);
     let max_ticks = if w < 480.0 { 4 } else { 5 };
     let (step, y_max) = nice_axis(f64::from(top_value), max_ticks);
-    let y_label_w = text::width(&format!("{y_max}"), th.axis, false) + 6.0;
+    let y_label_w = text::width(&format!("{}", y_max.round() as i64), th.axis, false) + 6.0;
     let end_label_w = counts.iter().map(|c| text::width(&c.to_string(), th.label, true)).fold(0.0, f64::max) + 11.0;
     let plot_h = (w * 0.5).clamp(190.0, 380.0);
     let plot = Rect { x: th.pad + y_label_w, y: f.y + 4.0, w: w - 2.0 * th.pad - y_label_w - end_label_w, h: plot_h };
@@ -100,7 +100,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         let y = ys.map(v);
         let color = if v == 0.0 { palette::AXIS } else { palette::GRID };
         marks.push(Mark::Path { points: vec![(plot.x, y), (plot.x + plot.w, y)], color, width: 1.0, dashed: false });
-        texts.push(label(plot.x - 6.0, y + th.axis * 0.35, format!("{v}"), th.axis, palette::MUTED, Anchor::End));
+        texts.push(label(plot.x - 6.0, y + th.axis * 0.35, format!("{}", v.round() as i64), th.axis, palette::MUTED, Anchor::End));
         v += step;
     }
 
