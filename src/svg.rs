@@ -42,18 +42,6 @@ fn num(v: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::num;
-
-    #[test]
-    fn coordinates_have_at_most_one_decimal() {
-        assert_eq!(num(12.0), "12");
-        assert_eq!(num(12.34), "12.3");
-        assert_eq!(num(-0.46), "-0.5");
-        assert_eq!(num(0.04), "0");
-    }
-}
 
 /// Stripes at 45° clipped to `r`, as line segments.
 fn hatch_lines(r: crate::spec::Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
@@ -203,4 +191,17 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
     }
     out.push_str("</svg>\n");
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn coordinates_have_at_most_one_decimal() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.34), "12.3");
+        assert_eq!(num(-0.46), "-0.5");
+        assert_eq!(num(0.04), "0");
+    }
 }
