@@ -6,9 +6,12 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
   2. wasm-bindgen --target <target> --out-name <out-name> --out-dir <out-dir>
   3. node_modules/.bin/wasm-opt <args> (binaryen from npm; never Debian's)
   4. copies www/ next to them (loader, gallery pages)
-  5. writes static SVG fallbacks with the native CLI into <out-dir>/static/
+  5. writes the charts' heights per width into the loader (reserved before the wasm loads)
+  6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
 """
+import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +27,28 @@ def log(msg: str) -> None:
 def run(*cmd: str) -> None:
     log(" ".join(cmd))
     subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def reserve_heights(cli: pathlib.Path, loader: pathlib.Path) -> None:
+    """Writes each chart's drawn height (newest data) at every 20 px from 280 to 2400 px into the loader's HEIGHTS,
+    so that it reserves the right space before the wasm arrives."""
+    heights = {}
+    for chart in ("timeline", "status"):
+        row = []
+        for width in range(280, 2401, 20):
+            svg = subprocess.run([str(cli), "render", "--chart", chart, "--width", str(width)],
+                                 check=True, capture_output=True, text=True).stdout
+            m = re.match(r'<svg [^>]*?height="(\d+)"', svg)
+            if not m:
+                sys.exit(f"build: no height in the {chart} SVG at {width} px")
+            row.append(int(m.group(1)))
+        heights[chart] = row
+    text = loader.read_text()
+    marker = "/*HEIGHTS*/null"
+    if marker not in text:
+        sys.exit(f"build: {marker} not found in {loader}")
+    loader.write_text(text.replace(marker, json.dumps(heights, separators=(",", ":"))))
+    log(f"reserved heights written into {loader.name} ({len(heights['timeline'])} widths per chart)")
 
 
 def main() -> None:
@@ -57,10 +82,12 @@ def main() -> None:
         else:
             shutil.copy2(item, dest)
 
+    run("cargo", "build", "--release", "--bin", "treaty-charts")
+    cli = ROOT / "target" / "release" / "treaty-charts"
+    reserve_heights(cli, out_dir / "treaty-charts.js")
+
     static = cfg.get("static", {})
     if static:
-        run("cargo", "build", "--release", "--bin", "treaty-charts")
-        cli = ROOT / "target" / "release" / "treaty-charts"
         (out_dir / "static").mkdir(exist_ok=True)
         for chart in ("timeline", "status"):
             for as_of in static.get("as-of", []):

@@ -4,7 +4,7 @@
 #   2. clippy with the no-panic lints, as errors
 #   3. wasm-bindgen tests in headless Debian Chromium (chromedriver)
 #   4. the browser build (wasm-pack.toml settings) and the end-to-end Playwright tests against it
-#   5. the size report (gzip bytes a reader downloads for one chart)
+#   5. the benchmarks: size (gzip bytes a reader downloads for one chart) and native render times
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -32,5 +32,6 @@ python3 scripts/build_web.py
 step "end-to-end tests (Playwright, Debian Chromium)"
 node --test tests/e2e/
 
-step "size"
+step "benchmarks (numbers, not pass/fail)"
 python3 scripts/size.py
+cargo run --quiet --release --bin treaty-charts-bench

@@ -42,10 +42,17 @@ svg { display: block; width: 100%; height: auto; }
 @media print { .tip { display: none !important; } }
 `;
 
-// Height to reserve before the chart exists, from the layout's own proportions (see src/spec.rs, Theme).
+// Height to reserve before the chart exists, so the article does not jump when it appears. scripts/build_web.py
+// fills HEIGHTS in from the native renderer: {chart: [height at 280 px, at 300 px, … every 20 px to 2400 px]} on
+// the newest data (other dates differ by a line of notes at most). Unbuilt, a rough fit stands in.
+const HEIGHTS = /*HEIGHTS*/null;
+const HEIGHT_STEP = 20;
 function reserveHeight(chart, width) {
-  const w = Math.max(MIN_WIDTH, width || 640);
-  return chart === 'status' ? Math.round(560 + 72000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 410 + 70000 / w);
+  const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
+  const kind = chart === 'status' ? 'status' : 'timeline';
+  const table = HEIGHTS && HEIGHTS[kind];
+  if (table) return table[Math.min(table.length - 1, Math.round((w - MIN_WIDTH) / HEIGHT_STEP))];
+  return kind === 'status' ? Math.round(388 + 146000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 207 + 168000 / w);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -77,7 +84,8 @@ class TreatyChart extends HTMLElement {
   connectedCallback() {
     const fixed = Number(this.getAttribute('width'));
     const w = fixed || this.clientWidth || this.parentElement?.clientWidth || 640;
-    this.style.setProperty('--tc-reserve', `${reserveHeight(this.getAttribute('chart'), Math.min(w, this.clientWidth || w))}px`);
+    this._reserved = reserveHeight(this.getAttribute('chart'), Math.min(w, this.clientWidth || w));
+    this.style.setProperty('--tc-reserve', `${this._reserved}px`);
     this._resize.observe(this);
     loadWasm().then(() => { this._ready = true; this._schedule(true); }, (err) => this._fatal(err));
   }

@@ -81,6 +81,15 @@ for (const width of [375, 1280]) {
       return [el.shadowRoot.querySelector('svg').getBoundingClientRect().width, el.getBoundingClientRect().width];
     });
     assert.ok(Math.abs(svgW - hostW) < 1, `svg ${svgW} vs host ${hostW}`);
+    // Reserved height before load vs the drawn height: the article should barely move.
+    for (const id of ['chart-timeline', 'chart-status']) {
+      const [reserved, drawn] = await page.evaluate((i) => {
+        const el = document.getElementById(i);
+        return [el._reserved, el.getBoundingClientRect().height];
+      }, id);
+      console.log(`# ${id} at ${width}px: reserved ${reserved}px, drawn ${Math.round(drawn)}px`);
+      assert.ok(Math.abs(reserved - drawn) < 30, `${id}: reserved ${reserved} vs drawn ${drawn}`);
+    }
     await page.screenshot({ path: `${SHOTS}/gallery-${width}.png`, fullPage: true });
     assert.deepEqual(errors, BAD);
     await context.close();
@@ -170,6 +179,22 @@ test('iframe embed page takes its attributes from the query string', async () =>
   await evil.context.close();
 });
 
+test('iframe embed posts its height so the host can size it', async () => {
+  const { page, context } = await open('/', { width: 375, height: 800 });
+  const height = await page.evaluate(() => new Promise((resolve, reject) => {
+    const f = document.createElement('iframe');
+    f.style.cssText = 'width:100%;height:900px;border:0';
+    f.src = 'embed.html?chart=status&as-of=2014-04-08';
+    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') resolve(e.data.height); });
+    setTimeout(() => reject(new Error('no height message')), 20000);
+    document.querySelector('main').prepend(f);
+  }));
+  const drawn = await page.evaluate(() => document.querySelector('iframe').contentDocument.getElementById('chart').getBoundingClientRect().height);
+  console.log(`# iframe at 375px posted height ${height}px (chart ${Math.round(drawn)}px)`);
+  assert.ok(height >= drawn && height - drawn < 40, `posted ${height}, chart ${drawn}`);
+  await context.close();
+});
+
 test('"Get the data" downloads the chart\'s CSV', async () => {
   const { page, context } = await open('/embed.html?chart=timeline&as-of=2008-09-26', { width: 800, height: 1200 });
   await rendered(page, 'chart');
@@ -181,5 +206,36 @@ test('"Get the data" downloads the chart\'s CSV', async () => {
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
   assert.equal(csv[0], 'date,treaty,parties');
   assert.equal(csv.at(-1), '2008-09-26,palermo,124');
+  await context.close();
+});
+
+// Benchmark, printed only: time to first chart and per-render cost in this browser (not asserted; a slow CI
+// machine must not fail the suite). Correctness of what was timed is asserted.
+test('browser timings (printed, not asserted)', async () => {
+  const { page, context } = await open('/embed.html?chart=timeline', { width: 640, height: 900 });
+  await rendered(page, 'chart');
+  const t = await page.evaluate(async () => {
+    const el = document.getElementById('chart');
+    const nav = performance.getEntriesByType('navigation')[0];
+    const first = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    const times = {};
+    for (const chart of ['timeline', 'status']) {
+      el.setAttribute('chart', chart);
+      const ms = [];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        el._render(true);
+        ms.push(performance.now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      times[chart] = { median: ms[15], p90: ms[27], height: el._res.height, chart: el._res.chart };
+    }
+    return { times, wasmFetch: first ? first.responseEnd - first.startTime : NaN, domLoaded: nav.domContentLoadedEventEnd };
+  });
+  for (const [chart, v] of Object.entries(t.times)) {
+    assert.equal(v.chart, chart);
+    console.log(`# render ${chart} at 640px in Chromium: median ${v.median.toFixed(2)} ms, p90 ${v.p90.toFixed(2)} ms (30 runs)`);
+  }
+  console.log(`# wasm fetch (localhost) ${t.wasmFetch.toFixed(1)} ms; DOMContentLoaded ${t.domLoaded.toFixed(1)} ms`);
   await context.close();
 });

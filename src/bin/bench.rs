@@ -1,0 +1,58 @@
+//! Benchmark: how long each stage of a render takes natively, and how big the output is. Prints numbers; never
+//! fails on them (speed is measured here, not asserted in tests).
+//!
+//! ```text
+//! cargo run --release --bin treaty-charts-bench [-- ROUNDS]
+//! ```
+//! For each chart and width (375, 640, 1200 px) on the newest data it times, over ROUNDS runs (default 200),
+//! the model (embedded tables → sorted deposits), the chart spec (layout, notes, CSV) and the SVG writer, and
+//! prints the median and the 90th percentile in microseconds, plus the SVG's size in bytes.
+
+use std::hint::black_box;
+use std::time::Instant;
+use treaty_charts::options::{ChartKind, Options};
+use treaty_charts::{charts, model::Model, svg};
+
+/// Median and 90th percentile of `samples` (µs), sorted in place. `samples` must not be empty.
+fn summary(samples: &mut [f64]) -> (f64, f64) {
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples.get(((samples.len() - 1) as f64 * q).round() as usize).copied().unwrap_or(f64::NAN);
+    (at(0.5), at(0.9))
+}
+
+fn time<T>(rounds: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
+    let mut samples = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    summary(&mut samples)
+}
+
+fn main() -> Result<(), String> {
+    let rounds: usize = match std::env::args().nth(1) {
+        Some(a) => a.parse().map_err(|_| format!("ROUNDS must be a positive integer, not “{a}”"))?,
+        None => 200,
+    };
+    if rounds == 0 {
+        return Err("ROUNDS must be at least 1".into());
+    }
+    println!("native render benchmark, {rounds} rounds each, newest data; times in µs (median / p90)");
+    let (m50, m90) = time(rounds, Model::new);
+    println!("{:<22} {:>9.1} / {:>9.1}", "model", m50, m90);
+    println!("{:<22} {:>21} {:>21} {:>10}", "chart @ width", "spec", "svg", "svg bytes");
+    let model = Model::new();
+    for kind in [ChartKind::Timeline, ChartKind::Status] {
+        for width in [375u32, 640, 1200] {
+            let w = width.to_string();
+            let o = Options::from_pairs([("chart", kind.name()), ("width", w.as_str())]).map_err(|e| e.to_string())?;
+            let (s50, s90) = time(rounds, || charts::build(&model, &o));
+            let spec = charts::build(&model, &o);
+            let (v50, v90) = time(rounds, || svg::render(&spec));
+            let bytes = svg::render(&spec).map_err(|e| e.to_string())?.len();
+            println!("{:<22} {:>9.1} / {:>9.1} {:>9.1} / {:>9.1} {:>10}", format!("{} @ {width}", kind.name()), s50, s90, v50, v90, bytes);
+        }
+    }
+    Ok(())
+}
