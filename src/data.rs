@@ -158,6 +158,34 @@ impl Headline {
     pub fn from_depositary(&self) -> bool {
         self.source_url.contains("treaties.un.org") || self.source_url.contains("allucinaria/XML")
     }
+
+    /// The last day the source's date can mean: the day itself, the last day of a month (`2025-07`) or year
+    /// (`2005`), or the end of a range (`2023-09-26/2024-11-04`). `None` if the text is none of these.
+    pub fn known_by(&self) -> Option<Day> {
+        let end = self.as_of_text.rsplit('/').next().unwrap_or(self.as_of_text);
+        let mut parts = end.split('-').map(str::parse::<u16>);
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(y)), None, None, None) => Day::from_ymd(i32::from(y), 12, 31).ok(),
+            (Some(Ok(y)), Some(Ok(m)), None, None) => Day::last_of_month(i32::from(y), u8::try_from(m).ok()?),
+            (Some(Ok(_)), Some(Ok(_)), Some(Ok(_)), None) => Day::parse(end).ok(),
+            _ => None,
+        }
+    }
+
+    /// The source's date for readers: `20 Apr 2024`, `July 2025`, `2005`, or the text as given.
+    pub fn as_of_human(&self) -> String {
+        if let Some(d) = self.day {
+            return d.human();
+        }
+        let mut parts = self.as_of_text.split('-');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), None) if y.len() == 4 => match m.parse::<u8>().map(crate::date::month_name) {
+                Ok(name) if !name.is_empty() => format!("{name} {y}"),
+                _ => self.as_of_text.to_string(),
+            },
+            _ => self.as_of_text.to_string(),
+        }
+    }
 }
 
 /// One row of `migrant_stock.csv` (UN DESA International Migrant Stock 2024), countries only.

@@ -93,6 +93,12 @@ impl Day {
         Day::from_ymd(year, 1, 1).unwrap_or(Day(0))
     }
 
+    /// The last day of `month` (1–12) in `year`, or `None` for a month outside 1–12.
+    pub fn last_of_month(year: i32, month: u8) -> Option<Day> {
+        let m = time::Month::try_from(month).ok()?;
+        Day::from_ymd(year, month, m.length(year)).ok()
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Day) -> i32 {
         later.0 - self.0
@@ -116,6 +122,11 @@ impl Day {
         let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");
         format!("{} {} {}", d.day(), m, d.year())
     }
+}
+
+/// English name of `month` (1–12); empty outside that range.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
 }
 
 /// ISO 8601 form, `YYYY-MM-DD`.

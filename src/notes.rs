@@ -33,7 +33,8 @@ pub const NOTE_LEAD: &str = "Note:";
 /// Text of the CSV download link.
 pub const GET_THE_DATA: &str = "Get the data (CSV)";
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 party", "2 parties": `n` followed by the singular or plural noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -92,7 +93,12 @@ pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: Option
     let who = if n == 0 {
         "none is".to_string()
     } else {
-        format!("{} ({})", if n == 1 { "only one is".to_string() } else { format!("only {n} are") }, and_list(icrmw_parties))
+        let names = and_list(icrmw_parties);
+        if n == 1 {
+            format!("only one ({names}) is")
+        } else {
+            format!("only {n} ({names}) are")
+        }
     };
     let palermo = match palermo_count {
         Some(n) => format!("; {n} {} to the Palermo Protocol", if n == 1 { "is a party" } else { "are parties" }),
@@ -118,6 +124,10 @@ pub struct PalermoGap<'a> {
     pub undated: &'a [&'a str],
     /// Newest depositary headline on or before as-of, after `complete`: (day, parties, identified here).
     pub depositary: Option<(Day, u16, u16)>,
+    /// Newest higher count from a secondary source known by as-of: (date as the source gives it, parties).
+    pub secondary: Option<(String, u16)>,
+    /// The chart's date.
+    pub as_of: Day,
 }
 
 /// Sentence for [`PalermoGap`].
@@ -137,21 +147,41 @@ pub fn palermo_gap(g: &PalermoGap<'_>) -> String {
     }
     s.push('.');
     if !g.undated.is_empty() {
+        let one = g.undated.len() == 1;
         s.push_str(&format!(
-            " {} ({}) joined on dates not confirmed here and {} shown as a shaded range, not in the count.",
+            " {} ({}) joined after {} on {} not confirmed here: {} shown as a shaded range, not counted",
             plural(g.undated.len(), "party", "parties"),
             and_list(g.undated),
-            if g.undated.len() == 1 { "is" } else { "are" },
+            g.complete.human(),
+            if one { "a date" } else { "dates" },
+            if one { "it is" } else { "they are" },
         ));
+        if g.as_of < crate::data::data_as_of() {
+            s.push_str(&format!(
+                ", and {} not yet have been {} on {}",
+                if one { "it may" } else { "they may" },
+                if one { "a party" } else { "parties" },
+                g.as_of.human()
+            ));
+        }
+        s.push('.');
     }
+    let mut highest_published = 0;
     if let Some((day, published, ours)) = g.depositary {
         if published > ours {
+            highest_published = published;
             s.push_str(&format!(
                 " The depositary reported {published} parties on {}; this data identifies {ours}.",
                 day.human()
             ));
         }
     }
+    if let Some((when, n)) = &g.secondary {
+        if *n > highest_published {
+            s.push_str(&format!(" Secondary sources gave {n} parties by {when}."));
+        }
+    }
+    s.push_str(" The count shown is a minimum.");
     s
 }
 
@@ -160,6 +190,15 @@ pub fn eu_not_a_state(eu_is_party: bool) -> Option<String> {
     eu_is_party.then(|| {
         format!("{NOTE_LEAD} The European Union is also a party to the Palermo Protocol; it is not a state, so it is not in these bars.")
     })
+}
+
+/// Note for a status chart of a past date: the 195 are today's states.
+pub fn todays_states(as_of: Day) -> String {
+    format!(
+        "{NOTE_LEAD} The 195 are today’s UN member and observer states, on every date: a state that did not yet \
+         exist or was not yet a UN member on {} counts as “neither”.",
+        as_of.human()
+    )
 }
 
 /// Source line.

@@ -72,6 +72,8 @@ pub enum OptionError {
     Width(String),
     /// `chart-title` is empty or too long.
     Title(String),
+    /// The same option was given twice (a repeated CLI flag or URL parameter); neither value is guessed.
+    Repeated(String),
 }
 
 impl fmt::Display for OptionError {
@@ -92,6 +94,7 @@ impl fmt::Display for OptionError {
                 write!(f, "Invalid width “{v}”. Use a whole number of pixels from {MIN_WIDTH} to {MAX_WIDTH}.")
             }
             OptionError::Title(why) => write!(f, "Invalid chart-title: {why}."),
+            OptionError::Repeated(k) => write!(f, "The option “{k}” is given more than once. Give each option once."),
         }
     }
 }
@@ -113,13 +116,19 @@ impl Options {
     }
 
     /// Validates `(name, value)` pairs. Missing options take their defaults (`chart`: timeline; `as-of`: the
-    /// newest date in the data; `width`: 640). Surrounding white space in values is ignored.
+    /// newest date in the data; `width`: 640). Surrounding white space in values is ignored; an option given
+    /// twice is an error.
     ///
     /// # Errors
     /// The first invalid or unknown option, as an [`OptionError`].
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Options, OptionError> {
         let mut o = Options::new(ChartKind::Timeline);
+        let mut seen: Vec<&str> = Vec::new();
         for (k, v) in pairs {
+            if seen.contains(&k) {
+                return Err(OptionError::Repeated(clip(k)));
+            }
+            seen.push(k);
             let v = v.trim();
             match k {
                 "chart" => {
@@ -199,5 +208,9 @@ mod tests {
         assert!(err(&[("width", "100")]).contains("“100”"));
         assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title.");
         assert!(err(&[("chart-title", "  ")]).contains("empty"));
+        assert_eq!(
+            err(&[("chart", "status"), ("chart", "timeline")]),
+            "The option “chart” is given more than once. Give each option once."
+        );
     }
 }

@@ -159,6 +159,12 @@ impl Spec {
         parts.extend(b.notes.iter().cloned());
         parts.push(b.source.clone());
         parts.retain(|p| !p.is_empty());
+        // Each part is a sentence for a screen reader: end the ones that have no stop (the subtitle).
+        for p in &mut parts {
+            if !p.ends_with(['.', '!', '?']) {
+                p.push('.');
+            }
+        }
         parts.join(" ")
     }
 }

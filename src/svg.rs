@@ -152,6 +152,22 @@ fn write_text(out: &mut String, t: &Text) {
 
 /// Writes the chart as one SVG document (UTF-8, no XML declaration, so it can also be inlined in HTML).
 ///
+/// Inline style on the root `<svg>`: text properties a host page could pass down by inheritance (right-to-left
+/// pages, letter-spacing, upper-case transforms, …) are set back to what the layout was measured with. Used
+/// by the embed's shadow root and by static SVGs pasted inline into a page alike.
+const HOST_RESET: &str = "direction:ltr;unicode-bidi:isolate;writing-mode:horizontal-tb;letter-spacing:normal;\
+word-spacing:normal;text-transform:none;font-style:normal;font-variant:normal;font-weight:400;font-stretch:normal;\
+text-shadow:none;text-decoration:none;font-kerning:auto;font-feature-settings:normal;font-size-adjust:none";
+
+/// Id prefix unique to a chart's kind, date, width and title, so that two different charts inlined into one
+/// page never share ids: `tc-<kind>-<YYYYMMDD>-<width>-<8 hex digits of a hash of the title>`.
+fn element_id(spec: &Spec) -> String {
+    // FNV-1a, 32 bits: stable across builds and platforms (std's hasher is not).
+    let hash = spec.blocks.title.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let date: String = spec.csv_filename.chars().filter(char::is_ascii_digit).collect();
+    format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name(), spec.width.round() as u32)
+}
+
 /// Structure: `<svg role="group">` named by its `<title>`; inside, a `<g role="img">` labelled by the title and
 /// the description (summary, what it measures, what it leaves out, notes, source) holding the drawing; then the
 /// "Get the data (CSV)" link (`<a href="data:text/csv…" download>`).
@@ -160,12 +176,12 @@ fn write_text(out: &mut String, t: &Text) {
 /// [`RenderError`] if plotters fails to draw.
 pub fn render(spec: &Spec) -> Result<String, RenderError> {
     let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
-    let id = format!("tc-{}-{}", spec.kind.name(), spec.csv_filename.trim_end_matches(".csv").rsplit('-').take(3).collect::<Vec<_>>().join(""));
+    let id = element_id(spec);
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"group\" \
-         aria-labelledby=\"{id}-title\" font-family=\"{}\" class=\"treaty-chart\">",
+         aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" style=\"{HOST_RESET}\" class=\"treaty-chart\">",
         escape_xml(FONT_FAMILY)
     );
     let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.title));

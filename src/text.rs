@@ -33,6 +33,9 @@ fn char_width(c: char, bold: bool) -> u32 {
         '…' => 1000,
         'é' | 'è' | 'ê' | 'ô' | 'ö' | 'ü' | 'ç' | 'ã' | 'á' | 'í' | 'ó' => 556,
         'Ü' | 'Ö' | 'Ô' | 'É' => 722,
+        // CJK, Hangul, full-width forms and emoji are about one em wide.
+        '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{1F000}'..='\u{1FAFF}' | '\u{20000}'.. => 1000,
         _ => 556,
     };
     let base = u32::from(base);
@@ -49,22 +52,28 @@ pub fn width(s: &str, size: f64, bold: bool) -> f64 {
     f64::from(units) * size / 1000.0
 }
 
-/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces. A word longer than a line stands on its
-/// own line (it is never cut).
+/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces. A word wider than a whole line is cut
+/// between characters, so nothing runs past `max` (a one-character line is the only exception).
 pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in s.split_whitespace() {
-        if line.is_empty() {
-            line.push_str(word);
-            continue;
-        }
-        let candidate = format!("{line} {word}");
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if width(&candidate, size, bold) <= max {
             line = candidate;
-        } else {
+            continue;
+        }
+        if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
-            line.push_str(word);
+        }
+        // The word starts a new line; cut it while it is wider than a line.
+        for c in word.chars() {
+            line.push(c);
+            if width(&line, size, bold) > max && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            }
         }
     }
     if !line.is_empty() {
@@ -137,6 +146,19 @@ mod tests {
             assert!(width(l, 10.0, false) <= 60.0 || !l.contains(' '), "{l}");
         }
         assert_eq!(lines.join(" "), "the quick brown fox jumps over the lazy dog");
+    }
+
+    #[test]
+    fn cuts_words_wider_than_a_line() {
+        let long = "Trafficking".repeat(8);
+        let lines = wrap(&format!("A {long} title"), 20.0, true, 200.0);
+        assert!(lines.len() >= 5, "{lines:?}");
+        for l in &lines {
+            assert!(width(l, 20.0, true) <= 200.0, "{l}");
+        }
+        assert_eq!(lines.concat().replace(' ', ""), format!("A{long}title"));
+        // Wide scripts count as one em per character.
+        assert!((width("条约", 10.0, false) - 20.0).abs() < 1e-9);
     }
 
     #[test]

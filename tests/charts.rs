@@ -194,11 +194,81 @@ fn same_options_give_the_same_bytes() {
 #[test]
 fn notes_say_who_stays_out_from_the_data() {
     let now = render(&opts("status", "2026-02-03", "640")).unwrap().spec.blocks.notes.join(" ");
-    assert!(now.contains("only one is (Türkiye) a party to the Migrant Workers Convention on 3 Feb 2026; 18 are parties to the Palermo Protocol"), "{now}");
+    assert!(now.contains("only one (Türkiye) is a party to the Migrant Workers Convention on 3 Feb 2026; 18 are parties to the Palermo Protocol"), "{now}");
     assert!(now.contains("The European Union is also a party"));
     assert!(now.contains("The depositary reported 182 parties on 20 Apr 2024; this data identifies 181."));
-    assert!(now.contains("3 parties (Nepal, Pakistan and Palau) joined on dates not confirmed here"));
+    // The newest higher secondary count in treaty_status.csv (2025-07: 185) is cited as secondary.
+    assert!(now.contains("Secondary sources gave 185 parties by July 2025. The count shown is a minimum."), "{now}");
+    assert!(now.contains("3 parties (Nepal, Pakistan and Palau) joined after 15 Jan 2018 on dates not confirmed here"));
+    assert!(!now.contains("may not yet"), "all three are parties by the newest data");
+    // On an earlier date the undated three may not have joined yet, and no later count is cited.
+    let y2020 = render(&opts("status", "2020-08-03", "640")).unwrap().spec.blocks.notes.join(" ");
+    assert!(y2020.contains("they may not yet have been parties on 3 Aug 2020."), "{y2020}");
+    assert!(!y2020.contains("Secondary sources") && !y2020.contains("depositary reported"), "{y2020}");
+    assert!(y2020.contains("The 195 are today’s UN member and observer states"));
     let early = render(&opts("timeline", "1995-06-30", "640")).unwrap().spec.blocks.notes.join(" ");
     assert!(early.contains("none is a party to the Migrant Workers Convention on 30 Jun 1995."), "{early}");
     assert!(!early.contains("Palermo Protocol data after"), "no gap note before 2018");
+}
+
+#[test]
+fn status_before_a_treaty_opened_shows_no_bar() {
+    let r = render(&opts("status", "1995-06-01", "640")).unwrap();
+    assert_eq!(r.csv, "treaty,party,signatory,neither,party_date_unconfirmed\npalermo,,,,\nicrmw,4,3,188,0\n");
+    let bars = r.spec.marks.iter().filter(|m| matches!(m, Mark::Rect { rect, .. } if rect.h >= 30.0)).count();
+    assert_eq!(bars, 3, "only the ICRMW bar: 4 parties, 3 signed only, 188 neither");
+    assert!(r.spec.texts.iter().any(|t| t.text.starts_with("Not yet open for signature (it opened on 12 Dec 2000")));
+    assert!(r.spec.summary.contains("the Palermo Protocol was not yet open for signature; Migrant Workers Convention: 4 parties"), "{}", r.spec.summary);
+}
+
+#[test]
+fn one_party_is_singular() {
+    // 1 Jul 1993: Morocco's ratification (21 Jun 1993) was the ICRMW's second; the first was Egypt's (19 Feb 1993).
+    let m = Model::new();
+    let s = charts::build(&m, &opts("timeline", "2026-02-03", "640"));
+    let first = s.hits.iter().find(|h| h.lines.iter().any(|l| l == "Migrant Workers Convention: 1 party")).unwrap();
+    assert!(first.lines.iter().any(|l| l.starts_with("New ICRMW party: ")), "{:?}", first.lines);
+    assert!(s.hits.iter().all(|h| h.lines.iter().all(|l| !l.contains(" 1 parties"))));
+    // Days with several deposits say "parties".
+    assert!(s.hits.iter().any(|h| h.lines.iter().any(|l| l.starts_with("New Palermo parties: "))));
+}
+
+#[test]
+fn ids_differ_between_widths_and_titles() {
+    let id = |o: &Options| {
+        let svg = render(o).unwrap().svg;
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        doc.descendants().find(|n| n.has_tag_name("title")).unwrap().attribute("id").unwrap().to_string()
+    };
+    let a = id(&opts("timeline", "2020-08-03", "375"));
+    assert!(a.starts_with("tc-timeline-20200803-375-"), "{a}");
+    assert_ne!(a, id(&opts("timeline", "2020-08-03", "640")));
+    let titled = Options::from_pairs([("chart", "timeline"), ("as-of", "2020-08-03"), ("width", "375"), ("chart-title", "T")]).unwrap();
+    assert_ne!(a, id(&titled));
+}
+
+#[test]
+fn year_labels_keep_a_regular_step() {
+    for w in ["320", "375", "640", "760", "1200"] {
+        let m = Model::new();
+        let s = charts::build(&m, &opts("timeline", "2020-08-03", w));
+        let below = s.plot.y + s.plot.h;
+        let years: Vec<i32> = s.texts.iter().filter(|t| t.y > below + 6.0 && t.y < below + 30.0 && t.text.len() == 4).filter_map(|t| t.text.parse().ok()).collect();
+        assert_eq!(years.first(), Some(&1990), "{w}: {years:?}");
+        let steps: Vec<i32> = years.windows(2).map(|p| p[1] - p[0]).collect();
+        assert!(steps.windows(2).all(|p| p[0] == p[1]), "{w}: uneven year labels {years:?}");
+        assert!(years.len() >= 4, "{w}: {years:?}");
+    }
+}
+
+#[test]
+fn host_text_styles_are_reset_on_the_root() {
+    let svg = render(&opts("status", "2020-08-03", "375")).unwrap().svg;
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.attribute("direction"), Some("ltr"));
+    let style = root.attribute("style").unwrap();
+    for decl in ["direction:ltr", "letter-spacing:normal", "word-spacing:normal", "text-transform:none"] {
+        assert!(style.contains(decl), "{style}");
+    }
 }

@@ -37,7 +37,7 @@ fn renders_the_status_chart_with_its_counts() {
     let text = el.text_content().unwrap();
     assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
     // At 375 px the Palermo line wraps; its parts are all there.
-    for part in ["177 parties", "3 parties with unconfirmed dates", "2 signed only", "13 neither"] {
+    for part in ["177 parties", "3 joined after 15 Jan 2018, dates not confirmed", "2 signed only", "13 neither"] {
         assert!(text.contains(part), "{part}: {text}");
     }
 }

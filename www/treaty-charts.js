@@ -14,8 +14,9 @@ const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
 const OPTIONS = ['chart', 'as-of', 'width', 'chart-title'];
 const MIN_WIDTH = 280;
 const MAX_WIDTH = 2400;
-// Attributes any HTML element may carry; everything else is passed to Rust, so a misspelt option is an error.
-const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|role|title|translate|inert|is|nonce|autofocus|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|aria-.*|data-.*|on.*)$/;
+// Attributes any HTML element may carry (HTML's global attributes, microdata, ARIA, data-*, event handlers);
+// everything else is passed to Rust, so a misspelt option is an error.
+const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|role|title|translate|inert|is|nonce|autofocus|autocapitalize|autocorrect|accesskey|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|writingsuggestions|virtualkeyboardpolicy|itemid|itemprop|itemref|itemscope|itemtype|xmlns(:.*)?|xml:.*|aria-.*|data-.*|on.*)$/;
 
 let ready = null;
 function loadWasm() {
@@ -24,13 +25,17 @@ function loadWasm() {
 }
 
 const CSS = `
-:host { display: block; position: relative; max-width: 100%; min-height: var(--tc-reserve, 0px); }
+/* all: initial stops the page's inherited text styles (letter-spacing, text-transform, colour, line-height …) at
+   the host; direction is exempt from 'all', so the figure sets it. In a flex row the chart takes the row. */
+:host { all: initial; display: block; position: relative; max-width: 100%; min-width: 0; flex: 1 1 100%;
+  min-height: var(--tc-reserve, 0px); }
 :host([hidden]) { display: none; }
-figure { margin: 0; position: relative; }
+figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; text-align: left; }
 .chart { outline: none; border-radius: 2px; }
 .chart:focus-visible { box-shadow: 0 0 0 3px #0b57a4; }
-svg { display: block; width: 100%; height: auto; }
-.tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: 250px; padding: 6px 9px;
+/* Drawn at the container's width (or the width attribute); only ever scaled down, never stretched. */
+svg { display: block; max-width: 100%; height: auto; }
+.tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: min(250px, 64%); padding: 6px 9px;
   background: #fff; color: #1a1a1a; border: 1px solid #b8b8b8; border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.18);
   font: 13px/1.35 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tip b { display: block; margin-bottom: 2px; }
@@ -38,7 +43,7 @@ svg { display: block; width: 100%; height: auto; }
 .tc-error { border: 1px solid #b00020; background: #fff4f5; color: #5c0010; padding: 12px 14px; border-radius: 3px;
   font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tc-loading { color: #595959; font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sr { position: absolute; top: 0; left: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print { .tip { display: none !important; } }
 `;
 
@@ -58,8 +63,6 @@ function reserveHeight(chart, width) {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 class TreatyChart extends HTMLElement {
-  static observedAttributes = OPTIONS;
-
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
@@ -72,30 +75,35 @@ class TreatyChart extends HTMLElement {
     this._index = -1;
     this._width = 0;
     this._queued = false;
+    this._drawn = null; // options + width of the last drawing
     this._resize = new ResizeObserver(() => this._schedule());
+    this._attrs = new MutationObserver(() => this._schedule());
     this._chart.addEventListener('pointermove', (e) => this._point(e));
     this._chart.addEventListener('pointerdown', (e) => this._point(e));
     this._chart.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._hide(); });
     this._chart.addEventListener('keydown', (e) => this._key(e));
-    this._chart.addEventListener('focus', () => { if (this._hits.length) this._show(this._index < 0 ? this._hits.length - 1 : this._index); });
+    this._chart.addEventListener('focus', () => { if (this._hits.length) this._show(this._index < 0 ? this._hits.length - 1 : this._index, true); });
     this._chart.addEventListener('blur', () => this._hide());
   }
 
   connectedCallback() {
-    const fixed = Number(this.getAttribute('width'));
-    const w = fixed || this.clientWidth || this.parentElement?.clientWidth || 640;
-    this._reserved = reserveHeight(this.getAttribute('chart'), Math.min(w, this.clientWidth || w));
-    this.style.setProperty('--tc-reserve', `${this._reserved}px`);
+    if (!this._ready) {
+      // A fixed width draws at that width and is scaled down (never up) to fit the container.
+      const available = this.clientWidth || this.parentElement?.clientWidth || 640;
+      const fixed = Number(this.getAttribute('width'));
+      const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
+      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn) * Math.min(1, available / drawn));
+      this.style.setProperty('--tc-reserve', `${this._reserved}px`);
+    }
     this._resize.observe(this);
-    loadWasm().then(() => { this._ready = true; this._schedule(true); }, (err) => this._fatal(err));
+    // Every attribute, not only the four options: a misspelt one added later must show its error too.
+    this._attrs.observe(this, { attributes: true });
+    loadWasm().then(() => { this._ready = true; this._schedule(); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
     this._resize.disconnect();
-  }
-
-  attributeChangedCallback() {
-    if (this.isConnected) this._schedule(true);
+    this._attrs.disconnect();
   }
 
   _fatal(err) {
@@ -110,15 +118,12 @@ class TreatyChart extends HTMLElement {
   }
 
   // Renders on the next frame (once, however many changes came in); nothing until the module is ready.
-  _schedule(force = false) {
-    this._force ||= force;
+  _schedule() {
     if (this._queued || !this._ready) return;
     this._queued = true;
     requestAnimationFrame(() => {
       this._queued = false;
-      const f = this._force;
-      this._force = false;
-      this._render(f);
+      this._render();
     });
   }
 
@@ -130,17 +135,22 @@ class TreatyChart extends HTMLElement {
     return o;
   }
 
-  _render(force) {
+  // Draws when the options or the width they resolve to have changed since the last drawing (so a resize, a
+  // height change or a re-insertion does not redraw, and a rejected option is reported once, not per resize).
+  _render() {
     const opts = this._options();
-    const available = Math.floor(this.clientWidth);
+    const given = JSON.stringify(opts);
     if (!('width' in opts)) {
+      const available = Math.floor(this.clientWidth);
       if (available <= 0) return; // hidden (display:none, closed tab): wait for a real size
-      const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available));
-      if (!force && w === this._width) return;
-      this._width = w;
-      opts.width = String(w);
+      opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
     }
+    const key = JSON.stringify(opts);
+    if (key === this._drawn || (this._failed && given === this._given)) return;
+    this._drawn = key;
+    this._given = given;
     const res = renderInto(this._chart, opts);
+    this._failed = !res.ok;
     this.style.removeProperty('--tc-reserve');
     this._hide();
     this._index = -1;
@@ -214,10 +224,11 @@ class TreatyChart extends HTMLElement {
     const y = (e.clientY - r.top) * scale;
     const p = this._res.plot;
     if (x < p.x - 8 || x > p.x + p.w + 8 || y < p.y - 8 || y > p.y + p.h + 24) {
-      if (e.pointerType === 'mouse') this._hide();
+      this._hide(); // a tap outside the plot dismisses the tooltip, as moving the mouse out does
       return;
     }
-    this._show(this._nearest(x));
+    // Screen readers hear taps; mouse moves would flood the live region.
+    this._show(this._nearest(x), e.pointerType !== 'mouse');
   }
 
   _key(e) {
@@ -230,10 +241,10 @@ class TreatyChart extends HTMLElement {
       return;
     }
     e.preventDefault();
-    this._show(Math.max(0, Math.min(last, next)));
+    this._show(Math.max(0, Math.min(last, next)), true);
   }
 
-  _show(i) {
+  _show(i, announce = false) {
     if (i === this._index && !this._tip.hidden) return;
     this._index = i;
     const hit = this._hits[i];
@@ -244,7 +255,7 @@ class TreatyChart extends HTMLElement {
     const spans = rest.map((line) => { const s = document.createElement('span'); s.textContent = line; return s; });
     tip.replaceChildren(b, ...spans);
     tip.hidden = false;
-    this._live.textContent = hit.lines.join('. ');
+    if (announce) this._live.textContent = hit.lines.join('. ');
     // Position: SVG px → CSS px, flip to the left of the rule near the right edge.
     const scale = this._svg.getBoundingClientRect().width / this._res.width;
     const x = hit.x * scale;
@@ -282,4 +293,4 @@ class TreatyChart extends HTMLElement {
 
 if (!customElements.get('treaty-chart')) customElements.define('treaty-chart', TreatyChart);
 
-export { TreatyChart };
+export { TreatyChart, OPTIONS };

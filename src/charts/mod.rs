@@ -68,12 +68,22 @@ pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
             .filter(|(d, _)| *d > info.complete_list_as_of && *d <= as_of)
             .max_by_key(|(d, _)| *d)
             .map(|(d, n)| (d, n, model.parties_on(Treaty::Palermo, d) + model.undated_possible_on(Treaty::Palermo, d)));
+        let ours_now = model.parties_on(Treaty::Palermo, as_of) + model.undated_possible_on(Treaty::Palermo, as_of);
+        let secondary = data::headlines()
+            .iter()
+            .filter(|h| h.treaty == Treaty::Palermo && !h.from_depositary())
+            .filter_map(|h| h.known_by().map(|d| (d, h)))
+            .filter(|(d, h)| *d > info.complete_list_as_of && *d <= as_of && h.parties > ours_now)
+            .max_by_key(|(d, _)| *d)
+            .map(|(_, h)| (h.as_of_human(), h.parties));
         out.push(notes::palermo_gap(&notes::PalermoGap {
             complete: info.complete_list_as_of,
             later_dated: later.len(),
             derived: later.iter().filter(|d| d.derived).count(),
             undated: &undated,
             depositary,
+            secondary,
+            as_of,
         }));
     }
     let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);

@@ -24,6 +24,9 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     let eu_party = model.parties_on(Treaty::Palermo, as_of) > 0
         && model.deposits(Treaty::Palermo).iter().any(|d| d.iso3 == "EUU" && d.day <= as_of);
     extra.extend(notes::eu_not_a_state(eu_party));
+    if as_of < data::data_as_of() {
+        extra.push(notes::todays_states(as_of));
+    }
     extra.extend(shared_notes(model, as_of));
     blocks.notes = extra;
     blocks.source = notes::source(data::data_as_of());
@@ -52,14 +55,33 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         y += th.label;
         texts.push(t_run(bar.x, y, info.short_name.to_string(), th.label + 1.0, text_color(*t), Anchor::Start, true));
         y += 6.0;
+        if info.opened_for_signature > as_of {
+            // No bar for a treaty that did not exist yet: 195 "neither" would misread as 195 refusals.
+            let msg = format!("Not yet open for signature (it opened on {}).", info.opened_for_signature.human());
+            for line in text::wrap(&msg, th.axis + 0.5, false, bar.w) {
+                y += th.label * LEADING;
+                texts.push(t_run(bar.x, y - 4.0, line, th.axis + 0.5, palette::MUTED, Anchor::Start, false));
+            }
+            y += 14.0;
+            csv_row(&mut csv, &[info.tag, "", "", "", ""]);
+            summary.push(format!("the {} was not yet open for signature", info.short_name));
+            continue;
+        }
+        let unconfirmed = format!(
+            "joined after {}, {} not confirmed",
+            info.complete_list_as_of.human(),
+            if c.party_date_unknown == 1 { "date" } else { "dates" }
+        );
+        let words_for = |n: u16, one: &str, many: &str| notes::plural(usize::from(n), one, many);
         let segments = [
-            (c.party, color(*t), false, "parties"),
-            (c.party_date_unknown, color(*t), true, "parties with unconfirmed dates"),
-            (c.signatory, tint(*t), false, "signed only"),
-            (c.neither, palette::NEITHER, false, "neither"),
+            (c.party, color(*t), false, words_for(c.party, "party", "parties")),
+            (c.party_date_unknown, color(*t), true, format!("{} {unconfirmed}", c.party_date_unknown)),
+            (c.signatory, tint(*t), false, format!("{} signed only", c.signatory)),
+            (c.neither, palette::NEITHER, false, format!("{} neither", c.neither)),
         ];
         let mut x = bar.x;
-        for (n, fill, hatch, _) in segments {
+        for (n, fill, hatch, _) in &segments {
+            let (n, fill, hatch) = (*n, *fill, *hatch);
             if n == 0 {
                 continue;
             }
@@ -78,7 +100,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         let words: Vec<String> = segments
             .iter()
             .filter(|(n, _, hatch, _)| *n > 0 || !*hatch)
-            .map(|(n, _, _, word)| format!("{n} {word}"))
+            .map(|(_, _, _, words)| words.clone())
             .collect();
         for line in text::wrap(&words.join(" · "), th.axis + 0.5, false, bar.w) {
             texts.push(t_run(bar.x, y - 2.0, line, th.axis + 0.5, palette::MUTED, Anchor::Start, false));
@@ -95,13 +117,16 @@ pub fn build(model: &Model, o: &Options) -> Spec {
             String::new()
         };
         summary.push(format!(
-            "{}: {} parties{unknown}, {} signed only, {} neither",
-            info.short_name, c.party, c.signatory, c.neither
+            "{}: {}{unknown}, {} signed only, {} neither",
+            info.short_name,
+            words_for(c.party, "party", "parties"),
+            c.signatory,
+            c.neither
         ));
     }
     f.marks = marks;
     f.texts = texts;
-    f.y = y;
+    f.y = y - 8.0; // the gap after a bar separates treaties; the footer brings its own
     let plot = Rect { x: bar.x, y: plot_top, w: bar.w, h: y - plot_top };
     let summary = format!("Of {total} UN member and observer states on {}: {}.", as_of.human(), summary.join("; "));
     let csv_filename = format!("treaty-charts-status-{as_of}.csv");

@@ -56,8 +56,13 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     f.header(&blocks.title, &blocks.subtitle);
     let mut legend: Vec<(Swatch, String)> =
         Treaty::ALL.iter().map(|t| (Swatch::Line(color(*t)), t.info().short_name.to_string())).collect();
-    legend.push((Swatch::Tick(palette::AXIS), "opened for signature".into()));
-    legend.push((Swatch::Ring(palette::AXIS), "entered into force".into()));
+    // Keys only for marks that are drawn on this date.
+    if Treaty::ALL.iter().any(|t| t.info().opened_for_signature <= as_of) {
+        legend.push((Swatch::Tick(palette::AXIS), "opened for signature".into()));
+    }
+    if Treaty::ALL.iter().any(|t| t.info().entry_into_force <= as_of) {
+        legend.push((Swatch::Ring(palette::AXIS), "entered into force".into()));
+    }
     let published: Vec<(Treaty, Day, u16)> = data::headlines()
         .iter()
         .filter(|h| h.from_depositary())
@@ -78,7 +83,8 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     let top_value = counts.iter().copied().max().unwrap_or(0) + undated;
     let top_value = published.iter().map(|p| p.2).fold(top_value, u16::max);
     let max_ticks = if w < 480.0 { 4 } else { 5 };
-    let (step, y_max) = nice_axis(f64::from(top_value), max_ticks);
+    // At least 0–10, so that the first years (no parties yet) still read as a count axis.
+    let (step, y_max) = nice_axis(f64::from(top_value.max(10)), max_ticks);
     let y_label_w = text::width(&format!("{}", y_max.round() as i64), th.axis, false) + 6.0;
     let end_label_w = counts.iter().map(|c| text::width(&c.to_string(), th.label, true)).fold(0.0, f64::max) + 11.0;
     let plot_h = (w * 0.5).clamp(190.0, 380.0);
@@ -116,9 +122,10 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         marks.push(Mark::Path { points: vec![(x, base), (x, base + 4.0)], color: palette::AXIS, width: 1.0, dashed: false });
         let s = year.to_string();
         let lw = text::width(&s, th.axis, false);
-        let (anchor, left) = if year == d0.year() { (Anchor::Start, x) } else { (Anchor::Middle, x - lw / 2.0) };
-        if left >= free_from && left + lw <= w - th.pad {
-            texts.push(label(x, base + 6.0 + th.axis, s, th.axis, palette::MUTED, anchor));
+        // Centred under the tick, pushed inside the chart at either edge.
+        let left = (x - lw / 2.0).max(th.pad).min(w - th.pad - lw);
+        if left >= free_from {
+            texts.push(label(left, base + 6.0 + th.axis, s, th.axis, palette::MUTED, Anchor::Start));
             free_from = left + lw + 8.0;
         }
         year += year_step;
@@ -143,9 +150,17 @@ pub fn build(model: &Model, o: &Options) -> Spec {
 
     // Lines, event markers, end labels.
     let mut end_ys: Vec<(Treaty, f64, u16)> = Vec::new();
+    let mut notice_y = plot.y + th.axis * 1.4;
     for t in Treaty::ALL {
         let pts: Vec<(f64, f64)> = steps(model, t, as_of).into_iter().map(px).collect();
         if pts.is_empty() {
+            // Say why the line is missing, inside the plot's empty top-left corner.
+            let msg = format!("No {} line: it opened for signature on {}.", t.info().short_name, t.info().opened_for_signature.human());
+            for line in text::wrap(&msg, th.axis, false, plot.w - 12.0) {
+                texts.push(label(plot.x + 6.0, notice_y, line, th.axis, text_color(t), Anchor::Start));
+                notice_y += th.axis * 1.35;
+            }
+            notice_y += th.axis * 0.4;
             continue;
         }
         marks.push(Mark::Path { points: pts, color: color(t), width: 2.5, dashed: false });
@@ -204,7 +219,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
             let n = model.parties_on(t, day);
             let u = model.undated_possible_on(t, day);
             let extra = if u > 0 { format!(" (+{u} not dated)") } else { String::new() };
-            lines.push(format!("{}: {n} parties{extra}", info.short_name));
+            lines.push(format!("{}: {}{extra}", info.short_name, notes::plural(usize::from(n), "party", "parties")));
             dots.push((ys.map(f64::from(n)), color(t)));
             let joined: Vec<String> = model
                 .deposits(t)
@@ -218,7 +233,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
             if !joined.is_empty() {
                 csv_row(&mut csv, &[&day.to_string(), t.tag(), &n.to_string()]);
                 let shown: Vec<&str> = joined.iter().take(MAX_NAMES).map(String::as_str).collect();
-                let mut s = format!("New {}: {}", short_tag(t), shown.join("; "));
+                let mut s = format!("New {}: {}", short_tag(t, joined.len()), shown.join("; "));
                 if joined.len() > shown.len() {
                     s.push_str(&format!("; and {} more", joined.len() - shown.len()));
                 }
@@ -248,10 +263,12 @@ pub fn build(model: &Model, o: &Options) -> Spec {
 
 const LEADING_AXIS: f64 = 1.6;
 
-fn short_tag(t: Treaty) -> &'static str {
-    match t {
-        Treaty::Palermo => "Palermo party",
-        Treaty::Icrmw => "ICRMW party",
+fn short_tag(t: Treaty, n: usize) -> &'static str {
+    match (t, n) {
+        (Treaty::Palermo, 1) => "Palermo party",
+        (Treaty::Palermo, _) => "Palermo parties",
+        (Treaty::Icrmw, 1) => "ICRMW party",
+        (Treaty::Icrmw, _) => "ICRMW parties",
     }
 }
 
@@ -273,8 +290,9 @@ fn summary(model: &Model, as_of: Day) -> String {
                 "had not yet entered into force".to_string()
             };
             format!(
-                "the {} had {n} parties{extra}; it opened for signature on {} and {force}",
+                "the {} had {}{extra}; it opened for signature on {} and {force}",
                 info.short_name,
+                notes::plural(usize::from(n), "party", "parties"),
                 info.opened_for_signature.human(),
             )
         })

@@ -1,7 +1,12 @@
-// Launches Debian's Chromium through playwright-core (never a downloaded browser).
+// Shared end-to-end harness: serves the built gallery (dist/) on a free localhost port with Python's http.server
+// and drives Debian's Chromium through playwright-core (never a downloaded browser).
 import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const DIST = process.env.DIST_DIR || 'dist';
+export const SHOTS = 'target/screenshots';
 
 export function launch() {
   return chromium.launch({
@@ -9,4 +14,62 @@ export function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+// Starts the server and the browser. Returns { base, browser, open, openHtml, rendered, stop }.
+export async function start() {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
+    server.stdout.on('data', (b) => {
+      const m = /port (\d+)/.exec(String(b));
+      if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
+    });
+  });
+  const browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+
+  // Opens a page, recording console errors and uncaught exceptions.
+  async function open(path, viewport = { width: 1280, height: 900 }, extra = {}) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, ...extra });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(base + path);
+    return { page, errors, context };
+  }
+
+  // Opens a test page made of `body` (HTML) that loads the loader, as a page on the same server would.
+  // `setup(context)` may add routes first (e.g. to block the loader).
+  async function openHtml(body, viewport = { width: 1000, height: 900 }, htmlAttrs = '', setup = async () => {}) {
+    const context = await browser.newContext({ viewport });
+    await setup(context);
+    await context.route('**/__fixture.html', (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en" ${htmlAttrs}><head><meta charset="utf-8"><link rel="icon" href="data:,">` +
+        `<script type="module" src="./treaty-charts.js"></script></head><body>${body}</body></html>`,
+    }));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(`${base}/__fixture.html`);
+    return { page, errors, context };
+  }
+
+  // Waits until the element with this id has rendered an SVG (or an error box) in its shadow root; returns its text.
+  async function rendered(page, id) {
+    await page.waitForFunction((i) => {
+      const el = document.getElementById(i);
+      return el && el.shadowRoot && el.shadowRoot.querySelector('.chart svg, .chart [role=alert]');
+    }, id, { timeout: 20000 });
+    return page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.chart').textContent, id);
+  }
+
+  async function stop() {
+    await browser.close();
+    server.kill();
+  }
+  return { base, browser, open, openHtml, rendered, stop };
 }

@@ -2,53 +2,14 @@
 // Run by scripts/test.sh after the browser build: node --test tests/e2e/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { launch } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { start, SHOTS } from './browser.mjs';
 
-const DIST = process.env.DIST_DIR || 'dist';
-const SHOTS = 'target/screenshots';
-let server;
-let base;
-let browser;
-
-before(async () => {
-  server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
-    server.stdout.on('data', (b) => {
-      const m = /port (\d+)/.exec(String(b));
-      if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
-    });
-  });
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-// Opens a page, recording console errors and uncaught exceptions.
-async function open(path, viewport = { width: 1280, height: 900 }, extra = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, ...extra });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(base + path);
-  return { page, errors, context };
-}
-
-// Waits until the element with this id has rendered an SVG (or an error box) in its shadow root.
-async function rendered(page, id) {
-  await page.waitForFunction((i) => {
-    const el = document.getElementById(i);
-    return el && el.shadowRoot && el.shadowRoot.querySelector('.chart svg, .chart [role=alert]');
-  }, id, { timeout: 20000 });
-  return page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.chart').textContent, id);
-}
+let h;
+before(async () => { h = await start(); });
+after(() => h.stop());
+const open = (...a) => h.open(...a);
+const rendered = (...a) => h.rendered(...a);
 
 const BAD = [
   '<treaty-chart>: Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03.',
@@ -68,6 +29,9 @@ for (const width of [375, 1280]) {
     assert.match(timeline, /What it leaves out:/);
     assert.match(status, /60 parties · 11 signed only · 124 neither/);
     assert.match(status, /177 parties/);
+    // The fallback link inside the element is not shown once the chart runs.
+    const fallback = await page.evaluate(() => document.querySelector('#chart-timeline > a').getClientRects().length);
+    assert.equal(fallback, 0);
     const slider = await rendered(page, 'chart-slider');
     assert.match(slider, /Twenty years on/);
     // The page does not scroll sideways, and the host page's hostile CSS did not reach the chart.
@@ -189,9 +153,16 @@ test('iframe embed posts its height so the host can size it', async () => {
     setTimeout(() => reject(new Error('no height message')), 20000);
     document.querySelector('main').prepend(f);
   }));
-  const drawn = await page.evaluate(() => document.querySelector('iframe').contentDocument.getElementById('chart').getBoundingClientRect().height);
+  const [drawn, content] = await page.evaluate(() => {
+    const doc = document.querySelector('iframe').contentDocument;
+    return [doc.getElementById('chart').getBoundingClientRect().height, doc.documentElement.scrollHeight];
+  });
   console.log(`# iframe at 375px posted height ${height}px (chart ${Math.round(drawn)}px)`);
   assert.ok(height >= drawn && height - drawn < 40, `posted ${height}, chart ${drawn}`);
+  // Sized to the posted height, the iframe has nothing left to scroll.
+  await page.evaluate((hh) => { document.querySelector('iframe').style.height = `${hh}px`; }, height);
+  const scroll = await page.evaluate(() => { const d = document.querySelector('iframe').contentDocument.documentElement; return d.scrollHeight - d.clientHeight; });
+  assert.equal(scroll, 0, `iframe content ${content}px overflows by ${scroll}px`);
   await context.close();
 });
 
@@ -224,7 +195,8 @@ test('browser timings (printed, not asserted)', async () => {
       const ms = [];
       for (let i = 0; i < 30; i++) {
         const t0 = performance.now();
-        el._render(true);
+        el._drawn = null;
+        el._render();
         ms.push(performance.now() - t0);
       }
       ms.sort((a, b) => a - b);

@@ -1,0 +1,138 @@
+// End-to-end: the embed under the conditions of real host pages — hostile CSS, right-to-left pages, flex
+// layouts, fixed widths, attributes changed by script, resizes, and hostile iframe addresses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, SHOTS } from './browser.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(() => h.stop());
+
+// Text runs of a chart that spill outside its SVG, as the browser lays them out.
+function spilled(page, id) {
+  return page.evaluate((i) => {
+    const svg = document.getElementById(i).shadowRoot.querySelector('svg');
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+    }).map((t) => t.textContent.slice(0, 40));
+  }, id);
+}
+
+test('a right-to-left page with letter-spacing, word-spacing and upper case does not reach the chart', async () => {
+  const css = 'body { letter-spacing: 3px; word-spacing: 12px; text-transform: uppercase; font-style: italic; line-height: 3; color: red }';
+  const { page, errors, context } = await h.openHtml(
+    `<style>${css}</style><div style="width: 640px"><treaty-chart id="t" chart="timeline"></treaty-chart>` +
+    '<treaty-chart id="s" chart="status" as-of="2020-08-03"></treaty-chart></div>', { width: 900, height: 900 }, 'dir="rtl"');
+  for (const id of ['t', 's']) {
+    await h.rendered(page, id);
+    assert.deepEqual(await spilled(page, id), [], `${id}: text outside the chart`);
+    const style = await page.evaluate((i) => {
+      const cs = getComputedStyle(document.getElementById(i).shadowRoot.querySelector('svg text'));
+      return [cs.direction, cs.letterSpacing, cs.wordSpacing, cs.textTransform, cs.fontStyle];
+    }, id);
+    assert.deepEqual(style, ['ltr', 'normal', '0px', 'none', 'normal'], id);
+  }
+  await page.screenshot({ path: `${SHOTS}/rtl-hostile.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a fixed width is drawn at that width and only ever scaled down', async () => {
+  const { page, context } = await h.openHtml(
+    '<div style="width: 700px"><treaty-chart id="narrow" width="375"></treaty-chart></div>' +
+    '<div style="width: 700px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart></div>');
+  await h.rendered(page, 'narrow');
+  await h.rendered(page, 'wide');
+  const size = (id) => page.evaluate((i) => {
+    const r = document.getElementById(i).shadowRoot.querySelector('svg').getBoundingClientRect();
+    return [Math.round(r.width), Math.round(r.height)];
+  }, id);
+  const [nw] = await size('narrow');
+  assert.equal(nw, 375, 'not stretched to the 700 px column');
+  const [ww, wh] = await size('wide');
+  assert.equal(ww, 700, 'scaled down to the column');
+  const drawnH = await page.evaluate(() => document.getElementById('wide')._res.height);
+  assert.ok(Math.abs(wh - drawnH * 700 / 1200) < 2, `height ${wh} vs ${drawnH} × 700/1200`);
+  await context.close();
+});
+
+test('in a flex row the chart takes the row, not its minimum width', async () => {
+  const { page, context } = await h.openHtml('<div style="display:flex; width: 720px"><treaty-chart id="f" chart="status"></treaty-chart></div>');
+  await h.rendered(page, 'f');
+  const w = await page.evaluate(() => document.getElementById('f')._res.width);
+  assert.equal(w, 720);
+  await context.close();
+});
+
+test('a bad option is reported once, whatever the resizes; a typo added by script shows its error', async () => {
+  const { page, errors, context } = await h.openHtml(
+    '<treaty-chart id="w" width="abc"></treaty-chart><treaty-chart id="k" chart="pie"></treaty-chart>' +
+    '<treaty-chart id="ok" chart="status"></treaty-chart>', { width: 1000, height: 900 });
+  assert.match(await h.rendered(page, 'w'), /Invalid width “abc”. Use a whole number of pixels from 280 to 2400/);
+  assert.match(await h.rendered(page, 'k'), /Invalid chart “pie”/);
+  await h.rendered(page, 'ok');
+  for (const width of [800, 600, 420]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+  }
+  assert.equal(errors.length, 2, errors.join('\n'));
+  // The working chart followed the viewport.
+  assert.equal(await page.evaluate(() => document.getElementById('ok')._res.width), 420 - 16);
+
+  // An attribute that is not an option, added later, is reported; removing it redraws the chart.
+  await page.evaluate(() => document.getElementById('ok').setAttribute('as_of', '2020-01-01'));
+  await page.waitForFunction(() => document.getElementById('ok').shadowRoot.querySelector('[role=alert]'));
+  assert.match(await h.rendered(page, 'ok'), /Unknown option “as_of”. Valid options: chart, as-of, width, chart-title/);
+  await page.evaluate(() => document.getElementById('ok').removeAttribute('as_of'));
+  await page.waitForFunction(() => document.getElementById('ok').shadowRoot.querySelector('.chart svg'));
+  // Global HTML attributes are not options and are not errors.
+  await page.evaluate(() => { const el = document.getElementById('ok'); el.setAttribute('itemprop', 'image'); el.setAttribute('accesskey', 'c'); });
+  await page.waitForTimeout(100);
+  assert.ok(await page.evaluate(() => document.getElementById('ok').shadowRoot.querySelector('.chart svg')));
+  assert.equal(errors.length, 3, errors.join('\n'));
+  await context.close();
+});
+
+test('a rendered chart is drawn once on load, not again when its height settles', async () => {
+  // A classic script runs before the (deferred) loader module, so no render is missed.
+  const { page, context } = await h.openHtml('<treaty-chart id="a" width="640"></treaty-chart><treaty-chart id="b"></treaty-chart>' +
+    '<script>window.__renders = { a: 0, b: 0 }; for (const id of ["a", "b"]) document.getElementById(id)' +
+    '.addEventListener("treaty-chart-rendered", () => { window.__renders[id] += 1; });</script>');
+  await h.rendered(page, 'a');
+  await h.rendered(page, 'b');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__renders), { a: 1, b: 1 });
+  await context.close();
+});
+
+test('the iframe page takes only chart options from its address', async () => {
+  for (const [query, message] of [
+    ['chart=status&onclick=alert(1)', /Unknown parameter "onclick" in the embed address. Valid parameters: chart, as-of, width, chart-title/],
+    ['style=content-visibility:auto&oncontentvisibilityautostatechange=document.title%3D1', /Unknown parameter "style"/],
+    ['chart=status&chart=timeline', /The parameter "chart" is given more than once/],
+    ['hidden', /Unknown parameter "hidden"/],
+  ]) {
+    const { page, errors, context } = await h.open(`/embed.html?${query}`, { width: 600, height: 600 });
+    await page.waitForSelector('[role=alert]');
+    const text = await page.locator('[role=alert]').textContent();
+    assert.match(text, message, query);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[onclick],[style],[oncontentvisibilityautostatechange]').length), 0);
+    assert.notEqual(await page.title(), '1');
+    assert.equal(errors.length, 1, `${query}: ${errors.join('\n')}`);
+    await context.close();
+  }
+});
+
+test('where the script cannot run, the content inside the element shows instead', async () => {
+  const body = '<treaty-chart id="c"><a id="fb" href="static/timeline-latest-640.svg">Chart (static image)</a></treaty-chart>';
+  const blocked = await h.openHtml(body, undefined, '', (ctx) => ctx.route('**/treaty-charts.js', (r) => r.abort()));
+  await blocked.page.waitForTimeout(300);
+  assert.ok(await blocked.page.locator('#fb').isVisible(), 'fallback link visible without the loader');
+  await blocked.context.close();
+  const ok = await h.openHtml(body);
+  await h.rendered(ok.page, 'c');
+  assert.equal(await ok.page.locator('#fb').isVisible(), false, 'hidden once the chart runs');
+  await ok.context.close();
+});
