@@ -6,7 +6,6 @@ use crate::spec::Rect;
 use crate::text::escape_xml;
 use crate::Rendered;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One tooltip target as JavaScript receives it.
 #[derive(Debug, Serialize)]
@@ -44,12 +43,12 @@ pub struct EmbedResult {
     pub title: String,
 }
 
-/// Validates attributes (name → value) into options. Attribute names are the option names.
+/// Validates attributes (name, value) into options. Attribute names are the option names.
 ///
 /// # Errors
-/// The first [`OptionError`].
-pub fn options_from_attributes(attrs: &BTreeMap<String, String>) -> Result<Options, OptionError> {
-    Options::from_pairs(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+/// The first [`OptionError`] (including an option given twice).
+pub fn options_from_attributes(attrs: &[(&str, &str)]) -> Result<Options, OptionError> {
+    Options::from_pairs(attrs.iter().copied())
 }
 
 /// The result object for a rendered chart.

@@ -2,12 +2,14 @@
 //!
 //! We own the outer `<svg>` document (plotters' SVG backend cannot write `<title>`, `<desc>` or ARIA roles):
 //! it carries the accessible name and description, the text runs (escaped here, font sizes exact) and the CSV
-//! link. The geometric marks are drawn by plotters into a nested `<svg>` of the same size. The CLI and the
-//! browser call the same function, so they produce the same bytes for the same options.
+//! link. The geometric marks are drawn by plotters through our own backend (`MarkWriter`: whole-pixel SVG
+//! shapes) into an `aria-hidden` group. The CLI and the browser call the same function, so they produce the
+//! same bytes for the same options.
 
 use crate::spec::{palette, Anchor, Mark, Spec, Text};
 use crate::text::{escape_xml, FONT_FAMILY};
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingErrorKind};
 use std::fmt::Write as _;
 
 /// Drawing failed inside plotters (it should not: the SVG backend writes to a string).
@@ -67,11 +69,112 @@ fn hatch_lines(r: crate::spec::Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
     out
 }
 
+/// A plotters drawing backend that writes SVG shapes with whole-pixel coordinates into a string.
+///
+/// plotters' own SVG backend formats colour opacity as a float on every shape, which alone puts Rust's float
+/// printing code (~18 KB) into the WebAssembly; here every number is an integer, opacities in hundredths. Only
+/// the shapes the charts draw are written as SVG elements: lines, polylines, rectangles, circles, polygons.
+/// Text is never drawn through plotters (see [`write_text`]).
+struct MarkWriter<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+}
+
+/// `#rrggbb` plus, below full opacity, ` {attr}-opacity="0.nn"`.
+fn paint(out: &mut String, attr: &str, c: BackendColor) {
+    let (r, g, b) = c.rgb;
+    let _ = write!(out, " {attr}=\"#{r:02x}{g:02x}{b:02x}\"");
+    let hundredths = (c.alpha.clamp(0.0, 1.0) * 100.0).round() as u32;
+    if hundredths < 100 {
+        let _ = write!(out, " {attr}-opacity=\"0.{hundredths:02}\"");
+    }
+}
+
+fn stroke<S: BackendStyle>(out: &mut String, style: &S) {
+    out.push_str(" fill=\"none\"");
+    paint(out, "stroke", style.color());
+    let _ = write!(out, " stroke-width=\"{}\"", style.stroke_width());
+}
+
+impl DrawingBackend for MarkWriter<'_> {
+    type ErrorType = std::convert::Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let _ = write!(self.out, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\"");
+        paint(self.out, "fill", color);
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let _ = write!(self.out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", from.0, from.1, to.0, to.1);
+        stroke(self.out, style);
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let _ = write!(self.out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", ul.0, ul.1, br.0 - ul.0, br.1 - ul.1);
+        if fill {
+            paint(self.out, "fill", style.color());
+        } else {
+            stroke(self.out, style);
+        }
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.out.push_str("<polyline points=\"");
+        for (i, (x, y)) in path.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+        self.out.push('"');
+        stroke(self.out, style);
+        self.out.push_str(" stroke-linejoin=\"round\"/>");
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let _ = write!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1);
+        if fill {
+            paint(self.out, "fill", style.color());
+        } else {
+            stroke(self.out, style);
+        }
+        self.out.push_str("/>");
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.out.push_str("<polygon points=\"");
+        for (i, (x, y)) in vert.into_iter().enumerate() {
+            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+        self.out.push('"');
+        paint(self.out, "fill", style.color());
+        self.out.push_str("/>");
+        Ok(())
+    }
+}
+
 fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<String, RenderError> {
     let mut buf = String::new();
     {
-        let root = SVGBackend::with_string(&mut buf, (w, h)).into_drawing_area();
-        let e = |e: plotters::drawing::DrawingAreaErrorKind<std::io::Error>| RenderError(e.to_string());
+        let root = MarkWriter { out: &mut buf, size: (w, h) }.into_drawing_area();
+        let e = |e: plotters::drawing::DrawingAreaErrorKind<std::convert::Infallible>| RenderError(e.to_string());
         for m in marks {
             match m {
                 Mark::Path { points, color, width, dashed } => {
@@ -97,32 +200,27 @@ fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<String, RenderError> {
                     let b = p((rect.x + rect.w, rect.y + rect.h));
                     root.draw(&Rectangle::new([a, b], rgb(color).mix(0.15).filled())).map_err(e)?;
                     for [s, t] in hatch_lines(*rect, 4.0) {
-                        root.draw(&PathElement::new(vec![p(s), p(t)], rgb(color).stroke_width(1))).map_err(e)?;
+                        root.draw(&PathElement::new(vec![p(s), p(t)], Color::stroke_width(&rgb(color), 1))).map_err(e)?;
                     }
-                    root.draw(&Rectangle::new([a, b], rgb(color).stroke_width(1))).map_err(e)?;
+                    root.draw(&Rectangle::new([a, b], Color::stroke_width(&rgb(color), 1))).map_err(e)?;
                 }
                 Mark::Ring { center, r, color } => {
                     let c = p(*center);
                     let r = r.round() as i32;
                     root.draw(&Circle::new(c, r, rgb(palette::PAPER).filled())).map_err(e)?;
-                    root.draw(&Circle::new(c, r, rgb(color).stroke_width(2))).map_err(e)?;
+                    root.draw(&Circle::new(c, r, Color::stroke_width(&rgb(color), 2))).map_err(e)?;
                 }
                 Mark::Diamond { center, r, color } => {
                     let (x, y) = *center;
                     let pts = vec![p((x, y - r)), p((x + r, y)), p((x, y + r)), p((x - r, y)), p((x, y - r))];
                     root.draw(&Polygon::new(pts.clone(), rgb(palette::PAPER).filled())).map_err(e)?;
-                    root.draw(&PathElement::new(pts, rgb(color).stroke_width(2))).map_err(e)?;
+                    root.draw(&PathElement::new(pts, Color::stroke_width(&rgb(color), 2))).map_err(e)?;
                 }
             }
         }
         root.present().map_err(e)?;
     }
-    // Drop the XML declaration if the backend wrote one: this SVG is nested in ours.
-    if let Some(i) = buf.find("<svg") {
-        buf.drain(..i);
-    }
-    // The nested drawing is decoration inside the labelled image: keep it out of the accessibility tree.
-    Ok(buf.replacen("<svg ", "<svg aria-hidden=\"true\" ", 1))
+    Ok(buf)
 }
 
 fn write_text(out: &mut String, t: &Text) {
@@ -188,7 +286,10 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
     let _ = write!(out, "<desc id=\"{id}-desc\">{}</desc>", escape_xml(&spec.description()));
     let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
     let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>", palette::PAPER);
+    // The marks are decoration inside the labelled image: keep them out of the accessibility tree.
+    out.push_str("<g aria-hidden=\"true\">");
     out.push_str(&draw_marks(&spec.marks, w, h)?);
+    out.push_str("</g>");
     for t in spec.texts.iter().filter(|t| t.link.is_none()) {
         write_text(&mut out, t);
     }

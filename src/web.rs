@@ -6,7 +6,6 @@
 
 use crate::embed;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -22,16 +21,27 @@ fn fail(target: &Element, message: &str) -> JsValue {
 
 /// Draws a chart into `target` (its contents are replaced).
 ///
-/// `options` is a plain object of strings keyed by option name (`chart`, `as-of`, `width`, `chart-title`), as
-/// read from the element's attributes. Returns a plain object: `{ ok: true, chart, as_of, width, height, plot:
-/// {x, y, w, h}, hits: [{x, date, lines, dots}], title }`, or `{ ok: false, error }` after showing the error.
+/// `options` is a flat array of strings, option names and values taking turns, as read from the element's
+/// attributes: `["chart", "status", "as-of", "2020-08-03", "width", "640"]`. (An array of strings crosses into
+/// Rust without a general-purpose deserializer, which keeps the `.wasm` small.) Returns a plain object:
+/// `{ ok: true, chart, as_of, width, height, plot: {x, y, w, h}, hits: [{x, date, lines, dots}], title }`, or
+/// `{ ok: false, error }` after showing the error.
 #[wasm_bindgen(js_name = renderInto)]
-pub fn render_into(target: &Element, options: JsValue) -> JsValue {
-    let attrs: BTreeMap<String, String> = match serde_wasm_bindgen::from_value(options) {
-        Ok(a) => a,
-        Err(e) => return fail(target, &format!("Options must be a map of strings: {e}.")),
+pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
+    let Some(strings) = options.iter().map(JsValue::as_string).collect::<Option<Vec<String>>>() else {
+        return fail(target, "Options must be strings: [name, value, name, value, …].");
     };
-    let o = match embed::options_from_attributes(&attrs) {
+    if strings.len() % 2 != 0 {
+        return fail(target, "Options must come in pairs: [name, value, name, value, …].");
+    }
+    let pairs: Vec<(&str, &str)> = strings
+        .chunks_exact(2)
+        .filter_map(|c| match c {
+            [k, v] => Some((k.as_str(), v.as_str())),
+            _ => None,
+        })
+        .collect();
+    let o = match embed::options_from_attributes(&pairs) {
         Ok(o) => o,
         Err(e) => return fail(target, &e.to_string()),
     };

@@ -3,18 +3,15 @@
 #![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn options(pairs: &[(&str, &str)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
-    }
-    o.into()
+/// Options as the loader passes them: names and values taking turns.
+fn options(pairs: &[(&str, &str)]) -> Vec<JsValue> {
+    pairs.iter().flat_map(|(k, v)| [JsValue::from_str(k), JsValue::from_str(v)]).collect()
 }
 
 fn get(v: &JsValue, k: &str) -> JsValue {
@@ -69,8 +66,15 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
         assert!(alert.text_content().unwrap().contains(needle));
         assert!(el.query_selector("img").unwrap().is_none(), "markup in an option must not become HTML");
     }
-    // Not an object of strings at all.
+    // Not strings, or not in pairs.
+    for bad in [vec![JsValue::from_f64(3.0), JsValue::from_str("status")], vec![JsValue::from_str("chart")]] {
+        let el = element();
+        let r = treaty_charts::web::render_into(&el, bad);
+        assert_eq!(get(&r, "ok"), JsValue::FALSE);
+        assert!(el.query_selector("[role=alert]").unwrap().is_some());
+    }
+    // An option given twice is refused, not resolved by guessing.
     let el = element();
-    let r = treaty_charts::web::render_into(&el, JsValue::from_f64(3.0));
-    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    let r = treaty_charts::web::render_into(&el, options(&[("chart", "status"), ("chart", "timeline")]));
+    assert!(get(&r, "error").as_string().unwrap().contains("given more than once"));
 }

@@ -149,7 +149,7 @@ class TreatyChart extends HTMLElement {
     if (key === this._drawn || (this._failed && given === this._given)) return;
     this._drawn = key;
     this._given = given;
-    const res = renderInto(this._chart, opts);
+    const res = renderInto(this._chart, Object.entries(opts).flat());
     this._failed = !res.ok;
     this.style.removeProperty('--tc-reserve');
     this._hide();
