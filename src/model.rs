@@ -90,7 +90,7 @@ impl Model {
             }
         }
         for d in &mut deposits {
-            d.sort_by(|a, b| a.day.cmp(&b.day).then(a.iso3.cmp(b.iso3)));
+            d.sort_unstable_by(|a, b| a.day.cmp(&b.day).then(a.iso3.cmp(b.iso3)));
         }
         Model { deposits, undated }
     }

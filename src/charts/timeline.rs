@@ -202,7 +202,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         .flat_map(|t| model.deposits(*t).iter().map(|d| d.day))
         .filter(|d| *d <= as_of)
         .collect();
-    days.sort();
+    days.sort_unstable();
     days.dedup();
     let mut csv = String::new();
     csv_row(&mut csv, &["date", "treaty", "parties"]);
