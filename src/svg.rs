@@ -96,6 +96,25 @@ fn stroke<S: BackendStyle>(out: &mut String, style: &S) {
     let _ = write!(out, " stroke-width=\"{}\"", style.stroke_width());
 }
 
+/// Closes a shape's tag, filled with the style's colour or stroked with it.
+fn finish<S: BackendStyle>(out: &mut String, style: &S, fill: bool) {
+    if fill {
+        paint(out, "fill", style.color());
+    } else {
+        stroke(out, style);
+    }
+    out.push_str("/>");
+}
+
+/// ` points="x,y x,y …"` for polylines and polygons.
+fn points(out: &mut String, pts: impl IntoIterator<Item = BackendCoord>) {
+    out.push_str(" points=\"");
+    for (i, (x, y)) in pts.into_iter().enumerate() {
+        let _ = write!(out, "{}{x},{y}", if i == 0 { "" } else { " " });
+    }
+    out.push('"');
+}
+
 impl DrawingBackend for MarkWriter<'_> {
     type ErrorType = std::convert::Infallible;
 
@@ -113,59 +132,39 @@ impl DrawingBackend for MarkWriter<'_> {
 
     fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let _ = write!(self.out, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\"");
-        paint(self.out, "fill", color);
-        self.out.push_str("/>");
+        finish(self.out, &color, true);
         Ok(())
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let _ = write!(self.out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", from.0, from.1, to.0, to.1);
-        stroke(self.out, style);
-        self.out.push_str("/>");
+        finish(self.out, style, false);
         Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let _ = write!(self.out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", ul.0, ul.1, br.0 - ul.0, br.1 - ul.1);
-        if fill {
-            paint(self.out, "fill", style.color());
-        } else {
-            stroke(self.out, style);
-        }
-        self.out.push_str("/>");
+        finish(self.out, style, fill);
         Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.out.push_str("<polyline points=\"");
-        for (i, (x, y)) in path.into_iter().enumerate() {
-            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
-        }
-        self.out.push('"');
-        stroke(self.out, style);
-        self.out.push_str(" stroke-linejoin=\"round\"/>");
+        self.out.push_str("<polyline stroke-linejoin=\"round\"");
+        points(self.out, path);
+        finish(self.out, style, false);
         Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let _ = write!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1);
-        if fill {
-            paint(self.out, "fill", style.color());
-        } else {
-            stroke(self.out, style);
-        }
-        self.out.push_str("/>");
+        finish(self.out, style, fill);
         Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.out.push_str("<polygon points=\"");
-        for (i, (x, y)) in vert.into_iter().enumerate() {
-            let _ = write!(self.out, "{}{x},{y}", if i == 0 { "" } else { " " });
-        }
-        self.out.push('"');
-        paint(self.out, "fill", style.color());
-        self.out.push_str("/>");
+        self.out.push_str("<polygon");
+        points(self.out, vert);
+        finish(self.out, style, true);
         Ok(())
     }
 }
@@ -312,7 +311,25 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
 
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{draw_marks, num};
+    use crate::spec::{Mark, Rect};
+
+    #[test]
+    fn marks_are_whole_pixel_shapes_with_hundredths_of_opacity() {
+        let marks = [
+            Mark::Rect { rect: Rect { x: 10.4, y: 20.6, w: 30.0, h: 5.0 }, color: "#0b6fb0" },
+            Mark::Area { points: vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], color: "#0b6fb0", opacity: 0.25 },
+            Mark::Path { points: vec![(1.2, 2.0), (3.0, 4.7)], color: "#333333", width: 2.5, dashed: false },
+            Mark::Ring { center: (50.0, 50.0), r: 4.5, color: "#d55e00" },
+        ];
+        let svg = draw_marks(&marks, 100, 100).unwrap();
+        assert!(svg.contains(r##"<rect x="10" y="21" width="30" height="5" fill="#0b6fb0"/>"##), "{svg}");
+        assert!(svg.contains(r##"<polygon points="0,0 10,0 10,10" fill="#0b6fb0" fill-opacity="0.25"/>"##), "{svg}");
+        assert!(svg.contains(r##"<polyline stroke-linejoin="round" points="1,2 3,5" fill="none" stroke="#333333" stroke-width="3"/>"##), "{svg}");
+        assert!(svg.contains(r##"<circle cx="50" cy="50" r="5" fill="none" stroke="#d55e00" stroke-width="2"/>"##), "{svg}");
+        assert!(!svg.replace("fill-opacity=\"0.25\"", "").contains('.'), "no other fractional numbers: {svg}");
+        assert!(roxmltree::Document::parse(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{svg}</svg>")).is_ok());
+    }
 
     #[test]
     fn coordinates_have_at_most_one_decimal() {
