@@ -109,7 +109,7 @@ impl Day {
         Day(self.0 + n)
     }
 
-    /// Reader-facing form, day month year in English: `3 Feb 2026`.
+    /// Reader-facing form, day month year in English: `3 Feb 2026` ([`crate::text::wrap`] keeps it on one line).
     pub fn human(self) -> String {
         let d = self.date();
         let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");

@@ -86,9 +86,11 @@ pub fn status(as_of: Day) -> Blocks {
 }
 
 /// Note on who stays out: how many of the top destination states are parties to each treaty.
-/// `icrmw_parties` are the names of the top destinations that are ICRMW parties; `palermo_count` how many are
-/// Palermo parties (`None` before the Protocol opened for signature).
-pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: Option<usize>, as_of: Day) -> String {
+///
+/// `icrmw_parties` are the names of the top destinations that are ICRMW parties on `as_of`; `palermo` is
+/// `None` before the Protocol opened for signature, otherwise (dated parties among the top destinations, names
+/// of those that are parties on an unconfirmed date).
+pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo: Option<(usize, &[&str])>, as_of: Day) -> String {
     let n = icrmw_parties.len();
     let who = if n == 0 {
         "none is".to_string()
@@ -100,8 +102,15 @@ pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo_count: Option
             format!("only {n} ({names}) are")
         }
     };
-    let palermo = match palermo_count {
-        Some(n) => format!("; {n} {} to the Palermo Protocol", if n == 1 { "is a party" } else { "are parties" }),
+    let palermo = match palermo {
+        Some((0, [])) => "; none is a party to the Palermo Protocol".to_string(),
+        Some((n, [])) => format!("; {n} {} to the Palermo Protocol", if n == 1 { "is a party" } else { "are parties" }),
+        Some((n, undated)) => format!(
+            "; {n} {} to the Palermo Protocol ({} with {}, whose date of joining is not confirmed)",
+            if n == 1 { "is a party" } else { "are parties" },
+            n + undated.len(),
+            and_list(undated)
+        ),
         None => String::new(),
     };
     format!(
@@ -122,7 +131,8 @@ pub struct PalermoGap<'a> {
     pub derived: usize,
     /// Names of parties with no confirmed date.
     pub undated: &'a [&'a str],
-    /// Newest depositary headline on or before as-of, after `complete`: (day, parties, identified here).
+    /// Newest depositary headline on or before as-of, after `complete`: (day, parties it reported, dated parties
+    /// in this data on that day).
     pub depositary: Option<(Day, u16, u16)>,
     /// Newest higher count from a secondary source known by as-of: (date as the source gives it, parties).
     pub secondary: Option<(String, u16)>,
@@ -134,10 +144,13 @@ pub struct PalermoGap<'a> {
 pub fn palermo_gap(g: &PalermoGap<'_>) -> String {
     let mut s = format!(
         "{NOTE_LEAD} Palermo Protocol data after {} is incomplete: no full depositary list newer than that was \
-         available. {} since then {} dated",
+         available. {}",
         g.complete.human(),
-        plural(g.later_dated, "accession", "accessions"),
-        if g.later_dated == 1 { "is" } else { "are" },
+        match g.later_dated {
+            0 => "No accession since then is dated".to_string(),
+            1 => "1 accession since then is dated".to_string(),
+            n => format!("{n} accessions since then are dated"),
+        },
     );
     if g.derived > 0 {
         s.push_str(&format!(
@@ -167,11 +180,16 @@ pub fn palermo_gap(g: &PalermoGap<'_>) -> String {
         s.push('.');
     }
     let mut highest_published = 0;
-    if let Some((day, published, ours)) = g.depositary {
-        if published > ours {
+    if let Some((day, published, dated)) = g.depositary {
+        if published > dated {
             highest_published = published;
+            let more = if g.undated.is_empty() {
+                String::new()
+            } else {
+                format!(", and up to {} more joined on dates not confirmed", g.undated.len())
+            };
             s.push_str(&format!(
-                " The depositary reported {published} parties on {}; this data identifies {ours}.",
+                " The depositary reported {published} parties on {}; this data dates {dated} by then{more}.",
                 day.human()
             ));
         }

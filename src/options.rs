@@ -101,8 +101,17 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
+/// A rejected value as the message quotes it: at most 40 characters, invisible control characters shown as
+/// escapes (`status\u{0}` rather than a `status` that looks valid).
 fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
+    let mut out = String::new();
+    for c in s.chars().take(40) {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
     if s.chars().count() > 40 {
         out.push('…');
     }
@@ -132,9 +141,10 @@ impl Options {
             let v = v.trim();
             match k {
                 "chart" => {
+                    // Case-insensitive, as HTML's enumerated attributes are.
                     o.chart = ChartKind::ALL
                         .into_iter()
-                        .find(|c| c.name() == v)
+                        .find(|c| c.name().eq_ignore_ascii_case(v))
                         .ok_or_else(|| OptionError::Chart(clip(v)))?;
                 }
                 "as-of" => o.as_of = parse_as_of(v)?,
@@ -194,6 +204,8 @@ mod tests {
     #[test]
     fn errors_name_the_option_and_what_is_valid() {
         assert_eq!(err(&[("chart", "pie")]), "Invalid chart “pie”. Valid charts: timeline, status.");
+        assert_eq!(err(&[("chart", "status\u{0}")]), "Invalid chart “status\\u{0}”. Valid charts: timeline, status.");
+        assert_eq!(Options::from_pairs([("chart", "STATUS")]).map(|o| o.chart), Ok(ChartKind::Status));
         assert_eq!(
             err(&[("as-of", "2019-02-30")]),
             "Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03."

@@ -265,9 +265,10 @@ fn element_id(spec: &Spec) -> String {
     format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name(), spec.width.round() as u32)
 }
 
-/// Structure: `<svg role="group">` named by its `<title>`; inside, a `<g role="img">` labelled by the title and
-/// the description (summary, what it measures, what it leaves out, notes, source) holding the drawing; then the
-/// "Get the data (CSV)" link (`<a href="data:text/csv…" download>`).
+/// Structure: `<svg role="group">` named by the chart's title; inside, a `<g role="img">` holding the `<title>`,
+/// the `<desc>` (summary, what it measures, what it leaves out, notes, source) and the drawing, named by the
+/// title and described by the description; then the "Get the data (CSV)" link (`<a href="data:text/csv…"
+/// download>`), outside the image so that it stays a link.
 ///
 /// # Errors
 /// [`RenderError`] if plotters fails to draw.
@@ -281,9 +282,11 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
          aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" style=\"{HOST_RESET}\" class=\"treaty-chart\">",
         escape_xml(FONT_FAMILY)
     );
+    // The title and description belong to the image (an SVG <title>/<desc> names/describes its parent), so
+    // the long description is exposed once: the image's name is the title, its description the text.
+    let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">");
     let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.title));
     let _ = write!(out, "<desc id=\"{id}-desc\">{}</desc>", escape_xml(&spec.description()));
-    let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">");
     let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>", palette::PAPER);
     // The marks are decoration inside the labelled image: keep them out of the accessibility tree.
     out.push_str("<g aria-hidden=\"true\">");

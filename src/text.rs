@@ -26,6 +26,7 @@ const WIDTHS: [u16; 95] = [
 fn char_width(c: char, bold: bool) -> u32 {
     let base = match c {
         ' '..='~' => WIDTHS.get(c as usize - 32).copied().unwrap_or(556),
+        '\u{a0}' => 278, // no-break space: as wide as a space
         '–' => 556,
         '—' => 1000,
         '’' | '‘' => 222,
@@ -52,12 +53,44 @@ pub fn width(s: &str, size: f64, bold: bool) -> f64 {
     f64::from(units) * size / 1000.0
 }
 
-/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces. A word wider than a whole line is cut
-/// between characters, so nothing runs past `max` (a one-character line is the only exception).
+const MONTH_ABBREVIATIONS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Words for [`wrap`]: split at ordinary spaces (not at a no-break space, U+00A0), with a date written as
+/// `3 Feb 2026` (see [`crate::date::Day::human`]) kept together as one word.
+fn words(s: &str) -> Vec<String> {
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<String> = Vec::new();
+    for w in s.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
+        let month = MONTH_ABBREVIATIONS.contains(&w.trim_end_matches([',', '.', ';', ')']));
+        match out.last_mut() {
+            // "3" + "Feb", then "3 Feb" + "2026" (with any trailing punctuation).
+            Some(prev) if month && digits(prev, 1..=2) => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            Some(prev)
+                if digits(w.trim_end_matches(|c: char| !c.is_ascii_digit()), 4..=4)
+                    && prev.split(' ').count() == 2
+                    && prev.split(' ').next().is_some_and(|d| digits(d, 1..=2))
+                    && MONTH_ABBREVIATIONS.contains(&prev.split(' ').nth(1).unwrap_or("")) =>
+            {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
+}
+
+/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces, never inside a date such as
+/// `3 Feb 2026`. A word wider than a whole line is cut between characters, so nothing runs past `max` (a
+/// one-character line is the only exception).
 pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in s.split_whitespace() {
+    for word in words(s) {
+        let word = word.as_str();
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if width(&candidate, size, bold) <= max {
             line = candidate;
@@ -92,8 +125,9 @@ pub fn escape_xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0; drop them rather than emit invalid markup.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
+            // Characters XML 1.0 does not allow (most controls, U+FFFE, U+FFFF): dropped rather than emitted as
+            // invalid markup.
+            c if ((c as u32) < 0x20 && !matches!(c, '\n' | '\t')) || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
@@ -157,6 +191,10 @@ mod tests {
             assert!(width(l, 20.0, true) <= 200.0, "{l}");
         }
         assert_eq!(lines.concat().replace(' ', ""), format!("A{long}title"));
+        // A date stays on one line.
+        let d = wrap("Number of parties, 1990 to 3 Feb 2026. Next", 10.0, false, 90.0);
+        assert!(d.iter().any(|l| l.contains("3 Feb 2026.")), "{d:?}");
+        assert_eq!(words("on 20 Apr 2024; this 12 apples"), ["on", "20 Apr 2024;", "this", "12", "apples"]);
         // Wide scripts count as one em per character.
         assert!((width("条约", 10.0, false) - 20.0).abs() < 1e-9);
     }
@@ -164,6 +202,7 @@ mod tests {
     #[test]
     fn escapes_for_each_context() {
         assert_eq!(escape_xml("Saint Vincent & the Grenadines"), "Saint Vincent &amp; the Grenadines");
+        assert_eq!(escape_xml("a\u{0}b\u{fffe}c\u{ffff}d"), "abcd");
         assert_eq!(escape_xml("Lao People's <b>\"Democratic\"</b>"), "Lao People&#39;s &lt;b&gt;&quot;Democratic&quot;&lt;/b&gt;");
         assert_eq!(escape_url("Côte d'Ivoire & co"), "C%C3%B4te%20d%27Ivoire%20%26%20co");
         assert_eq!(thousands(52_375_047), "52,375,047");

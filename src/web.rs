@@ -28,22 +28,9 @@ fn fail(target: &Element, message: &str) -> JsValue {
 /// `{ ok: false, error }` after showing the error.
 #[wasm_bindgen(js_name = renderInto)]
 pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
-    let Some(strings) = options.iter().map(JsValue::as_string).collect::<Option<Vec<String>>>() else {
-        return fail(target, "Options must be strings: [name, value, name, value, …].");
-    };
-    if strings.len() % 2 != 0 {
-        return fail(target, "Options must come in pairs: [name, value, name, value, …].");
-    }
-    let pairs: Vec<(&str, &str)> = strings
-        .chunks_exact(2)
-        .filter_map(|c| match c {
-            [k, v] => Some((k.as_str(), v.as_str())),
-            _ => None,
-        })
-        .collect();
-    let o = match embed::options_from_attributes(&pairs) {
+    let o = match parse(&options) {
         Ok(o) => o,
-        Err(e) => return fail(target, &e.to_string()),
+        Err(e) => return fail(target, &e),
     };
     match crate::render(&o) {
         Ok(r) => {
@@ -52,4 +39,29 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
         }
         Err(e) => fail(target, &e.to_string()),
     }
+}
+
+/// Checks options without drawing, for a chart that is hidden and has no width to draw at yet, so that a typo is
+/// reported at once. Same `options` as [`render_into`]; returns the error sentence, or `undefined` when valid.
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(options: Vec<JsValue>) -> Option<String> {
+    parse(&options).err()
+}
+
+/// Flat `[name, value, …]` strings → validated options, or the sentence to show.
+fn parse(options: &[JsValue]) -> Result<crate::options::Options, String> {
+    let Some(strings) = options.iter().map(JsValue::as_string).collect::<Option<Vec<String>>>() else {
+        return Err("Options must be strings: [name, value, name, value, …].".into());
+    };
+    if strings.len() % 2 != 0 {
+        return Err("Options must come in pairs: [name, value, name, value, …].".into());
+    }
+    let pairs: Vec<(&str, &str)> = strings
+        .chunks_exact(2)
+        .filter_map(|c| match c {
+            [k, v] => Some((k.as_str(), v.as_str())),
+            _ => None,
+        })
+        .collect();
+    embed::options_from_attributes(&pairs).map_err(|e| e.to_string())
 }

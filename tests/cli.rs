@@ -35,7 +35,9 @@ fn render_writes_a_standalone_svg_file() {
 
 #[test]
 fn bad_input_exits_2_with_a_message_naming_what_is_valid() {
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 10] = [
+        (&["render", "--out", "a.svg", "--out", "b.svg"], "--out is given more than once"),
+        (&["data", "--bogus"], "unknown flag --bogus"),
         (&["data", "--chart", "status", "--chart", "timeline"], "“chart” is given more than once"),
         (&["render", "--chart", "pie"], "Valid charts: timeline, status"),
         (&["data", "--as-of", "2019-02-30"], "February 2019 has 28 days"),

@@ -34,7 +34,7 @@ fn renders_the_status_chart_with_its_counts() {
     let text = el.text_content().unwrap();
     assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
     // At 375 px the Palermo line wraps; its parts are all there.
-    for part in ["177 parties", "3 joined after 15 Jan 2018, dates not confirmed", "2 signed only", "13 neither"] {
+    for part in ["177 parties", "3 parties on unconfirmed dates", "2 signed only", "13 neither"] {
         assert!(text.contains(part), "{part}: {text}");
     }
 }
@@ -77,4 +77,11 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
     let el = element();
     let r = treaty_charts::web::render_into(&el, options(&[("chart", "status"), ("chart", "timeline")]));
     assert!(get(&r, "error").as_string().unwrap().contains("given more than once"));
+}
+
+#[wasm_bindgen_test]
+fn options_are_checked_without_drawing() {
+    assert_eq!(treaty_charts::web::check_options(options(&[("chart", "status"), ("as-of", "2020-08-03")])), None);
+    let e = treaty_charts::web::check_options(options(&[("as-off", "2020-08-03")])).unwrap();
+    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title.");
 }

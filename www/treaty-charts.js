@@ -8,7 +8,7 @@
 // its height before it loads. Rust draws the chart; this file only wires the element's lifecycle, the tooltip
 // (pointer, tap, keyboard) and the resize observer. Nothing here allocates per pointer move.
 
-import init, { renderInto } from './treaty_charts.js';
+import init, { renderInto, checkOptions } from './treaty_charts.js';
 
 const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
 const OPTIONS = ['chart', 'as-of', 'width', 'chart-title'];
@@ -19,6 +19,7 @@ const MAX_WIDTH = 2400;
 const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|role|title|translate|inert|is|nonce|autofocus|autocapitalize|autocorrect|accesskey|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|writingsuggestions|virtualkeyboardpolicy|itemid|itemprop|itemref|itemscope|itemtype|xmlns(:.*)?|xml:.*|aria-.*|data-.*|on.*)$/;
 
 let ready = null;
+let fatalLogged = false;
 function loadWasm() {
   ready ??= init({ module_or_path: WASM_URL });
   return ready;
@@ -26,13 +27,17 @@ function loadWasm() {
 
 const CSS = `
 /* all: initial stops the page's inherited text styles (letter-spacing, text-transform, colour, line-height …) at
-   the host; direction is exempt from 'all', so the figure sets it. In a flex row the chart takes the row. */
-:host { all: initial; display: block; position: relative; max-width: 100%; min-width: 0; flex: 1 1 100%;
-  min-height: var(--tc-reserve, 0px); }
+   the host; direction is exempt from 'all', so the figure sets it. The chart takes the width it is given, also
+   in flex rows and centred flex columns (stretch: the container's width less the element's own margins). */
+:host { all: initial; display: block; position: relative; box-sizing: border-box; width: 100%;
+  width: -webkit-fill-available; width: -moz-available; width: stretch; max-width: 100%; min-width: 0;
+  flex: 1 1 100%; min-height: var(--tc-reserve, 0px); }
 :host([hidden]) { display: none; }
 figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; text-align: left; }
 .chart { outline: none; border-radius: 2px; }
 .chart:focus-visible { box-shadow: 0 0 0 3px #0b57a4; }
+/* Fallback content (the element's children) shows only when the chart cannot run. */
+.fallback { font: 15px/1.5 Arial, 'Liberation Sans', Helvetica, sans-serif; color: #1a1a1a; margin-top: 6px; }
 /* Drawn at the container's width (or the width attribute); only ever scaled down, never stretched. */
 svg { display: block; max-width: 100%; height: auto; }
 .tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: min(250px, 64%); padding: 6px 9px;
@@ -44,7 +49,13 @@ svg { display: block; max-width: 100%; height: auto; }
   font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tc-loading { color: #595959; font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
 .sr { position: absolute; top: 0; left: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media print { .tip { display: none !important; } }
+/* Print: a chart is never split across pages and fits on one; focus marks and tooltips are screen-only. */
+@media print {
+  :host { break-inside: avoid; }
+  svg { max-height: 96vh; width: auto; }
+  .tip, .tc-focus { display: none !important; }
+  .chart:focus-visible { box-shadow: none; }
+}
 `;
 
 // Height to reserve before the chart exists, so the article does not jump when it appears. scripts/build_web.py
@@ -54,7 +65,8 @@ const HEIGHTS = /*HEIGHTS*/null;
 const HEIGHT_STEP = 20;
 function reserveHeight(chart, width) {
   const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
-  const kind = chart === 'status' ? 'status' : 'timeline';
+  const kind = (chart ?? 'timeline').trim().toLowerCase();
+  if (kind !== 'timeline' && kind !== 'status') return 0; // an unknown chart will be a one-line message
   const table = HEIGHTS && HEIGHTS[kind];
   if (table) return table[Math.min(table.length - 1, Math.round((w - MIN_WIDTH) / HEIGHT_STEP))];
   return kind === 'status' ? Math.round(388 + 146000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 207 + 168000 / w);
@@ -106,15 +118,28 @@ class TreatyChart extends HTMLElement {
     this._attrs.disconnect();
   }
 
+  // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
+  // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
+  // reason goes to the console once per page, not once per chart.
   _fatal(err) {
-    const msg = `The chart's WebAssembly module could not be loaded (${err && err.message ? err.message : err}).`;
-    console.error(`<treaty-chart>: ${msg}`);
+    if (!fatalLogged) {
+      fatalLogged = true;
+      console.error(`<treaty-chart>: the chart module could not be loaded from ${WASM_URL.href}: ${err && err.message ? err.message : err}`);
+    }
     const box = document.createElement('div');
     box.className = 'tc-error';
     box.setAttribute('role', 'alert');
-    box.textContent = msg;
-    this._chart.replaceChildren(box);
+    box.textContent = 'This chart could not be loaded.';
+    const fallback = document.createElement('div');
+    fallback.className = 'fallback';
+    fallback.append(document.createElement('slot'));
+    this._chart.replaceChildren(box, fallback);
+    this._unreserve();
+  }
+
+  _unreserve() {
     this.style.removeProperty('--tc-reserve');
+    if (this.getAttribute('style') === '') this.removeAttribute('style');
   }
 
   // Renders on the next frame (once, however many changes came in); nothing until the module is ready.
@@ -142,8 +167,13 @@ class TreatyChart extends HTMLElement {
     const given = JSON.stringify(opts);
     if (!('width' in opts)) {
       const available = Math.floor(this.clientWidth);
-      if (available <= 0) return; // hidden (display:none, closed tab): wait for a real size
-      opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+      if (available > 0) {
+        opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+      } else {
+        // Hidden (display:none, a closed tab): no width to draw at yet; wait, but report a wrong option now.
+        if (checkOptions(Object.entries(opts).flat()) === undefined) return;
+        opts.width = String(MIN_WIDTH);
+      }
     }
     const key = JSON.stringify(opts);
     if (key === this._drawn || (this._failed && given === this._given)) return;
@@ -151,12 +181,12 @@ class TreatyChart extends HTMLElement {
     this._given = given;
     const res = renderInto(this._chart, Object.entries(opts).flat());
     this._failed = !res.ok;
-    this.style.removeProperty('--tc-reserve');
+    this._unreserve();
     this._hide();
     this._index = -1;
     if (!res.ok) {
       this._hits = [];
-      this._chart.removeAttribute('tabindex');
+      for (const a of ['tabindex', 'role', 'aria-roledescription', 'aria-label']) this._chart.removeAttribute(a);
       this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: res.error }, bubbles: true, composed: true }));
       return;
     }
@@ -165,11 +195,13 @@ class TreatyChart extends HTMLElement {
     this._svg = this._chart.querySelector('svg');
     this._focusMarks();
     if (this._hits.length) {
+      // A named, focusable group: screen readers announce the name and that the arrow keys work.
       this._chart.tabIndex = 0;
+      this._chart.setAttribute('role', 'group');
+      this._chart.setAttribute('aria-roledescription', 'interactive chart');
       this._chart.setAttribute('aria-label', `${res.title}. Use the left and right arrow keys to step through the dates on which a count changed.`);
     } else {
-      this._chart.removeAttribute('tabindex');
-      this._chart.removeAttribute('aria-label');
+      for (const a of ['tabindex', 'role', 'aria-roledescription', 'aria-label']) this._chart.removeAttribute(a);
     }
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
       detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height }, bubbles: true, composed: true,
@@ -182,6 +214,7 @@ class TreatyChart extends HTMLElement {
     this._dots = [];
     if (!this._hits.length || !this._svg) return;
     const g = document.createElementNS(SVG_NS, 'g');
+    g.setAttribute('class', 'tc-focus');
     g.setAttribute('aria-hidden', 'true');
     g.setAttribute('visibility', 'hidden');
     const rule = document.createElementNS(SVG_NS, 'line');
@@ -256,19 +289,25 @@ class TreatyChart extends HTMLElement {
     tip.replaceChildren(b, ...spans);
     tip.hidden = false;
     if (announce) this._live.textContent = hit.lines.join('. ');
-    // Position: SVG px → CSS px, flip to the left of the rule near the right edge.
+    // Position (SVG px → CSS px): beside the rule if there is room, else over it; at the top of the plot, its
+    // bottom, or below the axis — the first place that leaves the highlighted points visible.
     const scale = this._svg.getBoundingClientRect().width / this._res.width;
     const x = hit.x * scale;
-    const box = this._chart.getBoundingClientRect();
+    const width = this._chart.getBoundingClientRect().width;
     const tw = tip.offsetWidth;
-    const left = x + 12 + tw > box.width ? Math.max(0, x - 12 - tw) : x + 12;
-    // Keep the tooltip off the dots: top of the plot, or its bottom when the dots are up there.
+    const th = tip.offsetHeight;
     const p = this._res.plot;
-    const top = p.y * scale;
-    const bottom = Math.max(top, (p.y + p.h) * scale - tip.offsetHeight);
-    const highest = Math.min(...hit.dots.map((d) => d[0])) * scale;
-    const y = highest < top + tip.offsetHeight + 8 ? bottom : top;
-    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(y)}px)`;
+    const dots = hit.dots.map((d) => d[0] * scale);
+    const lefts = [x + 12, x - 12 - tw].filter((l) => l >= 0 && l + tw <= width);
+    if (!lefts.length) lefts.push(Math.max(0, Math.min(width - tw, x + 12)));
+    const tops = [p.y * scale, Math.max(p.y * scale, (p.y + p.h) * scale - th)];
+    const clear = (l, t) => l >= x + 6 || l + tw <= x - 6 || dots.every((dy) => dy < t - 6 || dy > t + th + 6);
+    let place = null;
+    for (const l of lefts) {
+      for (const t of tops) if (!place && clear(l, t)) place = [l, t];
+    }
+    place ??= [lefts[0], (p.y + p.h) * scale + 30];
+    tip.style.transform = `translate(${Math.round(place[0])}px, ${Math.round(place[1])}px)`;
     if (this._rule) {
       this._focus.setAttribute('visibility', 'visible');
       this._rule.setAttribute('x1', hit.x);

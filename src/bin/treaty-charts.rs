@@ -42,19 +42,23 @@ fn run(args: &[String]) -> Result<(), String> {
         let Some(flag) = a.strip_prefix("--") else {
             return Err(format!("unexpected argument “{a}”"));
         };
-        let (name, value) = match flag.split_once('=') {
-            Some((n, v)) => (n.to_string(), v.to_string()),
-            None => {
-                let v = it.next().ok_or_else(|| format!("--{flag} needs a value"))?;
-                (flag.to_string(), v.clone())
-            }
-        };
-        if name == "out" && cmd == "render" {
-            out = Some(value);
-        } else if OPTION_NAMES.contains(&name.as_str()) {
-            pairs.push((name, value));
-        } else {
+        let name = flag.split_once('=').map_or(flag, |(n, _)| n);
+        let is_out = name == "out" && cmd == "render";
+        if !is_out && !OPTION_NAMES.contains(&name) {
             return Err(format!("unknown flag --{name}; valid: --{}{}", OPTION_NAMES.join(", --"), if cmd == "render" { ", --out" } else { "" }));
+        }
+        let value = match flag.split_once('=') {
+            Some((_, v)) => v.to_string(),
+            None => it.next().ok_or_else(|| format!("--{flag} needs a value"))?.clone(),
+        };
+        if is_out {
+            if out.is_some() {
+                return Err("--out is given more than once".into());
+            }
+            out = Some(value);
+        } else {
+            // A repeated option is reported by Options::from_pairs.
+            pairs.push((name.to_string(), value));
         }
     }
     let o = Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| e.to_string())?;

@@ -49,7 +49,7 @@ pub fn tint(t: Treaty) -> Color {
 pub const TOP_DESTINATIONS: usize = 20;
 
 /// Notes shared by every chart: the Palermo data gap (when `as_of` is past the last complete list) and who
-/// stays out of the Migrant Workers Convention.
+/// stays out of the Migrant Workers Convention (once it has a party).
 pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
     let mut out = Vec::new();
     let info = Treaty::Palermo.info();
@@ -67,7 +67,7 @@ pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
             .filter_map(|h| h.day.map(|d| (d, h.parties)))
             .filter(|(d, _)| *d > info.complete_list_as_of && *d <= as_of)
             .max_by_key(|(d, _)| *d)
-            .map(|(d, n)| (d, n, model.parties_on(Treaty::Palermo, d) + model.undated_possible_on(Treaty::Palermo, d)));
+            .map(|(d, n)| (d, n, model.parties_on(Treaty::Palermo, d)));
         let ours_now = model.parties_on(Treaty::Palermo, as_of) + model.undated_possible_on(Treaty::Palermo, as_of);
         let secondary = data::headlines()
             .iter()
@@ -86,16 +86,17 @@ pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
             as_of,
         }));
     }
-    let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
-    let icrmw: Vec<&str> = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.name).collect();
-    let palermo = (as_of >= Treaty::Palermo.info().opened_for_signature).then(|| {
-        model
-            .top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS)
-            .iter()
-            .filter(|(_, s)| matches!(s, Status::Party))
-            .count()
-    });
-    out.push(notes::who_stays_out(TOP_DESTINATIONS, &icrmw, palermo, as_of));
+    // Who stays out: only once the Convention has a party, or "none is a party" would read as a refusal.
+    if model.parties_on(Treaty::Icrmw, as_of) > 0 {
+        let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
+        let icrmw: Vec<&str> = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.name).collect();
+        let palermo_top = model.top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS);
+        let dated = palermo_top.iter().filter(|(_, s)| *s == Status::Party).count();
+        let undated: Vec<&str> =
+            palermo_top.iter().filter(|(_, s)| *s == Status::PartyDateUnknown).map(|(c, _)| c.name).collect();
+        let palermo = (as_of >= Treaty::Palermo.info().opened_for_signature).then_some((dated, undated.as_slice()));
+        out.push(notes::who_stays_out(TOP_DESTINATIONS, &icrmw, palermo, as_of));
+    }
     out
 }
 

@@ -67,11 +67,13 @@ pub fn build(model: &Model, o: &Options) -> Spec {
             summary.push(format!("the {} was not yet open for signature", info.short_name));
             continue;
         }
-        let unconfirmed = format!(
-            "joined after {}, {} not confirmed",
-            info.complete_list_as_of.human(),
-            if c.party_date_unknown == 1 { "date" } else { "dates" }
-        );
+        // Parties now whose deposit date no source gives: on the newest date they are parties; on earlier dates
+        // after the last complete list their standing is unknown.
+        let unconfirmed = if as_of >= data::data_as_of() {
+            format!("{} on unconfirmed dates", if c.party_date_unknown == 1 { "party" } else { "parties" })
+        } else {
+            format!("unknown (parties by {}, date of joining not confirmed)", data::data_as_of().human())
+        };
         let words_for = |n: u16, one: &str, many: &str| notes::plural(usize::from(n), one, many);
         let segments = [
             (c.party, color(*t), false, words_for(c.party, "party", "parties")),

@@ -218,7 +218,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
             }
             let n = model.parties_on(t, day);
             let u = model.undated_possible_on(t, day);
-            let extra = if u > 0 { format!(" (+{u} not dated)") } else { String::new() };
+            let extra = if u > 0 { format!(" (+ up to {u} on unconfirmed dates)") } else { String::new() };
             lines.push(format!("{}: {}{extra}", info.short_name, notes::plural(usize::from(n), "party", "parties")));
             dots.push((ys.map(f64::from(n)), color(t)));
             let joined: Vec<String> = model

@@ -136,3 +136,110 @@ test('where the script cannot run, the content inside the element shows instead'
   assert.equal(await ok.page.locator('#fb').isVisible(), false, 'hidden once the chart runs');
   await ok.context.close();
 });
+
+test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line', async () => {
+  const body = '<treaty-chart id="a"><a id="fa" href="static/timeline-latest-640.svg">Chart (static image)</a></treaty-chart>' +
+    '<treaty-chart id="b" chart="status"></treaty-chart><treaty-chart id="c"></treaty-chart>';
+  const { page, errors, context } = await h.openHtml(body, undefined, '', (ctx) => ctx.route('**/*.wasm', (r) => r.abort()));
+  await page.waitForFunction(() => ['a', 'b', 'c'].every((i) => document.getElementById(i).shadowRoot.querySelector('[role=alert]')));
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[role=alert]').textContent), 'This chart could not be loaded.');
+  assert.ok(await page.locator('#fa').isVisible(), 'the fallback link shows');
+  const own = errors.filter((e) => e.startsWith('<treaty-chart>'));
+  assert.equal(own.length, 1, errors.join('\n'));
+  assert.match(own[0], /could not be loaded from .*treaty_charts_bg\.wasm/);
+  await context.close();
+});
+
+test('a hidden chart reports a wrong option at once, and draws when shown', async () => {
+  const { page, errors, context } = await h.openHtml(
+    '<div id="box" style="display:none"><treaty-chart id="bad" as-off="2020-01-01"></treaty-chart><treaty-chart id="good" chart="status"></treaty-chart></div>');
+  await page.waitForFunction(() => document.getElementById('bad').shadowRoot.querySelector('[role=alert]'));
+  assert.deepEqual(errors, ['<treaty-chart>: Unknown option “as-off”. Valid options: chart, as-of, width, chart-title.']);
+  assert.equal(await page.evaluate(() => document.getElementById('good').shadowRoot.querySelector('svg')), null, 'nothing drawn while hidden');
+  await page.evaluate(() => { document.getElementById('box').style.display = 'block'; });
+  await h.rendered(page, 'good');
+  assert.equal(await page.evaluate(() => document.getElementById('good')._res.width), 1000 - 16); // body margins
+  assert.equal(errors.length, 1);
+  await context.close();
+});
+
+test('in a centred flex column the chart takes the column width', async () => {
+  const { page, context } = await h.openHtml(
+    '<div style="display:flex; flex-direction:column; align-items:center; width: 800px"><treaty-chart id="f" chart="status"></treaty-chart></div>');
+  await h.rendered(page, 'f');
+  assert.equal(await page.evaluate(() => document.getElementById('f')._res.width), 800);
+  await context.close();
+});
+
+test('on a phone the tooltip never covers the points it describes', async () => {
+  const { page, context } = await h.open('/embed.html?chart=timeline', { width: 375, height: 900 }, { hasTouch: true, isMobile: true });
+  await h.rendered(page, 'chart');
+  const box = await page.locator('#chart svg.treaty-chart').boundingBox();
+  const plot = await page.evaluate(() => document.getElementById('chart')._res.plot);
+  const scale = box.width / (await page.evaluate(() => document.getElementById('chart')._res.width));
+  let checked = 0;
+  for (const f of [0.15, 0.35, 0.5, 0.62, 0.75, 0.9]) {
+    await page.touchscreen.tap(box.x + (plot.x + plot.w * f) * scale, box.y + (plot.y + plot.h * 0.5) * scale);
+    const r = await page.evaluate(() => {
+      const el = document.getElementById('chart');
+      const tip = el.shadowRoot.querySelector('.tip').getBoundingClientRect();
+      const dots = [...el.shadowRoot.querySelectorAll('.tc-focus circle')].filter((c) => c.getAttribute('visibility') === 'visible')
+        .map((c) => c.getBoundingClientRect()).map((d) => [d.x + d.width / 2, d.y + d.height / 2]);
+      return { tip: [tip.left, tip.top, tip.right, tip.bottom], dots };
+    });
+    for (const [dx, dy] of r.dots) {
+      const inside = dx > r.tip[0] && dx < r.tip[2] && dy > r.tip[1] && dy < r.tip[3];
+      assert.ok(!inside, `tap at ${f}: dot (${dx}, ${dy}) under the tooltip ${r.tip}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= 6, `${checked} dots checked`);
+  await context.close();
+});
+
+test('printing hides the focus marks and the tooltip; the focusable chart is a named group', async () => {
+  const { page, context } = await h.open('/embed.html?chart=timeline', { width: 800, height: 900 });
+  await h.rendered(page, 'chart');
+  await page.locator('#chart .chart').focus();
+  await page.keyboard.press('End');
+  const role = await page.evaluate(() => {
+    const c = document.getElementById('chart').shadowRoot.querySelector('.chart');
+    return [c.getAttribute('role'), c.getAttribute('aria-roledescription'), c.getAttribute('aria-label')];
+  });
+  assert.deepEqual(role.slice(0, 2), ['group', 'interactive chart']);
+  assert.match(role[2], /arrow keys/);
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('chart').shadowRoot;
+    return [getComputedStyle(root.querySelector('.tc-focus')).display, getComputedStyle(root.querySelector('.tip')).display];
+  });
+  assert.deepEqual(shown, ['none', 'none']);
+  await context.close();
+});
+
+test('an iframe with a fixed-width chart posts its new height when resized', async () => {
+  const { page, context } = await h.open('/', { width: 1200, height: 800 });
+  // The last height posted once the chart has drawn, then again after the iframe is widened.
+  const heights = await page.evaluate(async () => {
+    const f = document.createElement('iframe');
+    f.style.cssText = 'width:744px;height:900px;border:0';
+    f.src = 'embed.html?chart=status&width=1200';
+    let last = null;
+    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') last = e.data.height; });
+    const drawn = new Promise((resolve) => f.addEventListener('load', () => {
+      const el = f.contentDocument.getElementById('chart');
+      if (el._res) resolve(); else el.addEventListener('treaty-chart-rendered', resolve);
+    }));
+    document.body.prepend(f);
+    await drawn;
+    const settle = () => new Promise((r) => setTimeout(r, 400));
+    await settle();
+    const narrow = last;
+    f.style.width = '1000px';
+    await settle();
+    return [narrow, last];
+  });
+  console.log(`# fixed 1200 px status in a 744 px iframe: ${heights[0]} px; at 1000 px: ${heights[1]} px`);
+  assert.ok(heights[1] > heights[0], `${heights}`);
+  await context.close();
+});

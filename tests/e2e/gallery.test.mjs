@@ -145,14 +145,22 @@ test('iframe embed page takes its attributes from the query string', async () =>
 
 test('iframe embed posts its height so the host can size it', async () => {
   const { page, context } = await open('/', { width: 375, height: 800 });
-  const height = await page.evaluate(() => new Promise((resolve, reject) => {
+  // The last height posted once the chart has drawn (an earlier one carries the height reserved before it).
+  const height = await page.evaluate(async () => {
     const f = document.createElement('iframe');
     f.style.cssText = 'width:100%;height:900px;border:0';
     f.src = 'embed.html?chart=status&as-of=2014-04-08';
-    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') resolve(e.data.height); });
-    setTimeout(() => reject(new Error('no height message')), 20000);
+    let last = null;
+    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') last = e.data.height; });
+    const drawn = new Promise((resolve) => f.addEventListener('load', () => {
+      const el = f.contentDocument.getElementById('chart');
+      if (el._res) resolve(); else el.addEventListener('treaty-chart-rendered', resolve);
+    }));
     document.querySelector('main').prepend(f);
-  }));
+    await drawn;
+    await new Promise((r) => setTimeout(r, 300));
+    return last;
+  });
   const [drawn, content] = await page.evaluate(() => {
     const doc = document.querySelector('iframe').contentDocument;
     return [doc.getElementById('chart').getBoundingClientRect().height, doc.documentElement.scrollHeight];
