@@ -73,7 +73,9 @@ pub fn build(model: &Model, o: &Options) -> Spec {
         legend.push((Swatch::Diamond(palette::INK), "count published by the UN".into()));
     }
     if undated > 0 {
-        legend.push((Swatch::Hatch(color(palermo)), format!("+{undated} parties, dates not confirmed")));
+        // On the newest date they are parties; earlier, they may not have joined yet.
+        let up_to = if as_of >= data::data_as_of() { "" } else { "up to " };
+        legend.push((Swatch::Hatch(color(palermo)), format!("{up_to}+{undated} parties, dates not confirmed")));
     }
     f.legend(&legend);
 
