@@ -85,7 +85,6 @@ class TreatyChart extends HTMLElement {
     this._live = root.querySelector('.sr');
     this._hits = [];
     this._index = -1;
-    this._width = 0;
     this._queued = false;
     this._drawn = null; // options + width of the last drawing
     this._resize = new ResizeObserver(() => this._schedule());

@@ -73,3 +73,28 @@ export async function start() {
   }
   return { base, browser, open, openHtml, rendered, stop };
 }
+
+// Adds an iframe of `src` (the embed page) to `page` at the start of `parent`, and returns the last height it
+// posted once its chart has drawn, then — if `widen` is given — the last height after its width became `widen`.
+export function iframeHeights(page, { src, style, parent = 'body', widen = null }) {
+  return page.evaluate(async ([src, style, parent, widen]) => {
+    const f = document.createElement('iframe');
+    f.style.cssText = style;
+    f.src = src;
+    let last = null;
+    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') last = e.data.height; });
+    const drawn = new Promise((resolve) => f.addEventListener('load', () => {
+      const el = f.contentDocument.getElementById('chart');
+      if (el._res) resolve(); else el.addEventListener('treaty-chart-rendered', resolve);
+    }));
+    document.querySelector(parent).prepend(f);
+    await drawn;
+    const settle = () => new Promise((r) => setTimeout(r, 400));
+    await settle();
+    const first = last;
+    if (widen === null) return [first];
+    f.style.width = widen;
+    await settle();
+    return [first, last];
+  }, [src, style, parent, widen]);
+}

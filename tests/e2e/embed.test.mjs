@@ -2,7 +2,7 @@
 // layouts, fixed widths, attributes changed by script, resizes, and hostile iframe addresses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, SHOTS } from './browser.mjs';
+import { start, SHOTS, iframeHeights } from './browser.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -219,26 +219,7 @@ test('printing hides the focus marks and the tooltip; the focusable chart is a n
 
 test('an iframe with a fixed-width chart posts its new height when resized', async () => {
   const { page, context } = await h.open('/', { width: 1200, height: 800 });
-  // The last height posted once the chart has drawn, then again after the iframe is widened.
-  const heights = await page.evaluate(async () => {
-    const f = document.createElement('iframe');
-    f.style.cssText = 'width:744px;height:900px;border:0';
-    f.src = 'embed.html?chart=status&width=1200';
-    let last = null;
-    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') last = e.data.height; });
-    const drawn = new Promise((resolve) => f.addEventListener('load', () => {
-      const el = f.contentDocument.getElementById('chart');
-      if (el._res) resolve(); else el.addEventListener('treaty-chart-rendered', resolve);
-    }));
-    document.body.prepend(f);
-    await drawn;
-    const settle = () => new Promise((r) => setTimeout(r, 400));
-    await settle();
-    const narrow = last;
-    f.style.width = '1000px';
-    await settle();
-    return [narrow, last];
-  });
+  const heights = await iframeHeights(page, { src: 'embed.html?chart=status&width=1200', style: 'width:744px;height:900px;border:0', widen: '1000px' });
   console.log(`# fixed 1200 px status in a 744 px iframe: ${heights[0]} px; at 1000 px: ${heights[1]} px`);
   assert.ok(heights[1] > heights[0], `${heights}`);
   await context.close();

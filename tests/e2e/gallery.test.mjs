@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, SHOTS } from './browser.mjs';
+import { start, SHOTS, iframeHeights } from './browser.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -146,21 +146,7 @@ test('iframe embed page takes its attributes from the query string', async () =>
 test('iframe embed posts its height so the host can size it', async () => {
   const { page, context } = await open('/', { width: 375, height: 800 });
   // The last height posted once the chart has drawn (an earlier one carries the height reserved before it).
-  const height = await page.evaluate(async () => {
-    const f = document.createElement('iframe');
-    f.style.cssText = 'width:100%;height:900px;border:0';
-    f.src = 'embed.html?chart=status&as-of=2014-04-08';
-    let last = null;
-    addEventListener('message', (e) => { if (e.source === f.contentWindow && e.data.type === 'treaty-chart:height') last = e.data.height; });
-    const drawn = new Promise((resolve) => f.addEventListener('load', () => {
-      const el = f.contentDocument.getElementById('chart');
-      if (el._res) resolve(); else el.addEventListener('treaty-chart-rendered', resolve);
-    }));
-    document.querySelector('main').prepend(f);
-    await drawn;
-    await new Promise((r) => setTimeout(r, 300));
-    return last;
-  });
+  const [height] = await iframeHeights(page, { src: 'embed.html?chart=status&as-of=2014-04-08', style: 'width:100%;height:900px;border:0', parent: 'main' });
   const [drawn, content] = await page.evaluate(() => {
     const doc = document.querySelector('iframe').contentDocument;
     return [doc.getElementById('chart').getBoundingClientRect().height, doc.documentElement.scrollHeight];
