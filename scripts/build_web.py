@@ -29,26 +29,45 @@ def run(*cmd: str) -> None:
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 
+def drawn_height(cli: pathlib.Path, chart: str, width: int, as_of: str | None = None) -> int:
+    """Height in px of the chart the native CLI draws (the same layout code as the browser)."""
+    args = [str(cli), "render", "--chart", chart, "--width", str(width)] + (["--as-of", as_of] if as_of else [])
+    svg = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    m = re.match(r'<svg [^>]*?height="(\d+)"', svg)
+    if not m:
+        sys.exit(f"build: no height in the {chart} SVG at {width} px")
+    return int(m.group(1))
+
+
+# Widths at which the per-year corrections are measured (the loader interpolates between them in 1/width).
+DELTA_WIDTHS = (360, 640, 1200)
+
+
 def reserve_heights(cli: pathlib.Path, loader: pathlib.Path) -> None:
-    """Writes each chart's drawn height (newest data) at every 20 px from 280 to 2400 px into the loader's HEIGHTS,
-    so that it reserves the right space before the wasm arrives."""
-    heights = {}
+    """Writes into the loader, so that it reserves the right space before the wasm arrives:
+    HEIGHTS: each chart's height on the newest data at every 20 px from 280 to 2400 px;
+    DELTAS: for each year from 1990, the height on 31 December minus the newest height, at DELTA_WIDTHS
+    (earlier charts carry fewer notes)."""
+    heights, deltas = {}, {}
+    # The newest data's year, read off the chart's own CSV file name; years before it get corrections.
+    svg = subprocess.run([str(cli), "render", "--chart", "timeline"], check=True, capture_output=True, text=True).stdout
+    m = re.search(r'download="treaty-charts-timeline-(\d{4})-', svg)
+    if not m:
+        sys.exit("build: cannot read the newest data's year from the timeline SVG")
+    last_year = int(m.group(1)) - 1
     for chart in ("timeline", "status"):
-        row = []
-        for width in range(280, 2401, 20):
-            svg = subprocess.run([str(cli), "render", "--chart", chart, "--width", str(width)],
-                                 check=True, capture_output=True, text=True).stdout
-            m = re.match(r'<svg [^>]*?height="(\d+)"', svg)
-            if not m:
-                sys.exit(f"build: no height in the {chart} SVG at {width} px")
-            row.append(int(m.group(1)))
-        heights[chart] = row
+        heights[chart] = [drawn_height(cli, chart, w) for w in range(280, 2401, 20)]
+        newest = {w: drawn_height(cli, chart, w) for w in DELTA_WIDTHS}
+        deltas[chart] = [[drawn_height(cli, chart, w, f"{y}-12-31") - newest[w] for w in DELTA_WIDTHS]
+                         for y in range(1990, last_year + 1)]
     text = loader.read_text()
-    marker = "/*HEIGHTS*/null"
-    if marker not in text:
-        sys.exit(f"build: {marker} not found in {loader}")
-    loader.write_text(text.replace(marker, json.dumps(heights, separators=(",", ":"))))
-    log(f"reserved heights written into {loader.name} ({len(heights['timeline'])} widths per chart)")
+    for marker, value in (("/*HEIGHTS*/null", heights), ("/*DELTAS*/null", deltas)):
+        if marker not in text:
+            sys.exit(f"build: {marker} not found in {loader}")
+        text = text.replace(marker, json.dumps(value, separators=(",", ":")))
+    loader.write_text(text)
+    log(f"reserved heights written into {loader.name} ({len(heights['timeline'])} widths, "
+        f"{len(deltas['timeline'])} years per chart)")
 
 
 def main() -> None:

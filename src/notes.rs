@@ -56,7 +56,11 @@ the justice process more than the scale of exploitation.";
 pub fn timeline(as_of: Day) -> Blocks {
     Blocks {
         title: "Parties to the Palermo Protocol and the Migrant Workers Convention".into(),
-        subtitle: format!("Number of parties to each treaty, 1990 to {}", as_of.human()),
+        subtitle: if as_of.year() == 1990 {
+            format!("Number of parties to each treaty on {}", as_of.human())
+        } else {
+            format!("Number of parties to each treaty, 1990 to {}", as_of.human())
+        },
         measures: format!(
             "{MEASURES_LEAD} formal consent to be bound – the day each state (and, for the Palermo Protocol, the \
              European Union) deposited its ratification, accession or equivalent with the UN Secretary-General, \
@@ -105,11 +109,17 @@ pub fn who_stays_out(top_n: usize, icrmw_parties: &[&str], palermo: Option<(usiz
     let palermo = match palermo {
         Some((0, [])) => "; none is a party to the Palermo Protocol".to_string(),
         Some((n, [])) => format!("; {n} {} to the Palermo Protocol", if n == 1 { "is a party" } else { "are parties" }),
-        Some((n, undated)) => format!(
+        Some((n, undated)) if as_of >= crate::data::data_as_of() => format!(
             "; {n} {} to the Palermo Protocol ({} with {}, whose date of joining is not confirmed)",
             if n == 1 { "is a party" } else { "are parties" },
             n + undated.len(),
             and_list(undated)
+        ),
+        Some((n, undated)) => format!(
+            "; {n} {} to the Palermo Protocol, not counting {}, which joined after {} on a date not confirmed",
+            if n == 1 { "is a party" } else { "are parties" },
+            and_list(undated),
+            crate::data::Treaty::Palermo.info().complete_list_as_of.human()
         ),
         None => String::new(),
     };
@@ -183,15 +193,12 @@ pub fn palermo_gap(g: &PalermoGap<'_>) -> String {
     if let Some((day, published, dated)) = g.depositary {
         if published > dated {
             highest_published = published;
-            let more = if g.undated.is_empty() {
-                String::new()
-            } else {
-                format!(", and up to {} more joined on dates not confirmed", g.undated.len())
-            };
-            s.push_str(&format!(
-                " The depositary reported {published} parties on {}; this data dates {dated} by then{more}.",
-                day.human()
-            ));
+            let undated = g.undated.len();
+            let more = if undated == 0 { String::new() } else { format!(" and has {undated} more on dates not confirmed") };
+            let known = usize::from(dated) + undated;
+            let missing = usize::from(published).saturating_sub(known);
+            let gap = if missing > 0 { format!(": {} not identified here", plural(missing, "party is", "parties are")) } else { String::new() };
+            s.push_str(&format!(" The depositary reported {published} parties on {}; this data dates {dated} by then{more}{gap}.", day.human()));
         }
     }
     if let Some((when, n)) = &g.secondary {
@@ -213,8 +220,8 @@ pub fn eu_not_a_state(eu_is_party: bool) -> Option<String> {
 /// Note for a status chart of a past date: the 195 are today's states.
 pub fn todays_states(as_of: Day) -> String {
     format!(
-        "{NOTE_LEAD} The 195 are today’s UN member and observer states, on every date: a state that did not yet \
-         exist or was not yet a UN member on {} counts as “neither”.",
+        "{NOTE_LEAD} The 195 are today’s UN member and observer states, counted on {} whether or not they were \
+         UN members or independent states then.",
         as_of.human()
     )
 }

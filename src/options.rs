@@ -101,12 +101,14 @@ impl fmt::Display for OptionError {
 
 impl std::error::Error for OptionError {}
 
-/// A rejected value as the message quotes it: at most 40 characters, invisible control characters shown as
-/// escapes (`status\u{0}` rather than a `status` that looks valid).
+/// A rejected value as the message quotes it: at most 40 characters, invisible control and bidirectional
+/// formatting characters shown as escapes (`status\u{0}` rather than a `status` that looks valid; a
+/// right-to-left override cannot reverse the rest of the message).
 fn clip(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().take(40) {
-        if c.is_control() {
+        let bidi = matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -177,7 +179,10 @@ impl Options {
 /// [`OptionError::Date`] for malformed or impossible dates, [`OptionError::DateOutOfRange`] outside
 /// 1990-01-01 ..= the data's as-of date.
 pub fn parse_as_of(v: &str) -> Result<Day, OptionError> {
-    let d = Day::parse(v).map_err(OptionError::Date)?;
+    let d = Day::parse(v).map_err(|e| match e {
+        DateError::Malformed(s) => OptionError::Date(DateError::Malformed(clip(&s))),
+        other => OptionError::Date(other),
+    })?;
     let (first, last) = (Day::jan1(FIRST_YEAR), data::data_as_of());
     if d < first || d > last {
         return Err(OptionError::DateOutOfRange { value: d, first, last });
@@ -206,6 +211,7 @@ mod tests {
         assert_eq!(err(&[("chart", "pie")]), "Invalid chart “pie”. Valid charts: timeline, status.");
         assert_eq!(err(&[("chart", "status\u{0}")]), "Invalid chart “status\\u{0}”. Valid charts: timeline, status.");
         assert_eq!(Options::from_pairs([("chart", "STATUS")]).map(|o| o.chart), Ok(ChartKind::Status));
+        assert!(err(&[("as-of", "\u{202e}2020-08-03")]).starts_with("Invalid as-of: “\\u{202e}2020-08-03” is not a date"), "{}", err(&[("as-of", "\u{202e}2020-08-03")]));
         assert_eq!(
             err(&[("as-of", "2019-02-30")]),
             "Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03."

@@ -99,10 +99,19 @@ pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        // The word starts a new line; cut it while it is wider than a line.
+        // The word starts a new line; cut it while it is wider than a line, never inside a character sequence
+        // that reads as one (an accent, a joined or modified emoji, a flag).
+        let mut prev: Option<char> = None;
+        let mut flags_run = 0; // regional indicators in a row before `c`: a flag is a pair of them
         for c in word.chars() {
+            let regional = ('\u{1f1e6}'..='\u{1f1ff}').contains(&c);
+            let clings = matches!(c, '\u{300}'..='\u{36f}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{e0020}'..='\u{e007f}')
+                || prev == Some('\u{200d}')
+                || (regional && flags_run % 2 == 1);
+            flags_run = if regional { flags_run + 1 } else { 0 };
+            prev = Some(c);
             line.push(c);
-            if width(&line, size, bold) > max && line.chars().count() > 1 {
+            if width(&line, size, bold) > max && line.chars().count() > 1 && !clings {
                 line.pop();
                 lines.push(std::mem::take(&mut line));
                 line.push(c);
@@ -191,6 +200,11 @@ mod tests {
             assert!(width(l, 20.0, true) <= 200.0, "{l}");
         }
         assert_eq!(lines.concat().replace(' ', ""), format!("A{long}title"));
+        // Flags (pairs of regional indicators) and joined emoji are not cut apart.
+        let flags = "\u{1f1f3}\u{1f1f5}".repeat(12);
+        for l in wrap(&flags, 20.0, false, 70.0) {
+            assert_eq!(l.chars().count() % 2, 0, "{l:?}");
+        }
         // A date stays on one line.
         let d = wrap("Number of parties, 1990 to 3 Feb 2026. Next", 10.0, false, 90.0);
         assert!(d.iter().any(|l| l.contains("3 Feb 2026.")), "{d:?}");

@@ -59,17 +59,32 @@ svg { display: block; max-width: 100%; height: auto; }
 `;
 
 // Height to reserve before the chart exists, so the article does not jump when it appears. scripts/build_web.py
-// fills HEIGHTS in from the native renderer: {chart: [height at 280 px, at 300 px, … every 20 px to 2400 px]} on
-// the newest data (other dates differ by a line of notes at most). Unbuilt, a rough fit stands in.
+// fills these in from the native renderer (the same layout code):
+//   HEIGHTS {chart: [height on the newest data at 280 px, 300 px, … every 20 px to 2400 px]}
+//   DELTAS  {chart: [[height on 31 Dec minus newest height, at 360, 640 and 1200 px] for each year from 1990]}
+// Unbuilt, a rough fit stands in.
 const HEIGHTS = /*HEIGHTS*/null;
+const DELTAS = /*DELTAS*/null;
 const HEIGHT_STEP = 20;
-function reserveHeight(chart, width) {
+const DELTA_WIDTHS = [360, 640, 1200];
+function reserveHeight(chart, width, asOf) {
   const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
   const kind = (chart ?? 'timeline').trim().toLowerCase();
   if (kind !== 'timeline' && kind !== 'status') return 0; // an unknown chart will be a one-line message
   const table = HEIGHTS && HEIGHTS[kind];
-  if (table) return table[Math.min(table.length - 1, Math.round((w - MIN_WIDTH) / HEIGHT_STEP))];
-  return kind === 'status' ? Math.round(388 + 146000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 207 + 168000 / w);
+  if (!table) {
+    return kind === 'status' ? Math.round(388 + 146000 / w) : Math.round(Math.min(380, Math.max(190, w * 0.5)) + 207 + 168000 / w);
+  }
+  let h = table[Math.min(table.length - 1, Math.round((w - MIN_WIDTH) / HEIGHT_STEP))];
+  // An earlier date carries fewer notes: take its year's correction, interpolated in 1/width.
+  const year = Number(/^\s*(\d{4})-/.exec(asOf ?? '')?.[1]);
+  const d = DELTAS && DELTAS[kind][year - 1990];
+  if (d) {
+    const [a, b, c] = DELTA_WIDTHS;
+    const lerp = (x0, x1, y0, y1) => y0 + (y1 - y0) * (1 / w - 1 / x0) / (1 / x1 - 1 / x0);
+    h += w <= a ? d[0] : w >= c ? d[2] : w <= b ? lerp(a, b, d[0], d[1]) : lerp(b, c, d[1], d[2]);
+  }
+  return Math.round(h);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -100,10 +115,10 @@ class TreatyChart extends HTMLElement {
   connectedCallback() {
     if (!this._ready) {
       // A fixed width draws at that width and is scaled down (never up) to fit the container.
-      const available = this.clientWidth || this.parentElement?.clientWidth || 640;
+      const available = this._contentWidth() || this.parentElement?.clientWidth || 640;
       const fixed = Number(this.getAttribute('width'));
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
-      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn) * Math.min(1, available / drawn));
+      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of')) * Math.min(1, available / drawn));
       this.style.setProperty('--tc-reserve', `${this._reserved}px`);
     }
     this._resize.observe(this);
@@ -134,6 +149,14 @@ class TreatyChart extends HTMLElement {
     fallback.append(document.createElement('slot'));
     this._chart.replaceChildren(box, fallback);
     this._unreserve();
+    this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: box.textContent }, bubbles: true, composed: true }));
+  }
+
+  // Width inside the element's padding (0 when hidden): the width the chart is drawn at.
+  _contentWidth() {
+    if (!this.clientWidth) return 0;
+    const cs = getComputedStyle(this);
+    return Math.max(0, Math.floor(this.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)));
   }
 
   _unreserve() {
@@ -165,7 +188,7 @@ class TreatyChart extends HTMLElement {
     const opts = this._options();
     const given = JSON.stringify(opts);
     if (!('width' in opts)) {
-      const available = Math.floor(this.clientWidth);
+      const available = this._contentWidth();
       if (available > 0) {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
       } else {
@@ -292,7 +315,7 @@ class TreatyChart extends HTMLElement {
     // bottom, or below the axis — the first place that leaves the highlighted points visible.
     const scale = this._svg.getBoundingClientRect().width / this._res.width;
     const x = hit.x * scale;
-    const width = this._chart.getBoundingClientRect().width;
+    const width = this._svg.getBoundingClientRect().width; // the drawing, which a fixed width keeps narrower
     const tw = tip.offsetWidth;
     const th = tip.offsetHeight;
     const p = this._res.plot;

@@ -49,7 +49,7 @@ pub fn tint(t: Treaty) -> Color {
 pub const TOP_DESTINATIONS: usize = 20;
 
 /// Notes shared by every chart: the Palermo data gap (when `as_of` is past the last complete list) and who
-/// stays out of the Migrant Workers Convention (once it has a party).
+/// stays out of the Migrant Workers Convention (once it is in force).
 pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
     let mut out = Vec::new();
     let info = Treaty::Palermo.info();
@@ -86,8 +86,9 @@ pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
             as_of,
         }));
     }
-    // Who stays out: only once the Convention has a party, or "none is a party" would read as a refusal.
-    if model.parties_on(Treaty::Icrmw, as_of) > 0 {
+    // Who stays out: only once the Convention is in force; before that, "none is a party" would read as a
+    // refusal rather than as a treaty still gathering its first ratifications.
+    if as_of >= Treaty::Icrmw.info().entry_into_force {
         let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
         let icrmw: Vec<&str> = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.name).collect();
         let palermo_top = model.top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS);

@@ -130,7 +130,7 @@ pub fn build(model: &Model, o: &Options) -> Spec {
     f.texts = texts;
     f.y = y - 8.0; // the gap after a bar separates treaties; the footer brings its own
     let plot = Rect { x: bar.x, y: plot_top, w: bar.w, h: y - plot_top };
-    let summary = format!("Of {total} UN member and observer states on {}: {}.", as_of.human(), summary.join("; "));
+    let summary = format!("Of today’s {total} UN member and observer states, on {}: {}.", as_of.human(), summary.join("; "));
     let csv_filename = format!("treaty-charts-status-{as_of}.csv");
     f.footer(&blocks, &csv, &csv_filename);
     Spec {

@@ -282,7 +282,11 @@ fn summary(model: &Model, as_of: Day) -> String {
             let info = t.info();
             let n = model.parties_on(*t, as_of);
             let u = model.undated_possible_on(*t, as_of);
-            let extra = if u > 0 { format!(" (and {u} more whose dates are not confirmed)") } else { String::new() };
+            let extra = match u {
+                0 => String::new(),
+                _ if as_of >= data::data_as_of() => format!(" (and {u} more whose dates are not confirmed)"),
+                _ => format!(" (and up to {u} more whose dates are not confirmed)"),
+            };
             if info.opened_for_signature > as_of {
                 return format!("the {} was not yet open for signature", info.short_name);
             }

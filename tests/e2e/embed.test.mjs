@@ -140,8 +140,10 @@ test('where the script cannot run, the content inside the element shows instead'
 test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line', async () => {
   const body = '<treaty-chart id="a"><a id="fa" href="static/timeline-latest-640.svg">Chart (static image)</a></treaty-chart>' +
     '<treaty-chart id="b" chart="status"></treaty-chart><treaty-chart id="c"></treaty-chart>';
-  const { page, errors, context } = await h.openHtml(body, undefined, '', (ctx) => ctx.route('**/*.wasm', (r) => r.abort()));
+  const listen = '<script>window.__failed = 0; addEventListener("treaty-chart-error", () => { window.__failed += 1; });</script>';
+  const { page, errors, context } = await h.openHtml(body + listen, undefined, '', (ctx) => ctx.route('**/*.wasm', (r) => r.abort()));
   await page.waitForFunction(() => ['a', 'b', 'c'].every((i) => document.getElementById(i).shadowRoot.querySelector('[role=alert]')));
+  assert.equal(await page.evaluate(() => window.__failed), 3, 'each chart fires treaty-chart-error');
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[role=alert]').textContent), 'This chart could not be loaded.');
   assert.ok(await page.locator('#fa').isVisible(), 'the fallback link shows');
   const own = errors.filter((e) => e.startsWith('<treaty-chart>'));
@@ -222,5 +224,21 @@ test('an iframe with a fixed-width chart posts its new height when resized', asy
   const heights = await iframeHeights(page, { src: 'embed.html?chart=status&width=1200', style: 'width:744px;height:900px;border:0', widen: '1000px' });
   console.log(`# fixed 1200 px status in a 744 px iframe: ${heights[0]} px; at 1000 px: ${heights[1]} px`);
   assert.ok(heights[1] > heights[0], `${heights}`);
+  await context.close();
+});
+
+test('padding on the element is room around the chart, not part of its width', async () => {
+  const { page, context } = await h.openHtml('<div style="width: 640px"><treaty-chart id="p" chart="status" style="padding: 0 20px"></treaty-chart></div>');
+  await h.rendered(page, 'p');
+  assert.equal(await page.evaluate(() => document.getElementById('p')._res.width), 600);
+  const shown = await page.evaluate(() => document.getElementById('p').shadowRoot.querySelector('svg').getBoundingClientRect().width);
+  assert.equal(Math.round(shown), 600, 'drawn at the width it is shown');
+  await context.close();
+});
+
+test('the iframe page ignores tracking parameters and reads an HTML-escaped &amp;', async () => {
+  const { page, errors, context } = await h.open('/embed.html?chart=status&amp;as-of=2014-04-08&utm_source=x&fbclid=y&v=3', { width: 600, height: 900 });
+  assert.match(await h.rendered(page, 'chart'), /47 parties · 18 signed only · 130 neither/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

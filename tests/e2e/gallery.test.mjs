@@ -46,13 +46,16 @@ for (const width of [375, 1280]) {
     });
     assert.ok(Math.abs(svgW - hostW) < 1, `svg ${svgW} vs host ${hostW}`);
     // Reserved height before load vs the drawn height: the article should barely move.
-    for (const id of ['chart-timeline', 'chart-status']) {
+    for (const id of ['chart-timeline', 'chart-status', 'chart-slider']) {
       const [reserved, drawn] = await page.evaluate((i) => {
         const el = document.getElementById(i);
         return [el._reserved, el.getBoundingClientRect().height];
       }, id);
       console.log(`# ${id} at ${width}px: reserved ${reserved}px, drawn ${Math.round(drawn)}px`);
-      assert.ok(Math.abs(reserved - drawn) < 30, `${id}: reserved ${reserved} vs drawn ${drawn}`);
+      // Newest data: exact from the height table. The slider's chart (3 Aug 2020, a custom one-line title): from
+      // its year's correction, which knows nothing of the shorter title, so within a title line or so.
+      const tolerance = id === 'chart-slider' ? 50 : 2;
+      assert.ok(Math.abs(reserved - drawn) <= tolerance, `${id}: reserved ${reserved} vs drawn ${drawn}`);
     }
     await page.screenshot({ path: `${SHOTS}/gallery-${width}.png`, fullPage: true });
     assert.deepEqual(errors, BAD);
