@@ -60,24 +60,24 @@ const MONTH_ABBREVIATIONS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun
 fn words(s: &str) -> Vec<String> {
     let digits = |w: &str, n: std::ops::RangeInclusive<usize>| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let mut out: Vec<String> = Vec::new();
+    // How much of a date the last word holds: 0 none, 1 a day ("3"), 2 a day and month ("3 Feb").
+    let mut date = 0;
     for w in s.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
-        let month = MONTH_ABBREVIATIONS.contains(&w.trim_end_matches([',', '.', ';', ')']));
+        let joins = match date {
+            1 => MONTH_ABBREVIATIONS.contains(&w.trim_end_matches([',', '.', ';', ')'])),
+            2 => digits(w.trim_end_matches(|c: char| !c.is_ascii_digit()), 4..=4),
+            _ => false,
+        };
         match out.last_mut() {
-            // "3" + "Feb", then "3 Feb" + "2026" (with any trailing punctuation).
-            Some(prev) if month && digits(prev, 1..=2) => {
+            Some(prev) if joins => {
                 prev.push(' ');
                 prev.push_str(w);
+                date = if date == 1 && w.len() == 3 { 2 } else { 0 };
             }
-            Some(prev)
-                if digits(w.trim_end_matches(|c: char| !c.is_ascii_digit()), 4..=4)
-                    && prev.split(' ').count() == 2
-                    && prev.split(' ').next().is_some_and(|d| digits(d, 1..=2))
-                    && MONTH_ABBREVIATIONS.contains(&prev.split(' ').nth(1).unwrap_or("")) =>
-            {
-                prev.push(' ');
-                prev.push_str(w);
+            _ => {
+                date = usize::from(digits(w, 1..=2));
+                out.push(w.to_string());
             }
-            _ => out.push(w.to_string()),
         }
     }
     out
