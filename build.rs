@@ -5,11 +5,6 @@
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a build script stops loudly on bad data
 
-#[allow(dead_code)]
-#[path = "src/date.rs"]
-mod date;
-
-use date::Day;
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
@@ -29,12 +24,41 @@ fn col<'a>(header: &csv::StringRecord, row: &'a Row, name: &str, file: &str) -> 
     row.get(i).unwrap_or("")
 }
 
+/// Julian day number of a `YYYY-MM-DD` calendar date (the representation of `date::Day`).
+fn julian(s: &str) -> Option<i32> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok().map(|d| d.to_julian_day())
+}
+
 fn day(s: &str, file: &str) -> String {
-    match Day::parse(s) {
-        Ok(d) => format!("Day({})", d.0),
-        Err(e) => panic!("data/{file}: {e}"),
+    match julian(s) {
+        Some(d) => format!("Day({d})"),
+        None => panic!("data/{file}: {s:?} is not a YYYY-MM-DD calendar date"),
     }
 }
+
+fn variant(value: &str, file: &str, column: &str, table: &[(&str, &'static str)]) -> &'static str {
+    table.iter().find(|(k, _)| *k == value).map(|(_, v)| *v).unwrap_or_else(|| panic!("data/{file}: {column} {value:?}"))
+}
+
+const REGIONS: &[(&str, &str)] = &[
+    ("Africa", "Africa"), ("Americas", "Americas"), ("Asia", "Asia"), ("Europe", "Europe"), ("Oceania", "Oceania"), ("", "None"),
+];
+
+const SUBREGIONS: &[(&str, &str)] = &[
+    ("Northern Africa", "NorthernAfrica"), ("Sub-Saharan Africa", "SubSaharanAfrica"),
+    ("Latin America and the Caribbean", "LatinAmericaAndTheCaribbean"), ("Northern America", "NorthernAmerica"),
+    ("Central Asia", "CentralAsia"), ("Eastern Asia", "EasternAsia"), ("South-eastern Asia", "SouthEasternAsia"),
+    ("Southern Asia", "SouthernAsia"), ("Western Asia", "WesternAsia"), ("Eastern Europe", "EasternEurope"),
+    ("Northern Europe", "NorthernEurope"), ("Southern Europe", "SouthernEurope"), ("Western Europe", "WesternEurope"),
+    ("Australia and New Zealand", "AustraliaAndNewZealand"), ("Melanesia", "Melanesia"), ("Micronesia", "Micronesia"),
+    ("Polynesia", "Polynesia"), ("", "None"),
+];
 
 fn opt_day(s: &str, file: &str) -> String {
     if s.is_empty() { "None".into() } else { format!("Some({})", day(s, file)) }
@@ -80,7 +104,18 @@ fn main() {
             "other" => "UnStatus::Other",
             x => panic!("data/{f}: un_member {x:?}"),
         };
-        writeln!(out, "  Country {{ iso3: {:?}, name: {:?}, region: {:?}, un: {un} }},", c("iso3"), c("name"), c("region")).ok();
+        // Kosovo has no M49 code.
+        let m49 = match c("m49") {
+            "" => "None".to_string(),
+            x => format!("Some({})", x.parse::<u16>().unwrap_or_else(|_| panic!("data/{f}: m49 {x:?}"))),
+        };
+        let region = variant(c("region"), f, "region", REGIONS);
+        let subregion = variant(c("subregion"), f, "subregion", SUBREGIONS);
+        writeln!(
+            out,
+            "  Country {{ iso3: {:?}, m49: {m49}, name: {:?}, region: Region::{region}, subregion: Subregion::{subregion}, un: {un} }},",
+            c("iso3"), c("name")
+        ).ok();
     }
     out.push_str("];\n");
 
@@ -112,7 +147,7 @@ fn main() {
     for r in &rows {
         let c = |n| col(&h, r, n, f);
         let as_of = c("as_of");
-        let d = Day::parse(as_of).map(|d| format!("Some(Day({}))", d.0)).unwrap_or_else(|_| "None".into());
+        let d = julian(as_of).map(|d| format!("Some(Day({d}))")).unwrap_or_else(|| "None".into());
         let num = |n| match c(n) {
             "" => "None".to_string(),
             x => format!("Some({})", x.parse::<u16>().unwrap_or_else(|_| panic!("data/{f}: {n} {x:?}"))),
@@ -129,16 +164,25 @@ fn main() {
     let f = "migrant_stock.csv";
     let (h, mut rows) = read(f);
     rows.retain(|r| !matches!(col(&h, r, "iso3", f), "WLD" | "CHI"));
-    let stock = |r: &Row| -> u64 { col(&h, r, "immigrant_stock", f).parse().unwrap_or(0) };
-    rows.sort_by(|a, b| stock(b).cmp(&stock(a)).then(col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f))));
+    let number = |r: &Row, name: &str| -> Option<u64> {
+        match col(&h, r, name, f) {
+            "" => None,
+            x => Some(x.parse().unwrap_or_else(|_| panic!("data/{f}: {name} {x:?}"))),
+        }
+    };
+    let need = |r: &Row, name: &str| number(r, name).unwrap_or_else(|| panic!("data/{f}: {} has no {name}", col(&h, r, "iso3", f)));
+    rows.sort_by(|a, b| need(b, "immigrant_stock").cmp(&need(a, "immigrant_stock")).then(col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f))));
     out.push_str("static MIGRANT_STOCK: &[MigrantStock] = &[\n");
     for r in &rows {
-        writeln!(out, "  MigrantStock {{ iso3: {:?}, immigrants: {} }},", col(&h, r, "iso3", f), stock(r)).ok();
+        writeln!(
+            out,
+            "  MigrantStock {{ iso3: {:?}, immigrants: {}, emigrants: {}, population: {:?} }},",
+            col(&h, r, "iso3", f), need(r, "immigrant_stock"), need(r, "emigrant_stock"), number(r, "population")
+        ).ok();
     }
     out.push_str("];\n");
 
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("data_tables.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/date.rs");
 }

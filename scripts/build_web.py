@@ -6,12 +6,13 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
   2. wasm-bindgen --target <target> --out-name <out-name> --out-dir <out-dir>
   3. node_modules/.bin/wasm-opt <args> (binaryen from npm; never Debian's)
   4. copies www/ next to them (loader, gallery pages)
-  5. writes the charts' heights per width into the loader (reserved before the wasm loads)
+  5. reads the chart registry from the native CLI (`treaty-charts meta --json`) into <out-dir>/meta.json and the
+     loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart
   6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
 """
+import html
 import json
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -29,45 +30,44 @@ def run(*cmd: str) -> None:
     subprocess.run(cmd, cwd=ROOT, check=True)
 
 
-def drawn_height(cli: pathlib.Path, chart: str, width: int, as_of: str | None = None) -> int:
-    """Height in px of the chart the native CLI draws (the same layout code as the browser)."""
-    args = [str(cli), "render", "--chart", chart, "--width", str(width)] + (["--as-of", as_of] if as_of else [])
-    svg = subprocess.run(args, check=True, capture_output=True, text=True).stdout
-    m = re.match(r'<svg [^>]*?height="(\d+)"', svg)
-    if not m:
-        sys.exit(f"build: no height in the {chart} SVG at {width} px")
-    return int(m.group(1))
+def meta(cli: pathlib.Path) -> dict:
+    """The crate's chart registry (names, options, reserved heights, the loader's messages, theme colours)."""
+    out = subprocess.run([str(cli), "meta", "--json"], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
 
 
-# Widths at which the per-year corrections are measured (the loader interpolates between them in 1/width).
-DELTA_WIDTHS = (360, 640, 1200)
-
-
-def reserve_heights(cli: pathlib.Path, loader: pathlib.Path) -> None:
-    """Writes into the loader, so that it reserves the right space before the wasm arrives:
-    HEIGHTS: each chart's height on the newest data at every 20 px from 280 to 2400 px;
-    DELTAS: for each year from 1990, the height on 31 December minus the newest height, at DELTA_WIDTHS
-    (earlier charts carry fewer notes)."""
-    heights, deltas = {}, {}
-    # The newest data's year, read off the chart's own CSV file name; years before it get corrections.
-    svg = subprocess.run([str(cli), "render", "--chart", "timeline"], check=True, capture_output=True, text=True).stdout
-    m = re.search(r'download="treaty-charts-timeline-(\d{4})-', svg)
-    if not m:
-        sys.exit("build: cannot read the newest data's year from the timeline SVG")
-    last_year = int(m.group(1)) - 1
-    for chart in ("timeline", "status"):
-        heights[chart] = [drawn_height(cli, chart, w) for w in range(280, 2401, 20)]
-        newest = {w: drawn_height(cli, chart, w) for w in DELTA_WIDTHS}
-        deltas[chart] = [[drawn_height(cli, chart, w, f"{y}-12-31") - newest[w] for w in DELTA_WIDTHS]
-                         for y in range(1990, last_year + 1)]
+def inject(loader: pathlib.Path, registry: dict) -> None:
+    """Writes the registry into the loader, so that it knows the charts and reserves their heights before the
+    wasm arrives."""
     text = loader.read_text()
-    for marker, value in (("/*HEIGHTS*/null", heights), ("/*DELTAS*/null", deltas)):
-        if marker not in text:
-            sys.exit(f"build: {marker} not found in {loader}")
-        text = text.replace(marker, json.dumps(value, separators=(",", ":")))
-    loader.write_text(text)
-    log(f"reserved heights written into {loader.name} ({len(heights['timeline'])} widths, "
-        f"{len(deltas['timeline'])} years per chart)")
+    marker = "/*META*/null"
+    if marker not in text:
+        sys.exit(f"build: {marker} not found in {loader}")
+    loader.write_text(text.replace(marker, json.dumps(registry, separators=(",", ":"), ensure_ascii=False)))
+    log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
+        f"{len(registry['charts'][0]['heights'])} widths, {len(registry['charts'][0]['deltas'])} years each)")
+
+
+def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> None:
+    """One section per registered chart in the gallery, at its <!--CHARTS--> marker."""
+    marker = "<!--CHARTS-->"
+    text = page.read_text()
+    if marker not in text:
+        sys.exit(f"build: {marker} not found in {page}")
+    sections = []
+    for c in registry["charts"]:
+        name, about = html.escape(c["name"]), html.escape(c["about"]["en"])
+        static = " · ".join(f'<a href="static/{name}-latest-{w}.svg">SVG {w} px</a>' for w in widths)
+        snippet = html.escape(f'<treaty-chart chart="{c["name"]}"></treaty-chart>')
+        sections.append(f"""
+  <h2 id="{name}">{about}</h2>
+  <treaty-chart chart="{name}" id="chart-{name}"><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
+  <details><summary>Embed this chart</summary>
+    <pre>{snippet}</pre>
+    <p>The link inside the element shows only where the chart cannot run. Options: {html.escape(", ".join(o["name"] for o in c["options"]))}.</p>
+  </details>
+  <p class="links">Static fallback for print or no-script pages: {static} · <a href="static/{name}-latest.csv">CSV</a></p>""")
+    page.write_text(text.replace(marker, "".join(sections)))
 
 
 def main() -> None:
@@ -103,12 +103,15 @@ def main() -> None:
 
     run("cargo", "build", "--release", "--bin", "treaty-charts")
     cli = ROOT / "target" / "release" / "treaty-charts"
-    reserve_heights(cli, out_dir / "treaty-charts.js")
-
+    registry = meta(cli)
+    (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
+    inject(out_dir / "treaty-charts.js", registry)
     static = cfg.get("static", {})
+    gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []))
+
     if static:
         (out_dir / "static").mkdir(exist_ok=True)
-        for chart in ("timeline", "status"):
+        for chart in (c["name"] for c in registry["charts"]):
             for as_of in static.get("as-of", []):
                 for width in static.get("widths", []):
                     name = f"{chart}-{as_of}-{width}.svg"

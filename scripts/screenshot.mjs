@@ -1,4 +1,5 @@
 // Screenshots a page or an SVG file in headless Chromium: node scripts/screenshot.mjs URL|FILE WIDTH OUT.png
+//   COLOR_SCHEME=dark for prefers-color-scheme: dark; WAIT_MS to wait longer before the shot.
 import { launch } from '../tests/e2e/browser.mjs';
 import { pathToFileURL } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ if (!target) {
 }
 const url = existsSync(target) ? pathToFileURL(path.resolve(target)).href : target;
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: Number(width), height: 800 }, deviceScaleFactor: 1 });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 800 }, deviceScaleFactor: 1,
+  colorScheme: process.env.COLOR_SCHEME === 'dark' ? 'dark' : 'light' });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 if (target.endsWith('.svg') && existsSync(target)) {
   // An SVG document has no body to measure for a full-page shot: show it inside a plain page.

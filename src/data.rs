@@ -66,15 +66,82 @@ pub enum UnStatus {
     Other,
 }
 
+/// UN M49 region (`countries.csv` column `region`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Region {
+    /// Africa (M49 002).
+    Africa,
+    /// Americas (019).
+    Americas,
+    /// Asia (142).
+    Asia,
+    /// Europe (150).
+    Europe,
+    /// Oceania (009).
+    Oceania,
+    /// No region (Antarctica).
+    None,
+}
+
+impl Region {
+    /// The five regions, in M49's alphabetical order.
+    pub const ALL: [Region; 5] = [Region::Africa, Region::Americas, Region::Asia, Region::Europe, Region::Oceania];
+}
+
+/// UN M49 sub-region (`countries.csv` column `subregion`; Sub-Saharan Africa and Latin America and the Caribbean
+/// as M49's intermediate groupings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[allow(missing_docs)]
+pub enum Subregion {
+    NorthernAfrica,
+    SubSaharanAfrica,
+    LatinAmericaAndTheCaribbean,
+    NorthernAmerica,
+    CentralAsia,
+    EasternAsia,
+    SouthEasternAsia,
+    SouthernAsia,
+    WesternAsia,
+    EasternEurope,
+    NorthernEurope,
+    SouthernEurope,
+    WesternEurope,
+    AustraliaAndNewZealand,
+    Melanesia,
+    Micronesia,
+    Polynesia,
+    /// No sub-region (Antarctica).
+    None,
+}
+
+impl Subregion {
+    /// The region a sub-region belongs to.
+    pub fn region(self) -> Region {
+        use Subregion as S;
+        match self {
+            S::NorthernAfrica | S::SubSaharanAfrica => Region::Africa,
+            S::LatinAmericaAndTheCaribbean | S::NorthernAmerica => Region::Americas,
+            S::CentralAsia | S::EasternAsia | S::SouthEasternAsia | S::SouthernAsia | S::WesternAsia => Region::Asia,
+            S::EasternEurope | S::NorthernEurope | S::SouthernEurope | S::WesternEurope => Region::Europe,
+            S::AustraliaAndNewZealand | S::Melanesia | S::Micronesia | S::Polynesia => Region::Oceania,
+            S::None => Region::None,
+        }
+    }
+}
+
 /// One row of `countries.csv`.
 #[derive(Debug)]
 pub struct Country {
     /// ISO 3166-1 alpha-3 code; the join key.
     pub iso3: &'static str,
+    /// UN M49 numeric code (`None` for Kosovo, which M49 does not list).
+    pub m49: Option<u16>,
     /// Reader-facing name (UN M49 / UNTC spelling, UTF-8; may contain `&`, `'`, `’`).
     pub name: &'static str,
-    /// M49 region (Africa, Americas, Asia, Europe, Oceania).
-    pub region: &'static str,
+    /// M49 region.
+    pub region: Region,
+    /// M49 sub-region.
+    pub subregion: Subregion,
     /// UN membership.
     pub un: UnStatus,
 }
@@ -92,19 +159,6 @@ pub enum ActionKind {
     Approval,
     /// Succession (UNTC marker `d`).
     Succession,
-}
-
-impl ActionKind {
-    /// Lower-case term used in the data and in tooltips.
-    pub fn term(self) -> &'static str {
-        match self {
-            ActionKind::Ratification => "ratification",
-            ActionKind::Accession => "accession",
-            ActionKind::Acceptance => "acceptance",
-            ActionKind::Approval => "approval",
-            ActionKind::Succession => "succession",
-        }
-    }
 }
 
 /// One row of `treaty_actions.csv`: a participant's signature and/or consent to be bound.
@@ -153,49 +207,22 @@ pub struct Headline {
     pub source_url: &'static str,
 }
 
-impl Headline {
-    /// True when the count is the depositary's own (the UN Treaty Collection or a verbatim copy of its record).
-    pub fn from_depositary(&self) -> bool {
-        self.source_url.contains("treaties.un.org") || self.source_url.contains("allucinaria/XML")
-    }
-
-    /// The last day the source's date can mean: the day itself, the last day of a month (`2025-07`) or year
-    /// (`2005`), or the end of a range (`2023-09-26/2024-11-04`). `None` if the text is none of these.
-    pub fn known_by(&self) -> Option<Day> {
-        let end = self.as_of_text.rsplit('/').next().unwrap_or(self.as_of_text);
-        let mut parts = end.split('-').map(str::parse::<u16>);
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some(Ok(y)), None, None, None) => Day::from_ymd(i32::from(y), 12, 31).ok(),
-            (Some(Ok(y)), Some(Ok(m)), None, None) => Day::last_of_month(i32::from(y), u8::try_from(m).ok()?),
-            (Some(Ok(_)), Some(Ok(_)), Some(Ok(_)), None) => Day::parse(end).ok(),
-            _ => None,
-        }
-    }
-
-    /// The source's date for readers: `20 Apr 2024`, `July 2025`, `2005`, or the text as given.
-    pub fn as_of_human(&self) -> String {
-        if let Some(d) = self.day {
-            return d.human();
-        }
-        let mut parts = self.as_of_text.split('-');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(y), Some(m), None) if y.len() == 4 => match m.parse::<u8>().map(crate::date::month_name) {
-                Ok(name) if !name.is_empty() => format!("{name} {y}"),
-                _ => self.as_of_text.to_string(),
-            },
-            _ => self.as_of_text.to_string(),
-        }
-    }
-}
-
-/// One row of `migrant_stock.csv` (UN DESA International Migrant Stock 2024), countries only.
+/// One row of `migrant_stock.csv` (UN DESA International Migrant Stock 2024; population from UN WPP 2024),
+/// ISO-coded areas only.
 #[derive(Debug)]
 pub struct MigrantStock {
     /// ISO3 code.
     pub iso3: &'static str,
-    /// International migrants living in the country, mid-2024 (persons).
+    /// International migrants living in the area (stock by destination), mid-2024, persons.
     pub immigrants: u64,
+    /// People born in the area living in another country (stock by origin), mid-2024, persons.
+    pub emigrants: u64,
+    /// Population, mid-2024, persons; `None` where WPP gives none (the Holy See).
+    pub population: Option<u64>,
 }
+
+/// ISO-style code of the European Union in `treaty_actions.csv` (a party to the Palermo Protocol, not a state).
+pub const EU: &str = "EUU";
 
 include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
 
@@ -214,8 +241,8 @@ pub fn headlines() -> &'static [Headline] {
     HEADLINES
 }
 
-/// Migrant stock rows for ISO3 countries (the `WLD` and `CHI` aggregates are left out), sorted by
-/// immigrants, largest first.
+/// Migrant stock rows for ISO3 areas (the `WLD` and `CHI` aggregates are left out), sorted by immigrants,
+/// largest first.
 pub fn migrant_stock() -> &'static [MigrantStock] {
     MIGRANT_STOCK
 }
@@ -223,21 +250,6 @@ pub fn migrant_stock() -> &'static [MigrantStock] {
 /// Looks a country up by ISO3 code (binary search; `None` when the code is unknown).
 pub fn country(iso3: &str) -> Option<&'static Country> {
     COUNTRIES.binary_search_by(|c| c.iso3.cmp(iso3)).ok().and_then(|i| COUNTRIES.get(i))
-}
-
-/// Reader-facing name of a participant: the `countries.csv` name, or "European Union" for `EUU`.
-/// Unknown codes are returned as they are (and reported by [`check`]).
-pub fn participant_name(iso3: &str) -> &str {
-    match country(iso3) {
-        Some(c) => c.name,
-        None if iso3 == "EUU" => "European Union",
-        None => iso3,
-    }
-}
-
-/// The states a status chart counts: the 193 UN members and the 2 observer states, by ISO3.
-pub fn un_states() -> impl Iterator<Item = &'static Country> {
-    COUNTRIES.iter().filter(|c| c.un != UnStatus::Other)
 }
 
 /// The newest date the data speaks for: the latest complete-list date or action date. Charts default to it.
@@ -257,7 +269,7 @@ pub fn check() -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for a in ACTIONS {
         let info = a.treaty.info();
-        if country(a.iso3).is_none() && a.iso3 != "EUU" {
+        if country(a.iso3).is_none() && a.iso3 != EU {
             problems.push(format!("{}: {} does not join to countries.csv", info.tag, a.iso3));
         }
         if !seen.insert((a.treaty, a.iso3)) {

@@ -14,59 +14,65 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub(crate) i32);
 
-/// Why a date string was rejected. `Display` gives a sentence that names the expected form.
+/// Why a date string was rejected. [`DateError::message`] gives the sentence in a locale; `Display` gives it in
+/// English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateError {
-    /// Not of the form `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// Not of the form `YYYY-MM-DD` (four-digit year, two-digit month and day); holds the input (clipped by the
+    /// caller when quoted to a reader).
     Malformed(String),
-    /// Well formed, but not a calendar date (for example `2019-02-30`).
-    Impossible { input: String, reason: String },
+    /// Well formed, but the month is not 01 to 12.
+    BadMonth { input: String },
+    /// Well formed, but the day is past the end of the month (for example `2019-02-30`).
+    MonthLength { input: String, year: i32, month: u8, days: u8 },
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DateError {
+    /// The reason as a sentence fragment in `cat`'s language: “2019-02-30 is not a calendar date: February 2019 has
+    /// 28 days”.
+    pub fn message(&self, cat: &crate::i18n::Cat) -> String {
+        use crate::i18n::{Arg, Msg};
         match self {
-            DateError::Malformed(s) => write!(f, "“{s}” is not a date of the form YYYY-MM-DD"),
-            DateError::Impossible { input, reason } => {
-                write!(f, "{input} is not a calendar date: {reason}")
+            DateError::Malformed(s) => cat.f(Msg::DateMalformed, &[("value", Arg::Str(s))]),
+            DateError::BadMonth { input } => {
+                let reason = cat.t(Msg::DateBadMonth);
+                cat.f(Msg::DateImpossible, &[("value", Arg::Str(input)), ("reason", Arg::Str(reason))])
+            }
+            DateError::MonthLength { input, year, month, days } => {
+                let month = cat.month_year(*year, *month).replace('\u{a0}', " ");
+                let reason = cat.f(Msg::DateMonthLength, &[("month", Arg::Str(&month)), ("n", Arg::Num(i64::from(*days)))]);
+                cat.f(Msg::DateImpossible, &[("value", Arg::Str(input)), ("reason", Arg::Str(&reason))])
             }
         }
     }
 }
 
-impl std::error::Error for DateError {}
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&crate::i18n::Cat::en()))
+    }
+}
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
+impl std::error::Error for DateError {}
 
 impl Day {
     /// Builds a day from year, month (1–12) and day of month.
     ///
     /// # Errors
-    /// [`DateError::Impossible`] when the triple is not a calendar date; the reason names the number of
-    /// days in that month.
+    /// [`DateError::BadMonth`] or [`DateError::MonthLength`] when the triple is not a calendar date.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Result<Day, DateError> {
-        let input = format!("{year:04}-{month:02}-{day:02}");
-        let m = time::Month::try_from(month).map_err(|_| DateError::Impossible {
-            input: input.clone(),
-            reason: "the month must be 01 to 12".into(),
-        })?;
+        let input = || format!("{year:04}-{month:02}-{day:02}");
+        let m = time::Month::try_from(month).map_err(|_| DateError::BadMonth { input: input() })?;
         match time::Date::from_calendar_date(year, m, day) {
             Ok(d) => Ok(Day(d.to_julian_day())),
-            Err(_) => {
-                let len = m.length(year);
-                let name = MONTHS.get(usize::from(month) - 1).copied().unwrap_or("");
-                Err(DateError::Impossible { input, reason: format!("{name} {year} has {len} days") })
-            }
+            Err(_) => Err(DateError::MonthLength { input: input(), year, month, days: m.length(year) }),
         }
     }
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else (no time, no zone).
     ///
     /// # Errors
-    /// [`DateError::Malformed`] for any other shape, [`DateError::Impossible`] for `2019-02-30` and the like.
+    /// [`DateError::Malformed`] for any other shape, [`DateError::MonthLength`] for `2019-02-30` and the like.
     pub fn parse(s: &str) -> Result<Day, DateError> {
         let b = s.as_bytes();
         let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
@@ -109,24 +115,11 @@ impl Day {
         Day(self.0 + n)
     }
 
-    /// Reader-facing form, day month year in English: `3 Feb 2026` ([`crate::text::wrap`] keeps it on one line).
-    pub fn human(self) -> String {
+    /// Year, month (1–12) and day of the month.
+    pub fn ymd(self) -> (i32, u8, u8) {
         let d = self.date();
-        let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");
-        format!("{} {} {}", d.day(), m.get(..3).unwrap_or(m), d.year())
+        (d.year(), u8::from(d.month()), d.day())
     }
-
-    /// Long reader-facing form: `3 February 2026`.
-    pub fn human_long(self) -> String {
-        let d = self.date();
-        let m = MONTHS.get(usize::from(u8::from(d.month())) - 1).copied().unwrap_or("");
-        format!("{} {} {}", d.day(), m, d.year())
-    }
-}
-
-/// English name of `month` (1–12); empty outside that range.
-pub fn month_name(month: u8) -> &'static str {
-    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
 }
 
 /// ISO 8601 form, `YYYY-MM-DD`.
@@ -145,7 +138,7 @@ mod tests {
     fn parses_and_prints_iso_dates() {
         let d = Day::parse("2020-08-03").unwrap();
         assert_eq!(d.to_string(), "2020-08-03");
-        assert_eq!(d.human(), "3 Aug 2020");
+        assert_eq!(d.ymd(), (2020, 8, 3));
         assert_eq!(d.year(), 2020);
         assert_eq!(Day::parse("2000-02-29").unwrap().plus_days(1).to_string(), "2000-03-01");
     }
@@ -155,7 +148,7 @@ mod tests {
         let e = Day::parse("2019-02-30").unwrap_err();
         assert_eq!(e.to_string(), "2019-02-30 is not a calendar date: February 2019 has 28 days");
         assert!(Day::parse("2019-13-01").unwrap_err().to_string().contains("01 to 12"));
-        assert!(matches!(Day::parse("2100-02-29"), Err(DateError::Impossible { .. })));
+        assert!(matches!(Day::parse("2100-02-29"), Err(DateError::MonthLength { days: 28, .. })));
     }
 
     #[test]

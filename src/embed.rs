@@ -1,23 +1,28 @@
-//! What the browser embed needs, as pure functions (tested natively): options from the element's attributes,
-//! the result object handed to JavaScript, and the visible error box.
+//! What the browser embed needs, as pure functions (tested natively): options from the element's attributes or
+//! the iframe page's address, the result object handed to JavaScript, and the visible error box.
 
-use crate::options::{OptionError, Options};
-use crate::spec::Rect;
+use crate::i18n::{Arg, Cat, Msg};
+use crate::options::{clip, Opt, OptionError, Options};
+use crate::spec::{Rect, Region};
 use crate::text::escape_xml;
 use crate::Rendered;
 use serde::Serialize;
 
 /// One tooltip target as JavaScript receives it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, PartialEq)]
 pub struct HitOut {
-    /// Horizontal position in SVG px.
-    pub x: f64,
-    /// `YYYY-MM-DD`.
-    pub date: String,
+    /// What it stands for: a date, `palermo:party`, an ISO3 code.
+    pub key: String,
+    /// For a band target: `[x0, x1]` in SVG px (found by the pointer's x).
+    pub band: Option<[f64; 2]>,
+    /// For a mark target (an element with `data-hit`): its centre `[x, y]` in SVG px, for a touch beside it.
+    pub at: Option<[f64; 2]>,
+    /// The x of the focus rule, SVG px.
+    pub rule: Option<f64>,
     /// Tooltip lines; the first is the heading.
     pub lines: Vec<String>,
-    /// Marker dots: `[y px, colour]`.
-    pub dots: Vec<(f64, &'static str)>,
+    /// Marker dots on the rule: `[y px, class]` (the class gives the role's colour).
+    pub dots: Vec<(f64, String)>,
 }
 
 /// What `renderInto` returns to JavaScript (a plain object): `ok`, and either the chart's geometry or `error`.
@@ -27,7 +32,7 @@ pub struct EmbedResult {
     pub ok: bool,
     /// Error sentence (empty when `ok`).
     pub error: String,
-    /// Chart kind (`timeline`, `status`).
+    /// Chart kind (a registry name).
     pub chart: String,
     /// As-of date, `YYYY-MM-DD`.
     pub as_of: String,
@@ -37,10 +42,20 @@ pub struct EmbedResult {
     pub height: f64,
     /// Plot area, SVG px.
     pub plot: Rect,
-    /// Tooltip targets sorted by `x` (empty for charts without tooltips).
+    /// Tooltip targets in keyboard order (empty for charts without tooltips).
     pub hits: Vec<HitOut>,
     /// Headline (for the element's accessible name).
     pub title: String,
+    /// Accessible name of the interactive chart, with how to use its keys (empty: not interactive).
+    pub keys: String,
+    /// `aria-roledescription` of the interactive chart.
+    pub roledescription: String,
+    /// The chart's language (BCP 47).
+    pub lang: String,
+    /// Class of the focus rule the loader draws (`s4`).
+    pub rule_class: String,
+    /// Class of the outline of the focus dots on the rule (`s0`).
+    pub dot_class: String,
 }
 
 /// Validates attributes (name, value) into options. Attribute names are the option names.
@@ -52,22 +67,35 @@ pub fn options_from_attributes(attrs: &[(&str, &str)]) -> Result<Options, Option
 }
 
 /// The result object for a rendered chart.
-pub fn result(r: &Rendered, o: &Options) -> EmbedResult {
+pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
+    let hits = r
+        .spec
+        .hits
+        .iter()
+        .map(|h| {
+            let (band, at) = match h.region {
+                Region::Band { x0, x1 } => (Some([x0, x1]), None),
+                Region::Mark { cx, cy } => (None, Some([cx, cy])),
+            };
+            let dots = h.dots.iter().map(|(y, role)| (*y, format!("f{}", role.index()))).collect();
+            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots }
+        })
+        .collect();
     EmbedResult {
         ok: true,
         error: String::new(),
-        chart: o.chart.name().to_string(),
+        chart: o.chart.name.to_string(),
         as_of: o.as_of.to_string(),
         width: r.spec.width,
         height: r.spec.height,
         plot: r.spec.plot,
-        hits: r
-            .spec
-            .hits
-            .iter()
-            .map(|h| HitOut { x: h.x, date: h.date.clone(), lines: h.lines.clone(), dots: h.dots.clone() })
-            .collect(),
+        hits,
         title: r.spec.blocks.title.clone(),
+        keys: r.spec.keys_label.clone().unwrap_or_default(),
+        roledescription: cat.t(Msg::AriaInteractive).to_string(),
+        lang: r.spec.lang.to_string(),
+        rule_class: format!("s{}", crate::svg::RULE.index()),
+        dot_class: format!("s{}", crate::svg::DOT_OUTLINE.index()),
     }
 }
 
@@ -77,11 +105,46 @@ pub fn failure(message: &str) -> EmbedResult {
 }
 
 /// The visible error box (HTML, message escaped).
-pub fn error_html(message: &str) -> String {
+pub fn error_html(cat: &Cat, message: &str) -> String {
     format!(
-        "<div class=\"tc-error\" role=\"alert\"><strong>This chart could not be drawn.</strong> {}</div>",
+        "<div class=\"tc-error\" role=\"alert\"><strong>{}</strong> {}</div>",
+        escape_xml(cat.t(Msg::ErrorLead)),
         escape_xml(message)
     )
+}
+
+/// Query parameters a CMS or a sharing service adds to addresses: not ours, so ignored rather than refused.
+const IGNORED_PARAMS: [&str; 14] =
+    ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref", "v", "cb", "cachebust", "amp"];
+
+/// The chart options in the iframe page's query parameters (already percent-decoded, in order).
+///
+/// Tracking parameters (`utm_*`, `fbclid`, …) and cache-busters (`v`, `cb`) are dropped; `amp;as-of` (an `&amp;`
+/// copied from HTML source) is read as `as-of`. Anything else that is not an option, or an option given twice, is
+/// refused: an address must not be able to add attributes, styles or event handlers to the page.
+///
+/// # Errors
+/// The sentence to show, naming the parameter and what is valid.
+pub fn embed_params(cat: &Cat, params: &[(&str, &str)]) -> Result<Vec<(String, String)>, String> {
+    let mut kept: Vec<(String, String)> = Vec::new();
+    for (k, v) in params {
+        let mut name = *k;
+        while let Some(rest) = name.strip_prefix("amp;") {
+            name = rest;
+        }
+        if name.starts_with("utm_") || IGNORED_PARAMS.contains(&name) {
+            continue;
+        }
+        if Opt::parse(name).is_none() {
+            let list = Opt::ALL.map(Opt::name).join(", ");
+            return Err(cat.f(Msg::EmbedUnknownParam, &[("name", Arg::Str(&clip(name))), ("list", Arg::Str(&list))]));
+        }
+        if kept.iter().any(|(n, _)| n == name) {
+            return Err(cat.f(Msg::EmbedRepeatedParam, &[("name", Arg::Str(name))]));
+        }
+        kept.push((name.to_string(), (*v).to_string()));
+    }
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -90,8 +153,19 @@ mod tests {
 
     #[test]
     fn error_box_escapes_the_message() {
-        let h = error_html("Invalid chart “<script>alert(1)</script>”.");
+        let h = error_html(&Cat::en(), "Invalid chart “<script>alert(1)</script>”.");
         assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!h.contains("<script>"));
+    }
+
+    #[test]
+    fn embed_addresses_take_only_options() {
+        let c = Cat::en();
+        let ok = embed_params(&c, &[("chart", "status"), ("amp;as-of", "2014-04-08"), ("utm_source", "x"), ("v", "3")]).unwrap();
+        assert_eq!(ok, [("chart".to_string(), "status".to_string()), ("as-of".to_string(), "2014-04-08".to_string())]);
+        let e = embed_params(&c, &[("chart", "status"), ("onclick", "alert(1)")]).unwrap_err();
+        assert!(e.starts_with("Unknown parameter “onclick” in the embed address. Valid parameters: chart, as-of"), "{e}");
+        let e = embed_params(&c, &[("chart", "status"), ("chart", "timeline")]).unwrap_err();
+        assert_eq!(e, "The parameter “chart” is given more than once in the embed address. Give each once.");
     }
 }

@@ -18,14 +18,16 @@
 
 pub mod charts;
 pub mod data;
-pub mod embed;
 pub mod date;
+pub mod embed;
+pub mod i18n;
 pub mod model;
 pub mod notes;
 pub mod options;
 pub mod spec;
 pub mod svg;
 pub mod text;
+pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
@@ -42,14 +44,40 @@ pub struct Rendered {
     pub csv: String,
 }
 
+/// Why a chart could not be rendered from valid options.
+#[derive(Debug)]
+pub enum RenderError {
+    /// The chart module could not build its spec.
+    Chart(charts::ChartError),
+    /// Drawing failed.
+    Draw(svg::RenderError),
+}
+
+impl RenderError {
+    /// The sentence in `cat`'s language.
+    pub fn message(&self, cat: &i18n::Cat) -> String {
+        match self {
+            RenderError::Chart(e) => e.message(cat),
+            RenderError::Draw(e) => e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&i18n::Cat::en()))
+    }
+}
+
+impl std::error::Error for RenderError {}
+
 /// Renders a chart from valid options: model → spec → SVG.
 ///
 /// # Errors
-/// [`svg::RenderError`] if drawing fails.
-pub fn render(o: &Options) -> Result<Rendered, svg::RenderError> {
-    let model = model::Model::new();
-    let spec = charts::build(&model, o);
-    let svg = svg::render(&spec)?;
+/// [`RenderError`] if the chart cannot be built or drawn.
+pub fn render(o: &Options) -> Result<Rendered, RenderError> {
+    let spec = charts::build(model::Model::get(), o).map_err(RenderError::Chart)?;
+    let svg = svg::render(&spec).map_err(RenderError::Draw)?;
     let csv = spec.csv.clone();
     Ok(Rendered { spec, svg, csv })
 }

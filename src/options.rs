@@ -1,34 +1,16 @@
 //! Chart options, validated once at the edge.
 //!
-//! The CLI's flags and the custom element's attributes are the same vocabulary: `chart`, `as-of`, `width`,
-//! `chart-title`. [`Options::from_pairs`] turns raw strings into [`Options`], which cannot be invalid; every error
-//! names the option, the value and what would be valid. Unknown (misspelt) options are errors, not ignored.
+//! The CLI's flags, the custom element's attributes and the iframe page's query parameters are the same
+//! vocabulary ([`Opt`]). [`Options::from_pairs`] turns raw strings into [`Options`], which cannot be invalid; every
+//! error names the option, the value and what would be valid, in the chart's language ([`OptionError::message`]).
+//! Unknown (misspelt) options are errors, not ignored; so is an option the chosen chart does not take.
 
-use crate::data;
+use crate::charts::{self, ChartDef};
+use crate::data::{self, Treaty};
 use crate::date::{DateError, Day};
+use crate::i18n::{Arg, Cat, Msg};
+use crate::theme::ThemeChoice;
 use std::fmt;
-
-/// The kinds of chart this crate draws. One module per kind lives in `charts/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Parties to each treaty over time (step lines).
-    Timeline,
-    /// Parties / signatories only / neither among the 195 UN member and observer states (stacked bars).
-    Status,
-}
-
-impl ChartKind {
-    /// Every kind, in the order the error messages list them.
-    pub const ALL: [ChartKind; 2] = [ChartKind::Timeline, ChartKind::Status];
-
-    /// The option value naming this kind.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChartKind::Timeline => "timeline",
-            ChartKind::Status => "status",
-        }
-    }
-}
 
 /// Narrowest and widest chart, in CSS px.
 pub const MIN_WIDTH: u32 = 280;
@@ -41,28 +23,101 @@ pub const FIRST_YEAR: i32 = 1990;
 /// Longest custom title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
 
-/// The option names, as attributes and as CLI flags (`--as-of`).
-pub const OPTION_NAMES: [&str; 4] = ["chart", "as-of", "width", "chart-title"];
+/// An option: an attribute of the element, a CLI flag (`--as-of`), a parameter of the iframe page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opt {
+    /// `chart`: which chart (a name from [`charts::CHARTS`]).
+    Chart,
+    /// `as-of`: the day the chart describes, `YYYY-MM-DD`.
+    AsOf,
+    /// `width`: width in CSS px.
+    Width,
+    /// `chart-title`: replaces the headline.
+    Title,
+    /// `theme`: `light`, `dark` or `auto`.
+    Theme,
+    /// `treaty`: `palermo`, `icrmw` or `both` (charts that show one treaty or both).
+    Treaty,
+}
+
+impl Opt {
+    /// Every option.
+    pub const ALL: [Opt; 6] = [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme, Opt::Treaty];
+    /// The options every chart takes; a chart's registry entry lists the others it takes.
+    pub const COMMON: [Opt; 5] = [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme];
+
+    /// The option's name as an attribute, flag and parameter.
+    pub fn name(self) -> &'static str {
+        match self {
+            Opt::Chart => "chart",
+            Opt::AsOf => "as-of",
+            Opt::Width => "width",
+            Opt::Title => "chart-title",
+            Opt::Theme => "theme",
+            Opt::Treaty => "treaty",
+        }
+    }
+
+    /// The option named `name`, if any.
+    pub fn parse(name: &str) -> Option<Opt> {
+        Opt::ALL.into_iter().find(|o| o.name() == name)
+    }
+
+    /// The values the option takes, for documentation, the CLI's help and the builder page.
+    pub fn values(self) -> Values {
+        match self {
+            Opt::Chart => Values::OneOf(charts::names()),
+            Opt::AsOf => Values::Date { first: Day::jan1(FIRST_YEAR), last: data::data_as_of() },
+            Opt::Width => Values::Whole { min: MIN_WIDTH, max: MAX_WIDTH },
+            Opt::Title => Values::Text { max_chars: MAX_TITLE_CHARS },
+            Opt::Theme => Values::OneOf(ThemeChoice::ALL.iter().map(|t| t.name()).collect()),
+            Opt::Treaty => Values::OneOf(TREATY_VALUES.to_vec()),
+        }
+    }
+}
+
+/// What an option accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Values {
+    /// One of these words (any letter case).
+    OneOf(Vec<&'static str>),
+    /// A calendar date in this range.
+    Date { first: Day, last: Day },
+    /// A whole number in this range.
+    Whole { min: u32, max: u32 },
+    /// Plain text up to this many characters.
+    Text { max_chars: usize },
+}
+
+/// Values of `treaty`: each treaty's tag, then `both`.
+pub const TREATY_VALUES: [&str; 3] = ["palermo", "icrmw", "both"];
 
 /// Valid options for one chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
-    /// Which chart.
-    pub chart: ChartKind,
+    /// Which chart (its registry entry).
+    pub chart: &'static ChartDef,
     /// The day the chart describes (inclusive), between 1 Jan 1990 and the data's as-of date.
     pub as_of: Day,
     /// Width of the whole chart in CSS px ([`MIN_WIDTH`]..=[`MAX_WIDTH`]).
     pub width: u32,
     /// Replaces the default title when set (plain text; escaped on output).
     pub title: Option<String>,
+    /// Colours: light, dark, or following the reader's setting.
+    pub theme: ThemeChoice,
+    /// One treaty, or `None` for both (charts that take `treaty`).
+    pub treaty: Option<Treaty>,
 }
 
-/// A rejected option. `Display` is the sentence shown inside the widget and printed by the CLI.
+/// A rejected option. [`OptionError::message`] is the sentence shown inside the widget and printed by the CLI;
+/// `Display` gives it in English.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OptionError {
-    /// An option this crate does not know (often a typo).
-    Unknown(String),
-    /// `chart` is not one of [`ChartKind::ALL`].
+    /// An option this crate does not know (often a typo); holds it and the chart's valid options.
+    Unknown { name: String, chart: &'static ChartDef },
+    /// An option the chosen chart does not take.
+    NotForChart { name: &'static str, chart: &'static ChartDef },
+    /// `chart` is not a registered chart.
     Chart(String),
     /// `as-of` is malformed or not a calendar date.
     Date(DateError),
@@ -70,32 +125,65 @@ pub enum OptionError {
     DateOutOfRange { value: Day, first: Day, last: Day },
     /// `width` is not a whole number in range.
     Width(String),
-    /// `chart-title` is empty or too long.
-    Title(String),
+    /// `chart-title` is empty.
+    TitleEmpty,
+    /// `chart-title` is too long.
+    TitleLong,
+    /// `theme` is not light, dark or auto.
+    Theme(String),
+    /// `treaty` is not palermo, icrmw or both.
+    Treaty(String),
     /// The same option was given twice (a repeated CLI flag or URL parameter); neither value is guessed.
     Repeated(String),
 }
 
-impl fmt::Display for OptionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names = ChartKind::ALL.map(ChartKind::name).join(", ");
+fn option_list(chart: &ChartDef) -> String {
+    chart.accepts().map(Opt::name).collect::<Vec<_>>().join(", ")
+}
+
+impl OptionError {
+    /// The sentence in `cat`'s language.
+    pub fn message(&self, cat: &Cat) -> String {
+        fn s(v: &str) -> Arg<'_> {
+            Arg::Str(v)
+        }
         match self {
-            OptionError::Unknown(k) => write!(f, "Unknown option “{k}”. Valid options: {}.", OPTION_NAMES.join(", ")),
-            OptionError::Chart(v) => write!(f, "Invalid chart “{v}”. Valid charts: {names}."),
+            OptionError::Unknown { name, chart } => {
+                cat.f(Msg::ErrUnknown, &[("name", s(name)), ("list", s(&option_list(chart)))])
+            }
+            OptionError::NotForChart { name, chart } => cat.f(
+                Msg::ErrNotForChart,
+                &[("name", s(name)), ("chart", s(chart.name)), ("list", s(&option_list(chart)))],
+            ),
+            OptionError::Chart(v) => cat.f(Msg::ErrChart, &[("value", s(v)), ("list", s(&charts::names().join(", ")))]),
             OptionError::Date(e) => {
-                let last = data::data_as_of();
-                write!(f, "Invalid as-of: {e}. Use a date from {FIRST_YEAR}-01-01 to {last}.")
+                let (first, last) = (Day::jan1(FIRST_YEAR).to_string(), data::data_as_of().to_string());
+                cat.f(Msg::ErrDate, &[("why", s(&e.message(cat))), ("first", s(&first)), ("last", s(&last))])
             }
             OptionError::DateOutOfRange { value, first, last } => {
-                let side = if value < first { "before the timeline starts" } else { "after the newest data" };
-                write!(f, "Invalid as-of: {value} is {side}. Use a date from {first} to {last}.")
+                let side = cat.t(if value < first { Msg::ErrDateBefore } else { Msg::ErrDateAfter });
+                let (v, f, l) = (value.to_string(), first.to_string(), last.to_string());
+                cat.f(Msg::ErrDateRange, &[("value", s(&v)), ("side", s(side)), ("first", s(&f)), ("last", s(&l))])
             }
-            OptionError::Width(v) => {
-                write!(f, "Invalid width “{v}”. Use a whole number of pixels from {MIN_WIDTH} to {MAX_WIDTH}.")
+            OptionError::Width(v) => cat.f(
+                Msg::ErrWidth,
+                &[("value", s(v)), ("min", Arg::Plain(i64::from(MIN_WIDTH))), ("max", Arg::Plain(i64::from(MAX_WIDTH)))],
+            ),
+            OptionError::TitleEmpty => cat.t(Msg::ErrTitleEmpty).to_string(),
+            OptionError::TitleLong => cat.f(Msg::ErrTitleLong, &[("n", Arg::Num(MAX_TITLE_CHARS as i64))]),
+            OptionError::Theme(v) => {
+                let list = ThemeChoice::ALL.map(ThemeChoice::name).join(", ");
+                cat.f(Msg::ErrTheme, &[("value", s(v)), ("list", s(&list))])
             }
-            OptionError::Title(why) => write!(f, "Invalid chart-title: {why}."),
-            OptionError::Repeated(k) => write!(f, "The option “{k}” is given more than once. Give each option once."),
+            OptionError::Treaty(v) => cat.f(Msg::ErrTreaty, &[("value", s(v)), ("list", s(&TREATY_VALUES.join(", ")))]),
+            OptionError::Repeated(k) => cat.f(Msg::ErrRepeated, &[("name", s(k))]),
         }
+    }
+}
+
+impl fmt::Display for OptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&Cat::en()))
     }
 }
 
@@ -104,7 +192,7 @@ impl std::error::Error for OptionError {}
 /// A rejected value as the message quotes it: at most 40 characters, invisible control and bidirectional
 /// formatting characters shown as escapes (`status\u{0}` rather than a `status` that looks valid; a
 /// right-to-left override cannot reverse the rest of the message).
-fn clip(s: &str) -> String {
+pub fn clip(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().take(40) {
         let bidi = matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
@@ -120,53 +208,79 @@ fn clip(s: &str) -> String {
     out
 }
 
+fn one_of<T: Copy>(v: &str, table: impl IntoIterator<Item = (&'static str, T)>) -> Option<T> {
+    table.into_iter().find(|(name, _)| name.eq_ignore_ascii_case(v)).map(|(_, t)| t)
+}
+
 impl Options {
-    /// Default options for a chart kind: as of the newest data, [`DEFAULT_WIDTH`] wide.
-    pub fn new(chart: ChartKind) -> Options {
-        Options { chart, as_of: data::data_as_of(), width: DEFAULT_WIDTH, title: None }
+    /// Default options for a chart: as of the newest data, [`DEFAULT_WIDTH`] wide, theme auto, both treaties.
+    pub fn new(chart: &'static ChartDef) -> Options {
+        Options {
+            chart,
+            as_of: data::data_as_of(),
+            width: DEFAULT_WIDTH,
+            title: None,
+            theme: ThemeChoice::Auto,
+            treaty: None,
+        }
     }
 
-    /// Validates `(name, value)` pairs. Missing options take their defaults (`chart`: timeline; `as-of`: the
-    /// newest date in the data; `width`: 640). Surrounding white space in values is ignored; an option given
-    /// twice is an error.
+    /// Validates `(name, value)` pairs. Missing options take their defaults (`chart`: the first registered chart,
+    /// the timeline; `as-of`: the newest date in the data; `width`: 640; `theme`: auto). Surrounding white space
+    /// in values is ignored, and the words of `chart`, `theme` and `treaty` may be in any letter case (as HTML's
+    /// enumerated attributes are); an option given twice is an error.
     ///
     /// # Errors
-    /// The first invalid or unknown option, as an [`OptionError`].
+    /// The first invalid or unknown option, as an [`OptionError`] (`chart` is checked first, because it decides
+    /// which other options are valid).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Options, OptionError> {
-        let mut o = Options::new(ChartKind::Timeline);
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
         let mut seen: Vec<&str> = Vec::new();
-        for (k, v) in pairs {
-            if seen.contains(&k) {
+        for (k, _) in &pairs {
+            if seen.contains(k) {
                 return Err(OptionError::Repeated(clip(k)));
             }
             seen.push(k);
+        }
+        let chart = match pairs.iter().find(|(k, _)| *k == Opt::Chart.name()) {
+            Some((_, v)) => charts::find(v.trim()).ok_or_else(|| OptionError::Chart(clip(v.trim())))?,
+            None => charts::default_chart(),
+        };
+        let mut o = Options::new(chart);
+        for (k, v) in pairs {
             let v = v.trim();
-            match k {
-                "chart" => {
-                    // Case-insensitive, as HTML's enumerated attributes are.
-                    o.chart = ChartKind::ALL
-                        .into_iter()
-                        .find(|c| c.name().eq_ignore_ascii_case(v))
-                        .ok_or_else(|| OptionError::Chart(clip(v)))?;
-                }
-                "as-of" => o.as_of = parse_as_of(v)?,
-                "width" => {
+            let Some(opt) = Opt::parse(k) else {
+                return Err(OptionError::Unknown { name: clip(k), chart });
+            };
+            if !chart.accepts().any(|a| a == opt) {
+                return Err(OptionError::NotForChart { name: opt.name(), chart });
+            }
+            match opt {
+                Opt::Chart => {}
+                Opt::AsOf => o.as_of = parse_as_of(v)?,
+                Opt::Width => {
                     o.width = v
                         .parse::<u32>()
                         .ok()
                         .filter(|w| (MIN_WIDTH..=MAX_WIDTH).contains(w))
                         .ok_or_else(|| OptionError::Width(clip(v)))?;
                 }
-                "chart-title" => {
+                Opt::Title => {
                     if v.is_empty() {
-                        return Err(OptionError::Title("it is empty".into()));
+                        return Err(OptionError::TitleEmpty);
                     }
                     if v.chars().count() > MAX_TITLE_CHARS {
-                        return Err(OptionError::Title(format!("it is longer than {MAX_TITLE_CHARS} characters")));
+                        return Err(OptionError::TitleLong);
                     }
                     o.title = Some(v.to_string());
                 }
-                other => return Err(OptionError::Unknown(clip(other))),
+                Opt::Theme => {
+                    o.theme = one_of(v, ThemeChoice::ALL.map(|t| (t.name(), t))).ok_or_else(|| OptionError::Theme(clip(v)))?;
+                }
+                Opt::Treaty => {
+                    o.treaty = one_of(v, [("palermo", Some(Treaty::Palermo)), ("icrmw", Some(Treaty::Icrmw)), ("both", None)])
+                        .ok_or_else(|| OptionError::Treaty(clip(v)))?;
+                }
             }
         }
         Ok(o)
@@ -201,16 +315,18 @@ mod tests {
     #[test]
     fn defaults_and_valid_values() {
         let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", "375")]).unwrap();
-        assert_eq!((o.chart, o.as_of.to_string(), o.width), (ChartKind::Status, "2020-08-03".into(), 375));
+        assert_eq!((o.chart.name, o.as_of.to_string(), o.width), ("status", "2020-08-03".into(), 375));
         let d = Options::from_pairs([]).unwrap();
-        assert_eq!((d.chart, d.as_of.to_string(), d.width), (ChartKind::Timeline, "2026-02-03".into(), 640));
+        assert_eq!((d.chart.name, d.as_of.to_string(), d.width, d.theme), ("timeline", "2026-02-03".into(), 640, ThemeChoice::Auto));
+        assert_eq!(Options::from_pairs([("theme", " Dark ")]).unwrap().theme, ThemeChoice::Dark);
     }
 
     #[test]
     fn errors_name_the_option_and_what_is_valid() {
-        assert_eq!(err(&[("chart", "pie")]), "Invalid chart “pie”. Valid charts: timeline, status.");
-        assert_eq!(err(&[("chart", "status\u{0}")]), "Invalid chart “status\\u{0}”. Valid charts: timeline, status.");
-        assert_eq!(Options::from_pairs([("chart", "STATUS")]).map(|o| o.chart), Ok(ChartKind::Status));
+        let charts = charts::names().join(", ");
+        assert_eq!(err(&[("chart", "pie")]), format!("Invalid chart “pie”. Valid charts: {charts}."));
+        assert_eq!(err(&[("chart", "status\u{0}")]), format!("Invalid chart “status\\u{{0}}”. Valid charts: {charts}."));
+        assert_eq!(Options::from_pairs([("chart", "STATUS")]).map(|o| o.chart.name), Ok("status"));
         assert!(err(&[("as-of", "\u{202e}2020-08-03")]).starts_with("Invalid as-of: “\\u{202e}2020-08-03” is not a date"), "{}", err(&[("as-of", "\u{202e}2020-08-03")]));
         assert_eq!(
             err(&[("as-of", "2019-02-30")]),
@@ -224,11 +340,16 @@ mod tests {
         assert!(err(&[("as-of", "2027-01-01")]).contains("after the newest data"));
         assert!(err(&[("width", "wide")]).contains("from 280 to 2400"));
         assert!(err(&[("width", "100")]).contains("“100”"));
-        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title.");
+        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title, theme.");
         assert!(err(&[("chart-title", "  ")]).contains("empty"));
         assert_eq!(
             err(&[("chart", "status"), ("chart", "timeline")]),
             "The option “chart” is given more than once. Give each option once."
+        );
+        assert_eq!(err(&[("theme", "sepia")]), "Invalid theme “sepia”. Valid themes: light, dark, auto.");
+        assert_eq!(
+            err(&[("chart", "status"), ("treaty", "icrmw")]),
+            "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme."
         );
     }
 }

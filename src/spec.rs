@@ -7,45 +7,14 @@
 //! [`Frame`] lays out what every chart shares: header (title, subtitle, legend) above the plot and the blocks
 //! (measures, leaves out, notes, source, CSV link) below it, wrapped with the width table in [`crate::text`].
 
-use crate::notes::{self, Blocks};
-use crate::options::ChartKind;
+use crate::charts::ChartDef;
+use crate::i18n::{Cat, Msg};
+use crate::notes::Blocks;
 use crate::text;
+use crate::theme::ThemeChoice;
 use serde::Serialize;
 
-/// A colour as a CSS hex string.
-pub type Color = &'static str;
-
-/// The palette: Okabe–Ito blue and vermillion (distinguishable with the common colour-vision deficiencies),
-/// darker variants for text (contrast ≥ 4.5:1 on white), light tints and neutrals.
-pub mod palette {
-    use super::Color;
-    /// Palermo Protocol lines and party bars.
-    pub const PALERMO: Color = "#0072b2";
-    /// Palermo Protocol text.
-    pub const PALERMO_TEXT: Color = "#005b8e";
-    /// Palermo Protocol light tint (signatories only).
-    pub const PALERMO_TINT: Color = "#a9cfe8";
-    /// Migrant Workers Convention lines and party bars.
-    pub const ICRMW: Color = "#d55e00";
-    /// Migrant Workers Convention text.
-    pub const ICRMW_TEXT: Color = "#a64800";
-    /// Migrant Workers Convention light tint.
-    pub const ICRMW_TINT: Color = "#f3c6a5";
-    /// "Neither" bars.
-    pub const NEITHER: Color = "#e4e4e4";
-    /// Headlines and body text.
-    pub const INK: Color = "#1a1a1a";
-    /// Subtitles, axis labels, source.
-    pub const MUTED: Color = "#595959";
-    /// Gridlines.
-    pub const GRID: Color = "#dcdcdc";
-    /// Axis baseline.
-    pub const AXIS: Color = "#333333";
-    /// Link text.
-    pub const LINK: Color = "#0b57a4";
-    /// Background.
-    pub const PAPER: Color = "#ffffff";
-}
+pub use crate::theme::Role;
 
 /// A rectangle in px.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -60,21 +29,27 @@ pub struct Rect {
     pub h: f64,
 }
 
-/// A geometric mark, drawn by plotters.
+/// A geometric mark, drawn by plotters. Colours are [`Role`]s; `hit` is the index of the tooltip target the
+/// mark stands for (written as `data-hit` so that the browser's own hit test finds it).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     /// A polyline.
-    Path { points: Vec<(f64, f64)>, color: Color, width: f64, dashed: bool },
+    Path { points: Vec<(f64, f64)>, color: Role, width: f64, dashed: bool },
     /// A filled polygon.
-    Area { points: Vec<(f64, f64)>, color: Color, opacity: f64 },
+    Area { points: Vec<(f64, f64)>, color: Role, opacity: f64 },
     /// A filled rectangle.
-    Rect { rect: Rect, color: Color },
+    Rect { rect: Rect, color: Role, hit: Option<u16> },
     /// Diagonal stripes over a light fill, for "date not confirmed".
-    Hatch { rect: Rect, color: Color },
-    /// A circle: white fill, coloured outline.
-    Ring { center: (f64, f64), r: f64, color: Color },
+    Hatch { rect: Rect, color: Role, hit: Option<u16> },
+    /// A circle filled with the surface, with a coloured outline.
+    Ring { center: (f64, f64), r: f64, color: Role },
     /// A diamond outline (the depositary's published counts).
-    Diamond { center: (f64, f64), r: f64, color: Color },
+    Diamond { center: (f64, f64), r: f64, color: Role },
+    /// A filled shape of one or more rings (outer rings and holes, filled even-odd), drawn at a tenth of a pixel;
+    /// `pattern` lays a hatch of that role over the fill.
+    Shape { rings: Vec<Vec<(f64, f64)>>, fill: Role, pattern: Option<Role>, hit: Option<u16> },
+    /// A filled dot with an outline, drawn at a tenth of a pixel (a state too small for a shape).
+    Dot { center: (f64, f64), r: f64, fill: Role, outline: Role, pattern: Option<Role>, hit: Option<u16> },
 }
 
 /// Horizontal anchor of a text run.
@@ -104,31 +79,50 @@ pub struct Text {
     /// Number of leading bytes of `text` set in bold (a block's lead such as "Note:").
     pub bold_prefix: usize,
     /// Fill colour.
-    pub color: Color,
+    pub color: Role,
+    /// What the text stands on (the surface, or the mark it labels): checked for contrast in every theme.
+    pub bg: Role,
     /// Horizontal anchor.
     pub anchor: Anchor,
     /// When set, the run is a download link: (href, file name).
     pub link: Option<(String, String)>,
 }
 
-/// One tooltip target: a date on which a count changed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Where a tooltip target is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub enum Region {
+    /// A vertical band of the plot, `x0..x1` px (the timeline's dates): found by the pointer's x alone.
+    Band { x0: f64, x1: f64 },
+    /// A mark carrying `data-hit` (a bar segment, a state); `(cx, cy)` is its centre, for finding the nearest
+    /// target to a touch that lands beside a small one.
+    Mark { cx: f64, cy: f64 },
+}
+
+/// One tooltip target. Targets are listed in the order the arrow keys walk them.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    /// Horizontal position, px.
-    pub x: f64,
-    /// The day, `YYYY-MM-DD`.
-    pub date: String,
+    /// What it stands for, in machine form: a date (`2003-09-26`) on the timeline, `palermo:party` for a bar
+    /// segment, an ISO3 code on the map.
+    pub key: String,
+    /// Where it is.
+    pub region: Region,
     /// Tooltip lines; the first is the heading.
     pub lines: Vec<String>,
-    /// Marker dots to show on the lines: (y px, colour).
-    pub dots: Vec<(f64, Color)>,
+    /// The timeline's focus rule: its x, px.
+    pub rule: Option<f64>,
+    /// Marker dots on the rule: (y px, colour).
+    pub dots: Vec<(f64, Role)>,
 }
 
 /// Everything one chart shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spec {
-    /// Chart kind.
-    pub kind: ChartKind,
+    /// Chart kind (its registry entry).
+    pub kind: &'static ChartDef,
+    /// Colours (the SVG carries one theme, or both for `auto`).
+    pub theme: ThemeChoice,
+    /// Language of the text (BCP 47 tag, set on the SVG for screen readers).
+    pub lang: &'static str,
     /// Width, px.
     pub width: f64,
     /// Height, px (known before drawing).
@@ -139,8 +133,10 @@ pub struct Spec {
     pub marks: Vec<Mark>,
     /// Text runs.
     pub texts: Vec<Text>,
-    /// Tooltip targets, sorted by `x`.
+    /// Tooltip targets, in keyboard order.
     pub hits: Vec<Hit>,
+    /// The accessible name of the interactive chart, with how to use its keys (`None`: not interactive).
+    pub keys_label: Option<String>,
     /// The text blocks (also used for the accessible description).
     pub blocks: Blocks,
     /// One or two sentences with the key numbers, for screen readers.
@@ -171,7 +167,7 @@ impl Spec {
 
 /// Type sizes and spacing for a chart width.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Theme {
+pub struct Sizes {
     /// Outer padding.
     pub pad: f64,
     /// Title size.
@@ -188,13 +184,13 @@ pub struct Theme {
     pub small: f64,
 }
 
-impl Theme {
+impl Sizes {
     /// Phones (< 480 px) get slightly smaller type; nothing goes below 11 px.
-    pub fn for_width(w: f64) -> Theme {
+    pub fn for_width(w: f64) -> Sizes {
         if w < 480.0 {
-            Theme { pad: 8.0, title: 18.0, subtitle: 13.5, label: 12.0, axis: 11.0, body: 12.0, small: 11.0 }
+            Sizes { pad: 8.0, title: 18.0, subtitle: 13.5, label: 12.0, axis: 11.0, body: 12.0, small: 11.0 }
         } else {
-            Theme { pad: 12.0, title: 22.0, subtitle: 15.0, label: 13.0, axis: 12.0, body: 13.0, small: 12.0 }
+            Sizes { pad: 12.0, title: 22.0, subtitle: 15.0, label: 13.0, axis: 12.0, body: 13.0, small: 12.0 }
         }
     }
 }
@@ -208,25 +204,27 @@ const WRAP_SLACK: f64 = 0.97;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Swatch {
     /// A short line.
-    Line(Color),
+    Line(Role),
     /// A ring.
-    Ring(Color),
+    Ring(Role),
     /// A diamond.
-    Diamond(Color),
+    Diamond(Role),
     /// A short vertical bar.
-    Tick(Color),
+    Tick(Role),
     /// A hatched square.
-    Hatch(Color),
+    Hatch(Role),
     /// A filled square.
-    Square(Color),
+    Square(Role),
 }
 
 /// Lays out the parts every chart shares, top to bottom; `y` is the next free line.
 pub struct Frame {
+    /// The catalogue the chart is written from.
+    pub cat: Cat,
     /// Chart width.
     pub width: f64,
     /// Type sizes.
-    pub theme: Theme,
+    pub sizes: Sizes,
     /// Next free y.
     pub y: f64,
     /// Text runs so far.
@@ -235,27 +233,28 @@ pub struct Frame {
     pub marks: Vec<Mark>,
 }
 
-fn run(x: f64, y: f64, text: String, size: f64, color: Color) -> Text {
-    Text { x, y, text, size, bold: false, bold_prefix: 0, color, anchor: Anchor::Start, link: None }
+/// A text run on the surface, anchored at its start.
+pub fn run(x: f64, y: f64, text: String, size: f64, color: Role) -> Text {
+    Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None }
 }
 
 impl Frame {
     /// A frame `width` px wide.
-    pub fn new(width: f64) -> Frame {
-        let theme = Theme::for_width(width);
-        Frame { width, theme, y: theme.pad, texts: Vec::new(), marks: Vec::new() }
+    pub fn new(width: f64, cat: Cat) -> Frame {
+        let sizes = Sizes::for_width(width);
+        Frame { cat, width, sizes, y: sizes.pad, texts: Vec::new(), marks: Vec::new() }
     }
 
     /// Usable line width.
     pub fn inner(&self) -> f64 {
-        self.width - 2.0 * self.theme.pad
+        self.width - 2.0 * self.sizes.pad
     }
 
     /// Wrapped paragraph; `bold_lead` is a prefix to set in bold (first line only).
-    pub fn paragraph(&mut self, s: &str, size: f64, color: Color, bold: bool, bold_lead: &str) {
+    pub fn paragraph(&mut self, s: &str, size: f64, color: Role, bold: bool, bold_lead: &str) {
         let lead_h = size * LEADING;
         for (i, line) in text::wrap(s, size, bold, self.inner() * WRAP_SLACK).into_iter().enumerate() {
-            let mut t = run(self.theme.pad, self.y + size, line, size, color);
+            let mut t = run(self.sizes.pad, self.y + size, line, size, color);
             t.bold = bold;
             if i == 0 && !bold_lead.is_empty() && t.text.starts_with(bold_lead) {
                 t.bold_prefix = bold_lead.len();
@@ -267,30 +266,30 @@ impl Frame {
 
     /// Title and subtitle.
     pub fn header(&mut self, title: &str, subtitle: &str) {
-        let t = self.theme;
-        self.paragraph(title, t.title, palette::INK, true, "");
+        let t = self.sizes;
+        self.paragraph(title, t.title, Role::Ink, true, "");
         self.y += 2.0;
-        self.paragraph(subtitle, t.subtitle, palette::MUTED, false, "");
+        self.paragraph(subtitle, t.subtitle, Role::Muted, false, "");
         self.y += 6.0;
     }
 
     /// A legend that flows onto as many lines as it needs.
     pub fn legend(&mut self, items: &[(Swatch, String)]) {
-        let size = self.theme.label;
+        let size = self.sizes.label;
         let (sw, gap, spacing) = (16.0, 5.0, 14.0);
         let line_h = size * 1.5;
-        let mut x = self.theme.pad;
+        let mut x = self.sizes.pad;
         let mut lines = 1.0;
         for (swatch, label) in items {
             let w = sw + gap + text::width(label, size, false);
-            if x > self.theme.pad && x + w > self.width - self.theme.pad {
-                x = self.theme.pad;
+            if x > self.sizes.pad && x + w > self.width - self.sizes.pad {
+                x = self.sizes.pad;
                 self.y += line_h;
                 lines += 1.0;
             }
             let cy = self.y + line_h / 2.0;
             self.marks.push(swatch_mark(*swatch, x, cy, sw));
-            self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, palette::INK));
+            self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, Role::Ink));
             x += w + spacing;
         }
         let _ = lines;
@@ -299,20 +298,21 @@ impl Frame {
 
     /// The blocks under the plot, then the CSV link.
     pub fn footer(&mut self, b: &Blocks, csv: &str, csv_filename: &str) {
-        let t = self.theme;
+        let t = self.sizes;
+        let cat = self.cat;
         self.y += 10.0;
-        self.paragraph(&b.measures, t.body, palette::INK, false, notes::MEASURES_LEAD);
+        self.paragraph(&b.measures, t.body, Role::Ink, false, cat.t(Msg::MeasuresLead));
         self.y += 4.0;
-        self.paragraph(&b.leaves_out, t.body, palette::INK, false, notes::LEAVES_OUT_LEAD);
+        self.paragraph(&b.leaves_out, t.body, Role::Ink, false, cat.t(Msg::LeavesOutLead));
         for n in &b.notes {
             self.y += 4.0;
-            self.paragraph(n, t.body, palette::INK, false, notes::NOTE_LEAD);
+            self.paragraph(n, t.body, Role::Ink, false, cat.t(Msg::NoteLead));
         }
         self.y += 6.0;
-        self.paragraph(&b.source, t.small, palette::MUTED, false, "");
+        self.paragraph(&b.source, t.small, Role::Muted, false, "");
         self.y += 2.0;
         let href = format!("data:text/csv;charset=utf-8,{}", text::escape_url(csv));
-        let mut link = run(t.pad, self.y + t.small, notes::GET_THE_DATA.to_string(), t.small, palette::LINK);
+        let mut link = run(t.pad, self.y + t.small, cat.t(Msg::GetTheData).to_string(), t.small, Role::Link);
         link.link = Some((href, csv_filename.to_string()));
         self.texts.push(link);
         self.y += t.small * LEADING + t.pad;
@@ -326,8 +326,8 @@ fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
         Swatch::Ring(c) => Mark::Ring { center: (x + w / 2.0, cy), r: 4.5, color: c },
         Swatch::Diamond(c) => Mark::Diamond { center: (x + w / 2.0, cy), r: 5.0, color: c },
         Swatch::Tick(c) => Mark::Path { points: vec![(x + w / 2.0, cy - 7.0), (x + w / 2.0, cy + 7.0)], color: c, width: 2.0, dashed: false },
-        Swatch::Hatch(c) => Mark::Hatch { rect: sq, color: c },
-        Swatch::Square(c) => Mark::Rect { rect: sq, color: c },
+        Swatch::Hatch(c) => Mark::Hatch { rect: sq, color: c, hit: None },
+        Swatch::Square(c) => Mark::Rect { rect: sq, color: c, hit: None },
     }
 }
 

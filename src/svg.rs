@@ -1,18 +1,26 @@
 //! Spec → SVG.
 //!
 //! We own the outer `<svg>` document (plotters' SVG backend cannot write `<title>`, `<desc>` or ARIA roles):
-//! it carries the accessible name and description, the text runs (escaped here, font sizes exact) and the CSV
-//! link. The geometric marks are drawn by plotters through our own backend (`MarkWriter`: whole-pixel SVG
-//! shapes) into an `aria-hidden` group. The CLI and the browser call the same function, so they produce the
-//! same bytes for the same options.
+//! it carries the accessible name and description, the language, the theme's style sheet, the text runs
+//! (escaped here, font sizes exact) and the CSV link. The geometric marks are drawn by plotters through our own
+//! backend ([`MarkWriter`]) into an `aria-hidden` group. The CLI and the browser call the same function, so they
+//! produce the same bytes for the same options.
+//!
+//! Colours are roles ([`Role`]), written as classes: `f3` fills with role 3, `s3` strokes with it, `p3` lays
+//! role 3's hatch pattern over a fill (`q3` at a tenth of a pixel). The style sheet maps them to the theme's
+//! colours, scoped to the chart's id (so that charts inlined into one page never restyle each other), with the
+//! dark theme in a `prefers-color-scheme` query when the theme is `auto`.
 
-use crate::spec::{palette, Anchor, Mark, Spec, Text};
+use crate::spec::{Anchor, Mark, Rect, Role, Spec, Text};
 use crate::text::{escape_xml, FONT_FAMILY};
+use crate::theme::{Theme, ThemeChoice, DARK, LIGHT, ROLES};
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingErrorKind};
+use std::cell::RefCell;
 use std::fmt::Write as _;
+use std::rc::Rc;
 
-/// Drawing failed inside plotters (it should not: the SVG backend writes to a string).
+/// Drawing failed inside plotters (it should not: the backend writes to a string).
 #[derive(Debug)]
 pub struct RenderError(pub String);
 
@@ -24,13 +32,20 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-fn rgb(hex: &str) -> RGBColor {
-    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
-    RGBColor(((v >> 16) & 0xff) as u8, ((v >> 8) & 0xff) as u8, (v & 0xff) as u8)
-}
+/// Colour of the focus rule the loader draws on the timeline.
+pub const RULE: Role = Role::Axis;
+/// Outline of the focus dots on the rule.
+pub const DOT_OUTLINE: Role = Role::Surface;
+
+/// Sub-pixel marks (map shapes and dots) are drawn in units of a tenth of a pixel, in a group scaled by 0.1.
+const FINE: f64 = 10.0;
 
 fn p((x, y): (f64, f64)) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
+}
+
+fn fine((x, y): (f64, f64)) -> (i32, i32) {
+    ((x * FINE).round() as i32, (y * FINE).round() as i32)
 }
 
 /// Short decimal for coordinates: at most one decimal place (integer arithmetic, so the wasm build carries no
@@ -44,9 +59,8 @@ fn num(v: f64) -> String {
     }
 }
 
-
 /// Stripes at 45° clipped to `r`, as line segments.
-fn hatch_lines(r: crate::spec::Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
+fn hatch_lines(r: Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
     let mut out = Vec::new();
     let mut k = -r.h;
     while k < r.w {
@@ -69,41 +83,91 @@ fn hatch_lines(r: crate::spec::Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
     out
 }
 
-/// A plotters drawing backend that writes SVG shapes with whole-pixel coordinates into a string.
+/// What the next shapes are drawn with: set before each plotters call, since plotters carries colours as RGB
+/// and we write roles.
+#[derive(Default)]
+struct Pen {
+    /// Role of the fill or stroke.
+    role: Option<Role>,
+    /// Draw a pattern fill of this role instead of a plain fill.
+    pattern: bool,
+    /// `data-hit` of the shapes.
+    hit: Option<u16>,
+    /// When set, polygons are collected into one even-odd path (`d` so far) instead of written one by one.
+    compound: Option<String>,
+}
+
+/// What the backend has written and what it is drawing with.
+#[derive(Default)]
+struct Sheet {
+    out: String,
+    pen: Pen,
+    /// Roles used, per class prefix: fill, stroke, pattern, fine pattern.
+    used: [[bool; ROLES]; 4],
+}
+
+impl Sheet {
+    fn mark(&mut self, kind: usize, r: Role) {
+        if let Some(slot) = self.used.get_mut(kind).and_then(|u| u.get_mut(r.index())) {
+            *slot = true;
+        }
+    }
+
+    /// ` class="f3"` (or s/p/q) and ` data-hit="7"`; opacity below 1 as ` fill-opacity="0.nn"`.
+    fn attrs(&mut self, filled: bool, alpha: f64, fine_units: bool) {
+        let role = self.pen.role.unwrap_or(Role::Ink);
+        let kind = match (filled, self.pen.pattern, fine_units) {
+            (true, true, false) => 2,
+            (true, true, true) => 3,
+            (true, false, _) => 0,
+            (false, _, _) => 1,
+        };
+        self.mark(kind, role);
+        let prefix = ["f", "s", "p", "q"].get(kind).copied().unwrap_or("f");
+        let _ = write!(self.out, " class=\"{prefix}{}\"", role.index());
+        if let Some(h) = self.pen.hit {
+            let _ = write!(self.out, " data-hit=\"{h}\"");
+        }
+        let hundredths = (alpha.clamp(0.0, 1.0) * 100.0).round() as u32;
+        if hundredths < 100 {
+            let what = if filled { "fill" } else { "stroke" };
+            let _ = write!(self.out, " {what}-opacity=\"0.{hundredths:02}\"");
+        }
+    }
+}
+
+/// A plotters drawing backend that writes SVG shapes with whole-number coordinates into a string.
 ///
 /// plotters' own SVG backend formats colour opacity as a float on every shape, which alone puts Rust's float
-/// printing code (~18 KB) into the WebAssembly; here every number is an integer, opacities in hundredths. Only
-/// the shapes the charts draw are written as SVG elements: lines, polylines, rectangles, circles, polygons.
-/// Text is never drawn through plotters (see [`write_text`]).
-struct MarkWriter<'a> {
-    out: &'a mut String,
+/// printing code (~18 KB) into the WebAssembly, and it writes colours where we need roles; here every number is
+/// an integer (opacities in hundredths) and the colour is the [`Pen`]'s role, as a class. Coordinates are whole
+/// pixels, or tenths of a pixel when the writer draws fine marks (`fine`: the group around them is scaled by
+/// 0.1). Polygons drawn while the pen is compound become subpaths of one `<path fill-rule="evenodd">`, so a shape
+/// with holes (South Africa around Lesotho) and a shape of many islands are one element. Text is never drawn
+/// through plotters (see [`write_text`]).
+struct MarkWriter {
+    sheet: Rc<RefCell<Sheet>>,
     size: (u32, u32),
+    fine: bool,
 }
 
-/// `#rrggbb` plus, below full opacity, ` {attr}-opacity="0.nn"`.
-fn paint(out: &mut String, attr: &str, c: BackendColor) {
-    let (r, g, b) = c.rgb;
-    let _ = write!(out, " {attr}=\"#{r:02x}{g:02x}{b:02x}\"");
-    let hundredths = (c.alpha.clamp(0.0, 1.0) * 100.0).round() as u32;
-    if hundredths < 100 {
-        let _ = write!(out, " {attr}-opacity=\"0.{hundredths:02}\"");
+fn stroke_width<S: BackendStyle>(out: &mut String, style: &S, fine_units: bool) {
+    let w = style.stroke_width();
+    // In fine units a stroke is given in whole pixels and scaled up by the group's factor.
+    let w = if fine_units { w * FINE as u32 } else { w };
+    let _ = write!(out, " fill=\"none\" stroke-width=\"{w}\"");
+}
+
+impl MarkWriter {
+    fn shape<S: BackendStyle>(&mut self, open: &str, style: &S, fill: bool) {
+        let mut st = self.sheet.borrow_mut();
+        st.out.push_str(open);
+        st.attrs(fill, style.color().alpha, self.fine);
+        if !fill {
+            stroke_width(&mut st.out, style, self.fine);
+        }
+        st.out.push_str("/>");
     }
-}
-
-fn stroke<S: BackendStyle>(out: &mut String, style: &S) {
-    out.push_str(" fill=\"none\"");
-    paint(out, "stroke", style.color());
-    let _ = write!(out, " stroke-width=\"{}\"", style.stroke_width());
-}
-
-/// Closes a shape's tag, filled with the style's colour or stroked with it.
-fn finish<S: BackendStyle>(out: &mut String, style: &S, fill: bool) {
-    if fill {
-        paint(out, "fill", style.color());
-    } else {
-        stroke(out, style);
-    }
-    out.push_str("/>");
 }
 
 /// ` points="x,y x,y …"` for polylines and polygons.
@@ -115,7 +179,34 @@ fn points(out: &mut String, pts: impl IntoIterator<Item = BackendCoord>) {
     out.push('"');
 }
 
-impl DrawingBackend for MarkWriter<'_> {
+/// A closed subpath in relative coordinates: `M x y l dx dy …z`.
+fn subpath(d: &mut String, pts: impl IntoIterator<Item = BackendCoord>) {
+    let mut last: Option<BackendCoord> = None;
+    for (x, y) in pts {
+        match last {
+            None => {
+                let _ = write!(d, "M{x} {y}l");
+            }
+            Some((lx, ly)) if (lx, ly) == (x, y) => continue,
+            Some((lx, ly)) => {
+                // A minus sign separates two numbers by itself.
+                let (dx, dy) = (x - lx, y - ly);
+                if !d.ends_with('l') && dx >= 0 {
+                    d.push(' ');
+                }
+                let _ = write!(d, "{dx}");
+                if dy >= 0 {
+                    d.push(' ');
+                }
+                let _ = write!(d, "{dy}");
+            }
+        }
+        last = Some((x, y));
+    }
+    d.push('z');
+}
+
+impl DrawingBackend for MarkWriter {
     type ErrorType = std::convert::Infallible;
 
     fn get_size(&self) -> (u32, u32) {
@@ -131,95 +222,182 @@ impl DrawingBackend for MarkWriter<'_> {
     }
 
     fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let _ = write!(self.out, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\"");
-        finish(self.out, &color, true);
+        self.shape(&format!("<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\""), &color, true);
         Ok(())
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let _ = write!(self.out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", from.0, from.1, to.0, to.1);
-        finish(self.out, style, false);
+        self.shape(&format!("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", from.0, from.1, to.0, to.1), style, false);
         Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let _ = write!(self.out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", ul.0, ul.1, br.0 - ul.0, br.1 - ul.1);
-        finish(self.out, style, fill);
+        let open = format!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", ul.0, ul.1, br.0 - ul.0, br.1 - ul.1);
+        self.shape(&open, style, fill);
         Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.out.push_str("<polyline stroke-linejoin=\"round\"");
-        points(self.out, path);
-        finish(self.out, style, false);
+        let mut open = String::from("<polyline stroke-linejoin=\"round\"");
+        points(&mut open, path);
+        self.shape(&open, style, false);
         Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let _ = write!(self.out, "<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1);
-        finish(self.out, style, fill);
+        self.shape(&format!("<circle cx=\"{}\" cy=\"{}\" r=\"{r}\"", c.0, c.1), style, fill);
         Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.out.push_str("<polygon");
-        points(self.out, vert);
-        finish(self.out, style, true);
+        {
+            let mut st = self.sheet.borrow_mut();
+            if let Some(d) = st.pen.compound.as_mut() {
+                subpath(d, vert);
+                return Ok(());
+            }
+        }
+        let mut open = String::from("<polygon");
+        points(&mut open, vert);
+        self.shape(&open, style, true);
         Ok(())
     }
 }
 
-fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<String, RenderError> {
-    let mut buf = String::new();
-    {
-        let root = MarkWriter { out: &mut buf, size: (w, h) }.into_drawing_area();
-        let e = |e: plotters::drawing::DrawingAreaErrorKind<std::convert::Infallible>| RenderError(e.to_string());
-        for m in marks {
-            match m {
-                Mark::Path { points, color, width, dashed } => {
-                    let style = ShapeStyle { color: rgb(color).to_rgba(), filled: false, stroke_width: width.round().max(1.0) as u32 };
-                    let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
-                    if *dashed {
-                        root.draw(&plotters::element::DashedPathElement::new(pts, 4, 3, style)).map_err(e)?;
-                    } else {
-                        root.draw(&PathElement::new(pts, style)).map_err(e)?;
-                    }
-                }
-                Mark::Area { points, color, opacity } => {
-                    let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
-                    root.draw(&Polygon::new(pts, rgb(color).mix(*opacity).filled())).map_err(e)?;
-                }
-                Mark::Rect { rect, color } => {
-                    let a = p((rect.x, rect.y));
-                    let b = p((rect.x + rect.w, rect.y + rect.h));
-                    root.draw(&Rectangle::new([a, b], rgb(color).filled())).map_err(e)?;
-                }
-                Mark::Hatch { rect, color } => {
-                    let a = p((rect.x, rect.y));
-                    let b = p((rect.x + rect.w, rect.y + rect.h));
-                    root.draw(&Rectangle::new([a, b], rgb(color).mix(0.15).filled())).map_err(e)?;
-                    for [s, t] in hatch_lines(*rect, 4.0) {
-                        root.draw(&PathElement::new(vec![p(s), p(t)], Color::stroke_width(&rgb(color), 1))).map_err(e)?;
-                    }
-                    root.draw(&Rectangle::new([a, b], Color::stroke_width(&rgb(color), 1))).map_err(e)?;
-                }
-                Mark::Ring { center, r, color } => {
-                    let c = p(*center);
-                    let r = r.round() as i32;
-                    root.draw(&Circle::new(c, r, rgb(palette::PAPER).filled())).map_err(e)?;
-                    root.draw(&Circle::new(c, r, Color::stroke_width(&rgb(color), 2))).map_err(e)?;
-                }
-                Mark::Diamond { center, r, color } => {
-                    let (x, y) = *center;
-                    let pts = vec![p((x, y - r)), p((x + r, y)), p((x, y + r)), p((x - r, y)), p((x, y - r))];
-                    root.draw(&Polygon::new(pts.clone(), rgb(palette::PAPER).filled())).map_err(e)?;
-                    root.draw(&PathElement::new(pts, Color::stroke_width(&rgb(color), 2))).map_err(e)?;
-                }
+/// plotters' colour for a shape: the role is carried by the pen, so only opacity matters here.
+fn solid(alpha: f64) -> ShapeStyle {
+    ShapeStyle { color: RGBAColor(0, 0, 0, alpha), filled: true, stroke_width: 0 }
+}
+
+fn line(width: u32) -> ShapeStyle {
+    ShapeStyle { color: RGBAColor(0, 0, 0, 1.0), filled: false, stroke_width: width }
+}
+
+type Area = plotters::drawing::DrawingArea<MarkWriter, plotters::coord::Shift>;
+
+fn err(e: plotters::drawing::DrawingAreaErrorKind<std::convert::Infallible>) -> RenderError {
+    RenderError(e.to_string())
+}
+
+fn set_pen(sheet: &Rc<RefCell<Sheet>>, role: Role, pattern: bool, hit: Option<u16>) {
+    let mut st = sheet.borrow_mut();
+    st.pen.role = Some(role);
+    st.pen.pattern = pattern;
+    st.pen.hit = hit;
+}
+
+/// Draws the whole-pixel marks.
+fn draw_coarse(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), RenderError> {
+    let pen = |role, hit| set_pen(sheet, role, false, hit);
+    match m {
+        Mark::Path { points, color, width, dashed } => {
+            pen(*color, None);
+            let style = line(width.round().max(1.0) as u32);
+            let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
+            if *dashed {
+                root.draw(&plotters::element::DashedPathElement::new(pts, 4, 3, style)).map_err(err)?;
+            } else {
+                root.draw(&PathElement::new(pts, style)).map_err(err)?;
             }
         }
-        root.present().map_err(e)?;
+        Mark::Area { points, color, opacity } => {
+            pen(*color, None);
+            let pts: Vec<(i32, i32)> = points.iter().copied().map(p).collect();
+            root.draw(&Polygon::new(pts, solid(*opacity))).map_err(err)?;
+        }
+        Mark::Rect { rect, color, hit } => {
+            pen(*color, *hit);
+            let (a, b) = (p((rect.x, rect.y)), p((rect.x + rect.w, rect.y + rect.h)));
+            root.draw(&Rectangle::new([a, b], solid(1.0))).map_err(err)?;
+        }
+        Mark::Hatch { rect, color, hit } => {
+            let (a, b) = (p((rect.x, rect.y)), p((rect.x + rect.w, rect.y + rect.h)));
+            pen(*color, *hit);
+            root.draw(&Rectangle::new([a, b], solid(0.15))).map_err(err)?;
+            pen(*color, None);
+            for [s, t] in hatch_lines(*rect, 4.0) {
+                root.draw(&PathElement::new(vec![p(s), p(t)], line(1))).map_err(err)?;
+            }
+            root.draw(&Rectangle::new([a, b], line(1))).map_err(err)?;
+        }
+        Mark::Ring { center, r, color } => {
+            let (c, r) = (p(*center), r.round() as i32);
+            pen(Role::Surface, None);
+            root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
+            pen(*color, None);
+            root.draw(&Circle::new(c, r, line(2))).map_err(err)?;
+        }
+        Mark::Diamond { center, r, color } => {
+            let (x, y) = *center;
+            let pts = vec![p((x, y - r)), p((x + r, y)), p((x, y + r)), p((x - r, y)), p((x, y - r))];
+            pen(Role::Surface, None);
+            root.draw(&Polygon::new(pts.clone(), solid(1.0))).map_err(err)?;
+            pen(*color, None);
+            root.draw(&PathElement::new(pts, line(2))).map_err(err)?;
+        }
+        Mark::Shape { .. } | Mark::Dot { .. } => {}
     }
-    Ok(buf)
+    Ok(())
+}
+
+/// Draws the sub-pixel marks (coordinates in tenths of a pixel).
+fn draw_fine(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), RenderError> {
+    match m {
+        Mark::Shape { rings, fill, pattern, hit } => {
+            let layers = std::iter::once((*fill, false)).chain(pattern.map(|r| (r, true)));
+            for (role, patterned) in layers {
+                set_pen(sheet, role, patterned, *hit);
+                sheet.borrow_mut().pen.compound = Some(String::new());
+                for ring in rings {
+                    let pts: Vec<(i32, i32)> = ring.iter().copied().map(fine).collect();
+                    root.draw(&Polygon::new(pts, solid(1.0))).map_err(err)?;
+                }
+                let mut st = sheet.borrow_mut();
+                let d = st.pen.compound.take().unwrap_or_default();
+                st.out.push_str("<path fill-rule=\"evenodd\"");
+                st.attrs(true, 1.0, true);
+                let _ = write!(st.out, " d=\"{d}\"/>");
+            }
+        }
+        Mark::Dot { center, r, fill, outline, pattern, hit } => {
+            let (c, r) = (fine(*center), (r * FINE).round() as i32);
+            set_pen(sheet, *fill, false, *hit);
+            root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
+            if let Some(pat) = pattern {
+                set_pen(sheet, *pat, true, *hit);
+                root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
+            }
+            set_pen(sheet, *outline, false, *hit);
+            root.draw(&Circle::new(c, r, line(1))).map_err(err)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The marks as SVG elements, and the roles they used per class prefix.
+fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<(String, [[bool; ROLES]; 4]), RenderError> {
+    let sheet = Rc::new(RefCell::new(Sheet::default()));
+    let is_fine = |m: &Mark| matches!(m, Mark::Shape { .. } | Mark::Dot { .. });
+    {
+        let root = MarkWriter { sheet: sheet.clone(), size: (w, h), fine: false }.into_drawing_area();
+        for m in marks.iter().filter(|m| !is_fine(m)) {
+            draw_coarse(&root, &sheet, m)?;
+        }
+        root.present().map_err(err)?;
+    }
+    if marks.iter().any(is_fine) {
+        sheet.borrow_mut().out.push_str("<g transform=\"scale(.1)\">");
+        let size = (w * FINE as u32, h * FINE as u32);
+        let root = MarkWriter { sheet: sheet.clone(), size, fine: true }.into_drawing_area();
+        for m in marks.iter().filter(|m| is_fine(m)) {
+            draw_fine(&root, &sheet, m)?;
+        }
+        root.present().map_err(err)?;
+        sheet.borrow_mut().out.push_str("</g>");
+    }
+    let st = sheet.borrow();
+    Ok((st.out.clone(), st.used))
 }
 
 fn write_text(out: &mut String, t: &Text) {
@@ -231,11 +409,11 @@ fn write_text(out: &mut String, t: &Text) {
     let weight = if t.bold { " font-weight=\"700\"" } else { "" };
     let _ = write!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\"{anchor}{weight}>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" class=\"f{}\"{anchor}{weight}>",
         num(t.x),
         num(t.y),
         num(t.size),
-        t.color
+        t.color.index()
     );
     let split = t.bold_prefix.min(t.text.len());
     match (t.text.get(..split), t.text.get(split..)) {
@@ -247,8 +425,6 @@ fn write_text(out: &mut String, t: &Text) {
     out.push_str("</text>");
 }
 
-/// Writes the chart as one SVG document (UTF-8, no XML declaration, so it can also be inlined in HTML).
-///
 /// Inline style on the root `<svg>`: text properties a host page could pass down by inheritance (right-to-left
 /// pages, letter-spacing, upper-case transforms, …) are set back to what the layout was measured with. Used
 /// by the embed's shadow root and by static SVGs pasted inline into a page alike.
@@ -256,41 +432,123 @@ const HOST_RESET: &str = "direction:ltr;unicode-bidi:isolate;writing-mode:horizo
 word-spacing:normal;text-transform:none;font-style:normal;font-variant:normal;font-weight:400;font-stretch:normal;\
 text-shadow:none;text-decoration:none;font-kerning:auto;font-feature-settings:normal;font-size-adjust:none";
 
-/// Id prefix unique to a chart's kind, date, width and title, so that two different charts inlined into one
-/// page never share ids: `tc-<kind>-<YYYYMMDD>-<width>-<8 hex digits of a hash of the title>`.
+/// Id prefix unique to a chart's kind, date, width, theme, language and title, so that two different charts
+/// inlined into one page never share ids: `tc-<kind>-<YYYYMMDD>-<width>-<8 hex digits of a hash>`.
 fn element_id(spec: &Spec) -> String {
     // FNV-1a, 32 bits: stable across builds and platforms (std's hasher is not).
-    let hash = spec.blocks.title.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let key = [spec.blocks.title.as_str(), spec.theme.name(), spec.lang];
+    let hash = key.iter().flat_map(|s| s.bytes().chain(std::iter::once(0))).fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     let date: String = spec.csv_filename.chars().filter(char::is_ascii_digit).collect();
-    format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name(), spec.width.round() as u32)
+    format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name, spec.width.round() as u32)
 }
 
-/// Structure: `<svg role="group">` named by the chart's title; inside, a `<g role="img">` holding the `<title>`,
-/// the `<desc>` (summary, what it measures, what it leaves out, notes, source) and the drawing, named by the
-/// title and described by the description; then the "Get the data (CSV)" link (`<a href="data:text/csv…"
-/// download>`), outside the image so that it stays a link.
+/// The style sheet: a rule per class used, with the theme's colours (both themes for `auto`).
+fn style_sheet(id: &str, used: &[[bool; ROLES]; 4], theme: ThemeChoice) -> String {
+    let rules = |t: &Theme| {
+        let mut s = String::new();
+        for (kind, prop) in [(0, "fill"), (1, "stroke")] {
+            for r in Role::ALL {
+                if used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
+                    let prefix = if kind == 0 { "f" } else { "s" };
+                    let _ = write!(s, "#{id} .{prefix}{}{{{prop}:{}}}", r.index(), t.color(r).hex());
+                }
+            }
+        }
+        // The focus outline the loader draws around a hovered or focused mark.
+        let _ = write!(s, "#{id} .hl{{fill:none;stroke:{};stroke-width:2.5px;vector-effect:non-scaling-stroke}}", t.color(Role::Focus).hex());
+        s
+    };
+    let mut css = String::new();
+    // Patterns reference their own <pattern>; their stripes take the stroke colour rules above.
+    for (kind, prefix, suffix) in [(2, "p", "p"), (3, "q", "q")] {
+        for r in Role::ALL {
+            if used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
+                let _ = write!(css, "#{id} .{prefix}{i}{{fill:url(#{id}-{suffix}{i})}}", i = r.index());
+            }
+        }
+    }
+    match theme {
+        ThemeChoice::Light => css.push_str(&rules(&LIGHT)),
+        ThemeChoice::Dark => css.push_str(&rules(&DARK)),
+        ThemeChoice::Auto => {
+            css.push_str(&rules(&LIGHT));
+            let _ = write!(css, "@media (prefers-color-scheme:dark){{{}}}", rules(&DARK));
+        }
+    }
+    css
+}
+
+/// `<pattern>` elements for the hatches used: stripes 4 px apart (40 units in the fine group).
+fn patterns(id: &str, used: &[[bool; ROLES]; 4]) -> String {
+    let mut s = String::new();
+    for (kind, suffix, scale) in [(2, "p", 1), (3, "q", 10)] {
+        for r in Role::ALL {
+            if used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
+                let (w, sw) = (4 * scale, 15 * scale);
+                let _ = write!(
+                    s,
+                    "<pattern id=\"{id}-{suffix}{i}\" width=\"{w}\" height=\"{w}\" patternUnits=\"userSpaceOnUse\" \
+                     patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"{w}\" class=\"s{i}\" \
+                     stroke-width=\"{}.{}\"/></pattern>",
+                    sw / 10,
+                    sw % 10,
+                    i = r.index()
+                );
+            }
+        }
+    }
+    s
+}
+
+/// Writes the chart as one SVG document (UTF-8, no XML declaration, so it can also be inlined in HTML).
+///
+/// Structure: `<svg role="group" id lang>` named by the chart's title, holding its style sheet; inside, a
+/// `<g role="img">` holding the `<title>`, the `<desc>` (summary, what it measures, what it leaves out, notes,
+/// source) and the drawing, named by the title and described by the description; then the "Get the data (CSV)"
+/// link (`<a href="data:text/csv…" download>`), outside the image so that it stays a link.
 ///
 /// # Errors
 /// [`RenderError`] if plotters fails to draw.
 pub fn render(spec: &Spec) -> Result<String, RenderError> {
     let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
     let id = element_id(spec);
-    let mut out = String::with_capacity(64 * 1024);
+    let (marks, mut used) = draw_marks(&spec.marks, w, h)?;
+    // Classes the loader uses: the surface, text colours and the tooltip's focus dots.
+    for r in std::iter::once(Role::Surface).chain(spec.texts.iter().map(|t| t.color)).chain(spec.hits.iter().flat_map(|h| h.dots.iter().map(|d| d.1))) {
+        if let Some(slot) = used.first_mut().and_then(|u| u.get_mut(r.index())) {
+            *slot = true;
+        }
+    }
+    // The loader's focus rule (axis colour) and the outline of its dots (surface colour).
+    if spec.hits.iter().any(|h| h.rule.is_some()) {
+        for r in [RULE, DOT_OUTLINE] {
+            if let Some(slot) = used.get_mut(1).and_then(|u| u.get_mut(r.index())) {
+                *slot = true;
+            }
+        }
+    }
+    let mut out = String::with_capacity(64 * 1024 + marks.len());
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"group\" \
-         aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" style=\"{HOST_RESET}\" class=\"treaty-chart\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" lang=\"{}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         role=\"group\" aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" style=\"{HOST_RESET}\" class=\"treaty-chart\">",
+        escape_xml(spec.lang),
         escape_xml(FONT_FAMILY)
     );
+    let _ = write!(out, "<style>{}</style>", style_sheet(&id, &used, spec.theme));
+    let defs = patterns(&id, &used);
+    if !defs.is_empty() {
+        let _ = write!(out, "<defs>{defs}</defs>");
+    }
     // The title and description belong to the image (an SVG <title>/<desc> names/describes its parent), so
     // the long description is exposed once: the image's name is the title, its description the text.
     let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">");
     let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.title));
     let _ = write!(out, "<desc id=\"{id}-desc\">{}</desc>", escape_xml(&spec.description()));
-    let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>", palette::PAPER);
+    let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" class=\"f{}\"/>", Role::Surface.index());
     // The marks are decoration inside the labelled image: keep them out of the accessibility tree.
-    out.push_str("<g aria-hidden=\"true\">");
-    out.push_str(&draw_marks(&spec.marks, w, h)?);
+    out.push_str("<g aria-hidden=\"true\" class=\"marks\">");
+    out.push_str(&marks);
     out.push_str("</g>");
     for t in spec.texts.iter().filter(|t| t.link.is_none()) {
         write_text(&mut out, t);
@@ -315,22 +573,37 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
 #[cfg(test)]
 mod tests {
     use super::{draw_marks, num};
-    use crate::spec::{Mark, Rect};
+    use crate::spec::{Mark, Rect, Role};
 
     #[test]
-    fn marks_are_whole_pixel_shapes_with_hundredths_of_opacity() {
+    fn marks_are_whole_pixel_shapes_with_role_classes() {
         let marks = [
-            Mark::Rect { rect: Rect { x: 10.4, y: 20.6, w: 30.0, h: 5.0 }, color: "#0b6fb0" },
-            Mark::Area { points: vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], color: "#0b6fb0", opacity: 0.25 },
-            Mark::Path { points: vec![(1.2, 2.0), (3.0, 4.7)], color: "#333333", width: 2.5, dashed: false },
-            Mark::Ring { center: (50.0, 50.0), r: 4.5, color: "#d55e00" },
+            Mark::Rect { rect: Rect { x: 10.4, y: 20.6, w: 30.0, h: 5.0 }, color: Role::PalermoParty, hit: Some(3) },
+            Mark::Area { points: vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], color: Role::PalermoParty, opacity: 0.25 },
+            Mark::Path { points: vec![(1.2, 2.0), (3.0, 4.7)], color: Role::Axis, width: 2.5, dashed: false },
+            Mark::Ring { center: (50.0, 50.0), r: 4.5, color: Role::IcrmwParty },
         ];
-        let svg = draw_marks(&marks, 100, 100).unwrap();
-        assert!(svg.contains(r##"<rect x="10" y="21" width="30" height="5" fill="#0b6fb0"/>"##), "{svg}");
-        assert!(svg.contains(r##"<polygon points="0,0 10,0 10,10" fill="#0b6fb0" fill-opacity="0.25"/>"##), "{svg}");
-        assert!(svg.contains(r##"<polyline stroke-linejoin="round" points="1,2 3,5" fill="none" stroke="#333333" stroke-width="3"/>"##), "{svg}");
-        assert!(svg.contains(r##"<circle cx="50" cy="50" r="5" fill="none" stroke="#d55e00" stroke-width="2"/>"##), "{svg}");
+        let (svg, used) = draw_marks(&marks, 100, 100).unwrap();
+        let (pal, icr, axis) = (Role::PalermoParty.index(), Role::IcrmwParty.index(), Role::Axis.index());
+        assert!(svg.contains(&format!(r#"<rect x="10" y="21" width="30" height="5" class="f{pal}" data-hit="3"/>"#)), "{svg}");
+        assert!(svg.contains(&format!(r#"<polygon points="0,0 10,0 10,10" class="f{pal}" fill-opacity="0.25"/>"#)), "{svg}");
+        assert!(svg.contains(&format!(r#"<polyline stroke-linejoin="round" points="1,2 3,5" class="s{axis}" fill="none" stroke-width="3"/>"#)), "{svg}");
+        assert!(svg.contains(&format!(r#"<circle cx="50" cy="50" r="5" class="s{icr}" fill="none" stroke-width="2"/>"#)), "{svg}");
         assert!(!svg.replace("fill-opacity=\"0.25\"", "").contains('.'), "no other fractional numbers: {svg}");
+        assert!(used[0][pal] && used[1][icr] && used[0][Role::Surface.index()] && !used[1][pal]);
+        assert!(roxmltree::Document::parse(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{svg}</svg>")).is_ok());
+    }
+
+    #[test]
+    fn shapes_with_holes_are_one_even_odd_path_in_tenths_of_a_pixel() {
+        let outer = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
+        let hole = vec![(2.5, 2.5), (2.5, 7.5), (7.5, 7.5), (7.5, 2.5)];
+        let marks = [Mark::Shape { rings: vec![outer, hole], fill: Role::Both, pattern: Some(Role::IcrmwParty), hit: Some(0) }];
+        let (svg, used) = draw_marks(&marks, 100, 100).unwrap();
+        let both = Role::Both.index();
+        assert!(svg.starts_with("<g transform=\"scale(.1)\">"), "{svg}");
+        assert!(svg.contains(&format!(r#"<path fill-rule="evenodd" class="f{both}" data-hit="0" d="M0 0l100 0 0 100-100 0zM25 25l0 50 50 0 0-50z"/>"#)), "{svg}");
+        assert!(used[3][Role::IcrmwParty.index()], "the hatch pattern is used at fine scale");
         assert!(roxmltree::Document::parse(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{svg}</svg>")).is_ok());
     }
 

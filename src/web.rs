@@ -5,6 +5,7 @@
 //! target element plus one `console.error`, and the function returns `{ ok: false, error }`.
 
 use crate::embed;
+use crate::i18n::{Cat, Msg};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -14,7 +15,7 @@ fn to_js(r: &embed::EmbedResult) -> JsValue {
 }
 
 fn fail(target: &Element, message: &str) -> JsValue {
-    target.set_inner_html(&embed::error_html(message));
+    target.set_inner_html(&embed::error_html(&Cat::en(), message));
     web_sys::console::error_1(&JsValue::from_str(&format!("<treaty-chart>: {message}")));
     to_js(&embed::failure(message))
 }
@@ -32,12 +33,13 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
         Ok(o) => o,
         Err(e) => return fail(target, &e),
     };
+    let cat = Cat::en();
     match crate::render(&o) {
         Ok(r) => {
             target.set_inner_html(&r.svg);
-            to_js(&embed::result(&r, &o))
+            to_js(&embed::result(&r, &o, &cat))
         }
-        Err(e) => fail(target, &e.to_string()),
+        Err(e) => fail(target, &e.message(&cat)),
     }
 }
 
@@ -48,20 +50,40 @@ pub fn check_options(options: Vec<JsValue>) -> Option<String> {
     parse(&options).err()
 }
 
-/// Flat `[name, value, …]` strings → validated options, or the sentence to show.
-fn parse(options: &[JsValue]) -> Result<crate::options::Options, String> {
+/// The iframe page's query parameters (flat `[name, value, …]`, decoded, in order) → the chart options in them,
+/// as a flat array, or the sentence to show (see [`embed::embed_params`]).
+#[wasm_bindgen(js_name = embedParams)]
+pub fn embed_params(params: Vec<JsValue>) -> Result<Vec<JsValue>, String> {
+    let cat = Cat::en();
+    let strings = strings(&cat, &params)?;
+    let kept = embed::embed_params(&cat, &pairs(&strings))?;
+    Ok(kept.into_iter().flat_map(|(k, v)| [JsValue::from_str(&k), JsValue::from_str(&v)]).collect())
+}
+
+/// Flat `[name, value, …]` JS strings → Rust strings, or the sentence to show.
+fn strings(cat: &Cat, options: &[JsValue]) -> Result<Vec<String>, String> {
     let Some(strings) = options.iter().map(JsValue::as_string).collect::<Option<Vec<String>>>() else {
-        return Err("Options must be strings: [name, value, name, value, …].".into());
+        return Err(cat.t(Msg::ErrNotStrings).into());
     };
     if strings.len() % 2 != 0 {
-        return Err("Options must come in pairs: [name, value, name, value, …].".into());
+        return Err(cat.t(Msg::ErrNotPairs).into());
     }
-    let pairs: Vec<(&str, &str)> = strings
+    Ok(strings)
+}
+
+fn pairs(strings: &[String]) -> Vec<(&str, &str)> {
+    strings
         .chunks_exact(2)
         .filter_map(|c| match c {
             [k, v] => Some((k.as_str(), v.as_str())),
             _ => None,
         })
-        .collect();
-    embed::options_from_attributes(&pairs).map_err(|e| e.to_string())
+        .collect()
+}
+
+/// Flat `[name, value, …]` strings → validated options, or the sentence to show.
+fn parse(options: &[JsValue]) -> Result<crate::options::Options, String> {
+    let cat = Cat::en();
+    let strings = strings(&cat, options)?;
+    embed::options_from_attributes(&pairs(&strings)).map_err(|e| e.message(&cat))
 }

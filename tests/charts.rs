@@ -2,13 +2,22 @@
 //! escaping, and the CSV behind each chart.
 #![allow(clippy::unwrap_used)] // test helpers unwrap: a failure is the test failing
 
-use treaty_charts::options::{ChartKind, Options};
-use treaty_charts::spec::{Anchor, Mark, Spec, Text};
+use treaty_charts::options::Options;
+use treaty_charts::spec::{Anchor, Mark, Region, Spec, Text};
 use treaty_charts::text;
 use treaty_charts::{charts, model::Model, render};
 
 fn opts(chart: &str, as_of: &str, width: &str) -> Options {
     Options::from_pairs([("chart", chart), ("as-of", as_of), ("width", width)]).unwrap()
+}
+
+/// Text as a reader sees it: no-break spaces (which keep dates on one line) read as spaces.
+fn plain(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+}
+
+fn notes(chart: &str, as_of: &str) -> String {
+    plain(&render(&opts(chart, as_of, "640")).unwrap().spec.blocks.notes.join(" "))
 }
 
 fn extent(t: &Text) -> (f64, f64) {
@@ -23,13 +32,17 @@ fn extent(t: &Text) -> (f64, f64) {
 const WIDTHS: [&str; 5] = ["280", "320", "375", "640", "1200"];
 const DATES: [&str; 5] = ["1990-01-01", "2000-12-12", "2008-09-26", "2020-08-03", "2026-02-03"];
 
+fn spec(chart: &str, as_of: &str, width: &str) -> Spec {
+    charts::build(Model::get(), &opts(chart, as_of, width)).unwrap()
+}
+
+/// Every registered chart at every test width and date.
 fn all_specs() -> Vec<(String, Spec)> {
-    let m = Model::new();
     let mut out = Vec::new();
-    for chart in ["timeline", "status"] {
+    for chart in charts::names() {
         for w in WIDTHS {
             for d in DATES {
-                out.push((format!("{chart} {w} {d}"), charts::build(&m, &opts(chart, d, w))));
+                out.push((format!("{chart} {w} {d}"), spec(chart, d, w)));
             }
         }
     }
@@ -69,8 +82,9 @@ fn svg_is_well_formed_and_accessible() {
 #[test]
 fn timeline_summary_names_the_counts() {
     let r = render(&opts("timeline", "2020-08-03", "640")).unwrap();
-    assert!(r.spec.summary.contains("Palermo Protocol had 176 parties (and up to 3 more whose dates are not confirmed)"), "{}", r.spec.summary);
-    assert!(r.spec.summary.contains("Migrant Workers Convention had 55 parties"));
+    let summary = plain(&r.spec.summary);
+    assert!(summary.contains("Palermo Protocol had 176 parties (and up to 3 more whose dates are not confirmed)"), "{summary}");
+    assert!(summary.contains("Migrant Workers Convention had 55 parties"));
     let early = render(&opts("timeline", "1995-01-01", "640")).unwrap();
     assert!(early.spec.summary.contains("Palermo Protocol was not yet open for signature"), "{}", early.spec.summary);
     assert!(early.spec.summary.contains("had not yet entered into force"));
@@ -78,8 +92,7 @@ fn timeline_summary_names_the_counts() {
 
 #[test]
 fn status_bars_are_exactly_count_over_195_of_the_width() {
-    let m = Model::new();
-    let s = charts::build(&m, &opts("status", "2026-02-03", "640"));
+    let s = spec("status", "2026-02-03", "640");
     let rects: Vec<_> = s.marks.iter().filter_map(|mk| match mk {
         Mark::Rect { rect, .. } | Mark::Hatch { rect, .. } if rect.h >= 30.0 => Some(*rect),
         _ => None,
@@ -97,28 +110,32 @@ fn status_bars_are_exactly_count_over_195_of_the_width() {
 
 #[test]
 fn timeline_lines_end_at_the_counts() {
-    let m = Model::new();
-    let s = charts::build(&m, &opts("timeline", "2014-04-08", "640"));
+    let s = spec("timeline", "2014-04-08", "640");
     let labels: Vec<&str> = s.texts.iter().filter(|t| t.bold && t.x > s.plot.x + s.plot.w).map(|t| t.text.as_str()).collect();
     assert_eq!(labels, ["159", "47"]);
     // The last hit is the last change on or before the as-of date, with both counts.
     let last = s.hits.last().unwrap();
-    assert!(last.date.as_str() <= "2014-04-08");
+    assert!(last.key.as_str() <= "2014-04-08");
     assert!(last.lines.iter().any(|l| l == "Migrant Workers Convention: 47 parties"), "{:?}", last.lines);
-    // Hits are sorted and inside the plot.
-    assert!(s.hits.windows(2).all(|w| w[0].x < w[1].x));
-    assert!(s.hits.iter().all(|h| h.x >= s.plot.x && h.x <= s.plot.x + s.plot.w));
+    // Hits are sorted, inside the plot, and their bands tile it.
+    let rules: Vec<f64> = s.hits.iter().map(|h| h.rule.unwrap()).collect();
+    assert!(rules.windows(2).all(|w| w[0] < w[1]));
+    assert!(rules.iter().all(|x| *x >= s.plot.x && *x <= s.plot.x + s.plot.w));
+    let bands: Vec<(f64, f64)> = s.hits.iter().map(|h| match h.region { Region::Band { x0, x1 } => (x0, x1), _ => panic!("not a band") }).collect();
+    assert_eq!(bands.first().unwrap().0, s.plot.x);
+    assert_eq!(bands.last().unwrap().1, s.plot.x + s.plot.w);
+    assert!(bands.windows(2).all(|w| w[0].1 == w[1].0));
+    assert!(bands.iter().zip(&rules).all(|((a, b), x)| a <= x && x <= b));
 }
 
 #[test]
 fn tooltips_name_who_joined_with_their_own_spelling() {
-    let m = Model::new();
-    let s = charts::build(&m, &opts("timeline", "2026-02-03", "640"));
-    let lao = s.hits.iter().find(|h| h.date == "2003-09-26").unwrap();
+    let s = spec("timeline", "2026-02-03", "640");
+    let lao = s.hits.iter().find(|h| h.key == "2003-09-26").unwrap();
     assert!(lao.lines.iter().any(|l| l.contains("Lao People's Democratic Republic (accession)")), "{:?}", lao.lines);
-    let civ = s.hits.iter().find(|h| h.date == "2023-09-26").unwrap();
+    let civ = s.hits.iter().find(|h| h.key == "2023-09-26").unwrap();
     assert!(civ.lines.iter().any(|l| l.contains("Côte d’Ivoire (accession)")), "{:?}", civ.lines);
-    let comoros = s.hits.iter().find(|h| h.date == "2020-06-23").unwrap();
+    let comoros = s.hits.iter().find(|h| h.key == "2020-06-23").unwrap();
     assert!(comoros.lines.iter().any(|l| l.contains("Comoros (accession, date derived)")));
 }
 
@@ -192,12 +209,12 @@ fn same_options_give_the_same_bytes() {
     let b = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg;
     assert_eq!(a, b);
     assert_ne!(a, render(&opts("timeline", "2020-08-03", "376")).unwrap().svg);
-    assert_eq!(Options::new(ChartKind::Status).width, 640);
+    assert_eq!(Options::new(charts::find("status").unwrap()).width, 640);
 }
 
 #[test]
 fn notes_say_who_stays_out_from_the_data() {
-    let now = render(&opts("status", "2026-02-03", "640")).unwrap().spec.blocks.notes.join(" ");
+    let now = notes("status", "2026-02-03");
     // Pakistan (16th destination) is a Palermo party on a date no source gives: named, not silently dropped.
     assert!(now.contains("only one (Türkiye) is a party to the Migrant Workers Convention on 3 Feb 2026; 18 are parties to the Palermo Protocol (19 with Pakistan, whose date of joining is not confirmed)"), "{now}");
     assert!(now.contains("The European Union is also a party"));
@@ -208,20 +225,20 @@ fn notes_say_who_stays_out_from_the_data() {
     assert!(now.contains("3 parties (Nepal, Pakistan and Palau) joined after 15 Jan 2018 on dates not confirmed here"));
     assert!(!now.contains("may not yet"), "all three are parties by the newest data");
     // On an earlier date the undated three may not have joined yet, and no later count is cited.
-    let y2020 = render(&opts("status", "2020-08-03", "640")).unwrap().spec.blocks.notes.join(" ");
+    let y2020 = notes("status", "2020-08-03");
     assert!(y2020.contains("they may not yet have been parties on 3 Aug 2020."), "{y2020}");
     assert!(!y2020.contains("Secondary sources") && !y2020.contains("depositary reported"), "{y2020}");
     assert!(y2020.contains("The 195 are today’s UN member and observer states, counted on 3 Aug 2020 whether or not"));
     assert!(y2020.contains("18 are parties to the Palermo Protocol, not counting Pakistan, which joined after 15 Jan 2018 on a date not confirmed"), "{y2020}");
-    let early = render(&opts("timeline", "2003-07-01", "640")).unwrap().spec.blocks.notes.join(" ");
+    let early = notes("timeline", "2003-07-01");
     assert!(early.contains("a party to the Migrant Workers Convention on 1 Jul 2003"), "{early}");
     // Before the Convention entered into force (1 Jul 2003) no conclusion about who stays out is drawn.
     for d in ["1993-02-19", "2000-12-12", "2003-06-30"] {
-        let before = render(&opts("status", d, "640")).unwrap().spec.blocks.notes.join(" ");
+        let before = notes("status", d);
         assert!(!before.contains("stayed out"), "{d}: {before}");
     }
-    assert!(render(&opts("status", "2003-07-01", "640")).unwrap().spec.blocks.notes.join(" ").contains("stayed out"));
-    let gap = render(&opts("timeline", "2018-06-01", "640")).unwrap().spec.blocks.notes.join(" ");
+    assert!(notes("status", "2003-07-01").contains("stayed out"));
+    let gap = notes("timeline", "2018-06-01");
     assert!(gap.contains("No accession since then is dated."), "{gap}");
     assert!(!early.contains("Palermo Protocol data after"), "no gap note before 2018");
 }
@@ -232,15 +249,14 @@ fn status_before_a_treaty_opened_shows_no_bar() {
     assert_eq!(r.csv, "treaty,party,signatory,neither,party_date_unconfirmed\npalermo,,,,\nicrmw,4,3,188,0\n");
     let bars = r.spec.marks.iter().filter(|m| matches!(m, Mark::Rect { rect, .. } if rect.h >= 30.0)).count();
     assert_eq!(bars, 3, "only the ICRMW bar: 4 parties, 3 signed only, 188 neither");
-    assert!(r.spec.texts.iter().any(|t| t.text.starts_with("Not yet open for signature (it opened on 12 Dec 2000")));
-    assert!(r.spec.summary.contains("the Palermo Protocol was not yet open for signature; Migrant Workers Convention: 4 parties"), "{}", r.spec.summary);
+    assert!(r.spec.texts.iter().any(|t| plain(&t.text).starts_with("Not yet open for signature (it opened on 12 Dec 2000")));
+    assert!(plain(&r.spec.summary).contains("the Palermo Protocol was not yet open for signature; Migrant Workers Convention: 4 parties"), "{}", r.spec.summary);
 }
 
 #[test]
 fn one_party_is_singular() {
     // The ICRMW had one party from 19 Feb 1993 to 21 Jun 1993 (treaty_actions.csv).
-    let m = Model::new();
-    let s = charts::build(&m, &opts("timeline", "2026-02-03", "640"));
+    let s = spec("timeline", "2026-02-03", "640");
     let first = s.hits.iter().find(|h| h.lines.iter().any(|l| l == "Migrant Workers Convention: 1 party")).unwrap();
     assert!(first.lines.iter().any(|l| l.starts_with("New ICRMW party: ")), "{:?}", first.lines);
     assert!(s.hits.iter().all(|h| h.lines.iter().all(|l| !l.contains(" 1 parties"))));
@@ -265,8 +281,7 @@ fn ids_differ_between_widths_and_titles() {
 #[test]
 fn year_labels_keep_a_regular_step() {
     for w in ["320", "375", "640", "760", "1200"] {
-        let m = Model::new();
-        let s = charts::build(&m, &opts("timeline", "2020-08-03", w));
+        let s = spec("timeline", "2020-08-03", w);
         let below = s.plot.y + s.plot.h;
         let years: Vec<i32> = s.texts.iter().filter(|t| t.y > below + 6.0 && t.y < below + 30.0 && t.text.len() == 4).filter_map(|t| t.text.parse().ok()).collect();
         assert_eq!(years.first(), Some(&1990), "{w}: {years:?}");

@@ -13,8 +13,8 @@ fn day(s: &str) -> Day {
 #[test]
 fn embedded_data_passes_integrity_checks() {
     assert_eq!(data::check(), Vec::<String>::new());
-    assert_eq!(data::un_states().count(), 195);
-    assert_eq!(data::un_states().filter(|c| c.un == data::UnStatus::Observer).count(), 2);
+    assert_eq!(Model::get().un_states().count(), 195);
+    assert_eq!(Model::get().un_states().filter(|s| s.country.un == data::UnStatus::Observer).count(), 2);
     assert_eq!(data::data_as_of().to_string(), "2026-02-03");
     assert_eq!(data::actions().iter().filter(|a| a.treaty == Treaty::Icrmw).count(), 71);
     assert_eq!(data::actions().iter().filter(|a| a.treaty == Treaty::Palermo).count(), 183);
@@ -24,13 +24,14 @@ fn embedded_data_passes_integrity_checks() {
 fn integrity_check_catches_a_broken_join() {
     // The check must be able to fail: an unknown code does not join.
     assert!(data::country("XXX").is_none());
-    assert_eq!(data::participant_name("CIV"), "Côte d’Ivoire");
-    assert_eq!(data::participant_name("EUU"), "European Union");
+    let cat = treaty_charts::i18n::Cat::en();
+    assert_eq!(cat.name("CIV"), "Côte d’Ivoire");
+    assert_eq!(cat.name("EUU"), "European Union");
 }
 
 #[test]
 fn counts_match_the_depositary_headlines_named_in_the_issue() {
-    let m = Model::new();
+    let m = Model::get();
     assert_eq!(m.parties_on(Treaty::Icrmw, day("2014-04-08")), 47);
     assert_eq!(m.parties_on(Treaty::Icrmw, day("2026-02-03")), 60);
     assert_eq!(m.parties_on(Treaty::Palermo, day("2008-09-26")), 124);
@@ -47,7 +48,7 @@ fn counts_match_the_depositary_headlines_named_in_the_issue() {
 
 #[test]
 fn every_dated_headline_within_a_complete_list_is_reproduced_exactly() {
-    let m = Model::new();
+    let m = Model::get();
     let mut checked = 0;
     for h in data::headlines() {
         let Some(d) = h.day else { continue };
@@ -55,7 +56,7 @@ fn every_dated_headline_within_a_complete_list_is_reproduced_exactly() {
         if d <= h.treaty.info().complete_list_as_of {
             assert_eq!(ours, h.parties, "{} on {d} ({})", h.treaty.tag(), h.source_url);
             checked += 1;
-        } else if h.from_depositary() {
+        } else if treaty_charts::model::from_depositary(h) {
             // After the last complete list the data can only undercount what it has not identified.
             let identified = ours + m.undated_possible_on(h.treaty, d);
             assert!(identified <= h.parties, "{} on {d}: {identified} > {}", h.treaty.tag(), h.parties);
@@ -66,20 +67,19 @@ fn every_dated_headline_within_a_complete_list_is_reproduced_exactly() {
 
 #[test]
 fn the_known_palermo_gap_is_measured_not_hidden() {
-    let m = Model::new();
+    let m = Model::get();
     let d = day("2024-04-20");
     let dated = m.parties_on(Treaty::Palermo, d);
     let undated = m.undated_possible_on(Treaty::Palermo, d);
     assert_eq!((dated, undated), (178, 3));
     let published = data::headlines()
         .iter()
-        .find(|h| h.treaty == Treaty::Palermo && h.day == Some(d) && h.from_depositary())
+        .find(|h| h.treaty == Treaty::Palermo && h.day == Some(d) && treaty_charts::model::from_depositary(h))
         .map(|h| h.parties);
     assert_eq!(published, Some(182));
-    let mut names: Vec<&str> =
-        m.undated_parties(Treaty::Palermo).iter().map(|a| data::participant_name(a.iso3)).collect();
-    names.sort();
-    assert_eq!(names, ["Nepal", "Pakistan", "Palau"]);
+    let mut codes: Vec<&str> = m.undated_parties(Treaty::Palermo).to_vec();
+    codes.sort();
+    assert_eq!(codes, ["NPL", "PAK", "PLW"]);
     // Before the last complete list, undated joiners were not parties.
     assert_eq!(m.undated_possible_on(Treaty::Palermo, day("2018-01-15")), 0);
     assert_eq!(m.status_of(Treaty::Palermo, "NPL", day("2017-06-01")), Status::Neither);
@@ -88,7 +88,7 @@ fn the_known_palermo_gap_is_measured_not_hidden() {
 
 #[test]
 fn status_counts_cover_the_195_states() {
-    let m = Model::new();
+    let m = Model::get();
     let c = m.status_counts(Treaty::Icrmw, day("2026-02-03"));
     assert_eq!((c.party, c.signatory, c.neither, c.party_date_unknown), (60, 11, 124, 0));
     assert_eq!(c.total(), 195);

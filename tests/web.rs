@@ -45,7 +45,8 @@ fn timeline_hits_carry_both_counts() {
     let r = treaty_charts::web::render_into(&el, options(&[("chart", "timeline"), ("as-of", "2008-09-26"), ("width", "640")]));
     let hits = js_sys::Array::from(&get(&r, "hits"));
     let last = hits.get(hits.length() - 1);
-    assert_eq!(get(&last, "date").as_string().as_deref(), Some("2008-09-26"));
+    assert_eq!(get(&last, "key").as_string().as_deref(), Some("2008-09-26"));
+    assert!(js_sys::Array::is_array(&get(&last, "band")), "a timeline target is a band");
     let lines: Vec<String> = js_sys::Array::from(&get(&last, "lines")).iter().filter_map(|l| l.as_string()).collect();
     assert!(lines.contains(&"Palermo Protocol: 124 parties".to_string()), "{lines:?}");
     assert!(lines.contains(&"Migrant Workers Convention: 39 parties".to_string()), "{lines:?}");
@@ -54,7 +55,7 @@ fn timeline_hits_carry_both_counts() {
 #[wasm_bindgen_test]
 fn bad_options_show_an_escaped_message_and_do_not_throw() {
     for (pairs, needle) in [
-        (vec![("chart", "<img src=x onerror=alert(1)>")], "Valid charts: timeline, status"),
+        (vec![("chart", "<img src=x onerror=alert(1)>")], "Valid charts: "),
         (vec![("as-of", "2019-02-30")], "February 2019 has 28 days"),
         (vec![("as-of", "1989-12-31")], "before the timeline starts"),
         (vec![("colour", "red")], "Unknown option “colour”"),
@@ -83,5 +84,13 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
 fn options_are_checked_without_drawing() {
     assert_eq!(treaty_charts::web::check_options(options(&[("chart", "status"), ("as-of", "2020-08-03")])), None);
     let e = treaty_charts::web::check_options(options(&[("as-off", "2020-08-03")])).unwrap();
-    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title.");
+    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title, theme.");
+}
+
+#[wasm_bindgen_test]
+fn embed_addresses_are_checked_in_rust() {
+    let kept = treaty_charts::web::embed_params(options(&[("chart", "status"), ("utm_source", "x")])).unwrap();
+    assert_eq!(kept.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>(), ["chart", "status"]);
+    let e = treaty_charts::web::embed_params(options(&[("onload", "alert(1)")])).unwrap_err();
+    assert!(e.starts_with("Unknown parameter “onload” in the embed address."), "{e}");
 }

@@ -10,7 +10,7 @@
 
 use std::hint::black_box;
 use std::time::Instant;
-use treaty_charts::options::{ChartKind, Options};
+use treaty_charts::options::Options;
 use treaty_charts::{charts, model::Model, svg};
 
 /// Median and 90th percentile of `samples` (µs), sorted in place. `samples` must not be empty.
@@ -42,16 +42,16 @@ fn main() -> Result<(), String> {
     let (m50, m90) = time(rounds, Model::new);
     println!("{:<22} {:>9.1} / {:>9.1}", "model", m50, m90);
     println!("{:<22} {:>21} {:>21} {:>10}", "chart @ width", "spec", "svg", "svg bytes");
-    let model = Model::new();
-    for kind in [ChartKind::Timeline, ChartKind::Status] {
+    let model = Model::get();
+    for kind in charts::CHARTS {
         for width in [375u32, 640, 1200] {
             let w = width.to_string();
-            let o = Options::from_pairs([("chart", kind.name()), ("width", w.as_str())]).map_err(|e| e.to_string())?;
-            let (s50, s90) = time(rounds, || charts::build(&model, &o));
-            let spec = charts::build(&model, &o);
+            let o = Options::from_pairs([("chart", kind.name), ("width", w.as_str())]).map_err(|e| e.to_string())?;
+            let (s50, s90) = time(rounds, || charts::build(model, &o));
+            let spec = charts::build(model, &o).map_err(|e| e.to_string())?;
             let (v50, v90) = time(rounds, || svg::render(&spec));
             let bytes = svg::render(&spec).map_err(|e| e.to_string())?.len();
-            println!("{:<22} {:>9.1} / {:>9.1} {:>9.1} / {:>9.1} {:>10}", format!("{} @ {width}", kind.name()), s50, s90, v50, v90, bytes);
+            println!("{:<22} {:>9.1} / {:>9.1} {:>9.1} / {:>9.1} {:>10}", format!("{} @ {width}", kind.name), s50, s90, v50, v90, bytes);
         }
     }
     Ok(())

@@ -3,40 +3,70 @@
 //! ```text
 //! treaty-charts render --chart timeline --as-of 2020-08-03 --width 640 [--chart-title T] [--out chart.svg]
 //! treaty-charts data   --chart status   --as-of 2020-08-03
+//! treaty-charts meta   --json
 //! ```
-//! `render` writes a standalone SVG (to `--out`, or standard output); `data` prints the chart's numbers as CSV.
-//! Errors go to standard error with exit code 2.
+//! `render` writes a standalone SVG (to `--out`, or standard output); `data` prints the chart's numbers as CSV;
+//! `meta --json` prints the registry (chart kinds, their options and reserved heights, the loader's messages and
+//! theme colours) for the browser build. Errors go to standard error with exit code 2.
 
 use std::io::Write;
 use std::process::ExitCode;
-use treaty_charts::options::{Options, OPTION_NAMES};
+use treaty_charts::charts::{self, CHARTS};
+use treaty_charts::options::{Opt, Options, Values};
 
-const USAGE: &str = "usage:
+fn usage() -> String {
+    let mut s = String::from(
+        "usage:
   treaty-charts render [options] [--out FILE]   write the chart as a standalone SVG (default: standard output)
   treaty-charts data   [options]                print the chart's numbers as CSV
+  treaty-charts meta   --json                   print the chart registry as JSON (for the browser build)
 
-options:
-  --chart timeline|status    which chart (default: timeline)
-  --as-of YYYY-MM-DD         the day the chart describes (default: the newest date in the data)
-  --width PX                 width in CSS pixels, 280 to 2400 (default: 640)
-  --chart-title TEXT         replace the default title";
+charts:\n",
+    );
+    let cat = treaty_charts::i18n::Cat::en();
+    for c in CHARTS {
+        let extra: Vec<String> = c.options.iter().map(|o| format!("--{}", o.name())).collect();
+        let extra = if extra.is_empty() { String::new() } else { format!(" (also {})", extra.join(", ")) };
+        s.push_str(&format!("  {:<10} {}{extra}\n", c.name, cat.t(c.about)));
+    }
+    s.push_str("\noptions:\n");
+    for o in Opt::ALL {
+        let values = match o.values() {
+            Values::OneOf(v) => v.join("|"),
+            Values::Date { first, last } => format!("YYYY-MM-DD, {first} to {last} (default: the newest)"),
+            Values::Whole { min, max } => format!("PX, {min} to {max} (default: 640)"),
+            Values::Text { max_chars } => format!("TEXT, up to {max_chars} characters"),
+        };
+        s.push_str(&format!("  --{:<12} {values}\n", o.name()));
+    }
+    s
+}
 
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = match args.split_first() {
         Some((c, r)) if c == "render" || c == "data" => (c.as_str(), r),
+        Some((c, r)) if c == "meta" => {
+            return match r {
+                [flag] if flag == "--json" => {
+                    println!("{}", meta::json().map_err(|e| e.to_string())?);
+                    Ok(())
+                }
+                _ => Err("meta takes exactly one flag: --json".into()),
+            };
+        }
         Some((c, _)) if c == "-h" || c == "--help" || c == "help" => {
-            println!("{USAGE}");
+            println!("{}", usage());
             return Ok(());
         }
-        Some((c, _)) => return Err(format!("unknown command “{c}”; use render or data")),
-        None => return Err("missing command: render or data".into()),
+        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data or meta")),
+        None => return Err("missing command: render, data or meta".into()),
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut out: Option<String> = None;
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         if a == "-h" || a == "--help" {
-            println!("{USAGE}");
+            println!("{}", usage());
             return Ok(());
         }
         let Some(flag) = a.strip_prefix("--") else {
@@ -44,8 +74,9 @@ fn run(args: &[String]) -> Result<(), String> {
         };
         let name = flag.split_once('=').map_or(flag, |(n, _)| n);
         let is_out = name == "out" && cmd == "render";
-        if !is_out && !OPTION_NAMES.contains(&name) {
-            return Err(format!("unknown flag --{name}; valid: --{}{}", OPTION_NAMES.join(", --"), if cmd == "render" { ", --out" } else { "" }));
+        if !is_out && Opt::parse(name).is_none() {
+            let valid: Vec<String> = Opt::ALL.iter().map(|o| format!("--{}", o.name())).collect();
+            return Err(format!("unknown flag --{name}; valid: {}{}", valid.join(", "), if cmd == "render" { ", --out" } else { "" }));
         }
         let value = match flag.split_once('=') {
             Some((_, v)) => v.to_string(),
@@ -57,7 +88,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             out = Some(value);
         } else {
-            // A repeated option is reported by Options::from_pairs.
+            // A repeated option, or one the chart does not take, is reported by Options::from_pairs.
             pairs.push((name.to_string(), value));
         }
     }
@@ -70,6 +101,92 @@ fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
+/// The registry as JSON for the browser build.
+mod meta {
+    use super::*;
+    use serde_json::{json, Value};
+    use treaty_charts::data;
+    use treaty_charts::date::Day;
+    use treaty_charts::i18n::{Locale, Msg};
+    use treaty_charts::options::{FIRST_YEAR, MAX_WIDTH, MIN_WIDTH};
+    use treaty_charts::theme::{css_vars, THEMES};
+
+    /// Widths at which the reserved height is tabulated: every `STEP` px from the narrowest to the widest.
+    pub const STEP: u32 = 20;
+    /// Widths at which the per-year corrections are measured (the loader interpolates in 1/width).
+    pub const DELTA_WIDTHS: [u32; 3] = [360, 640, 1200];
+
+    fn height(chart: &str, width: u32, as_of: Option<Day>) -> Result<u32, String> {
+        let w = width.to_string();
+        let d = as_of.map(|d| d.to_string());
+        let mut pairs = vec![("chart", chart), ("width", w.as_str())];
+        if let Some(d) = &d {
+            pairs.push(("as-of", d.as_str()));
+        }
+        let o = Options::from_pairs(pairs).map_err(|e| e.to_string())?;
+        let spec = charts::build(treaty_charts::model::Model::get(), &o).map_err(|e| e.to_string())?;
+        Ok(spec.height.round() as u32)
+    }
+
+    fn values(o: Opt) -> Value {
+        match o.values() {
+            Values::OneOf(v) => json!({ "oneOf": v }),
+            Values::Date { first, last } => json!({ "date": [first.to_string(), last.to_string()] }),
+            Values::Whole { min, max } => json!({ "whole": [min, max] }),
+            Values::Text { max_chars } => json!({ "text": max_chars }),
+        }
+    }
+
+    pub fn json() -> Result<String, String> {
+        let newest = data::data_as_of();
+        let last_year = newest.year() - 1;
+        let mut kinds = Vec::new();
+        for c in CHARTS {
+            let heights: Vec<u32> =
+                (MIN_WIDTH..=MAX_WIDTH).step_by(STEP as usize).map(|w| height(c.name, w, None)).collect::<Result<_, _>>()?;
+            let newest_h: Vec<u32> = DELTA_WIDTHS.iter().map(|w| height(c.name, *w, None)).collect::<Result<_, _>>()?;
+            let mut deltas = Vec::new();
+            for y in FIRST_YEAR..=last_year {
+                let end = Day::from_ymd(y, 12, 31).map_err(|e| e.to_string())?;
+                let row: Vec<i64> = DELTA_WIDTHS
+                    .iter()
+                    .zip(&newest_h)
+                    .map(|(w, n)| height(c.name, *w, Some(end)).map(|h| i64::from(h) - i64::from(*n)))
+                    .collect::<Result<_, _>>()?;
+                deltas.push(row);
+            }
+            let options: Vec<Value> = c.accepts().map(|o| json!({ "name": o.name(), "values": values(o) })).collect();
+            let about: serde_json::Map<String, Value> =
+                Locale::ALL.iter().map(|l| (l.tag().to_string(), json!(l.cat().t(c.about)))).collect();
+            kinds.push(json!({ "name": c.name, "about": about, "options": options, "heights": heights, "deltas": deltas }));
+        }
+        let messages: serde_json::Map<String, Value> = Locale::ALL
+            .iter()
+            .map(|l| {
+                let cat = l.cat();
+                (l.tag().to_string(), json!({
+                    "loading": cat.t(Msg::Loading),
+                    "loadFailed": cat.t(Msg::LoadFailed),
+                    "errorLead": cat.t(Msg::ErrorLead),
+                }))
+            })
+            .collect();
+        let themes: serde_json::Map<String, Value> = THEMES.iter().map(|t| (t.name.to_string(), json!(css_vars(t)))).collect();
+        let meta = json!({
+            "charts": kinds,
+            "options": Opt::ALL.map(Opt::name),
+            "widths": { "min": MIN_WIDTH, "max": MAX_WIDTH, "step": STEP },
+            "deltaWidths": DELTA_WIDTHS,
+            "firstYear": FIRST_YEAR,
+            "newest": newest.to_string(),
+            "locales": Locale::ALL.map(Locale::tag),
+            "messages": messages,
+            "themes": themes,
+        });
+        serde_json::to_string(&meta).map_err(|e| e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
@@ -77,7 +194,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("treaty-charts: {e}");
             if !e.starts_with("cannot write") {
-                eprintln!("{USAGE}");
+                eprintln!("{}", usage());
             }
             ExitCode::from(2)
         }

@@ -1,104 +1,108 @@
-//! One module per chart kind, each the same shape: `pub fn build(model: &Model, o: &Options) -> Spec`, laid out
-//! in the same order (blocks and notes → frame header and legend → scales → marks → hits → CSV → footer).
-//! A new kind (the planned map, say) copies the nearest module, adds one [`ChartKind`] variant and one arm in
-//! [`build`].
+//! The chart kinds: one registry, one module per kind.
+//!
+//! Every kind is a module under `charts/` with the same shape — a `pub static CHART: ChartDef` and a
+//! `fn build(cx: &Ctx) -> Result<Spec, ChartError>` laid out in the same order (blocks and notes → frame header and
+//! legend → scales → marks → hits → CSV → footer) — and one entry in [`CHARTS`]. Nothing else names a kind:
+//! option validation, the CLI (`--chart` help and errors), `treaty-charts meta --json` (read by the browser build
+//! for the loader's valid names and reserved heights, the gallery and the static fallbacks), the benchmark and the
+//! tests all read the registry. **Adding a kind = one module here plus one entry in [`CHARTS`]** (and its
+//! description in each locale of the catalogue).
+//!
+//! A chart's height is known from its layout before anything is drawn ([`Spec::height`]); the build tabulates it
+//! per width from the same code, so the loader can reserve the space before the WebAssembly arrives.
 
 pub mod status;
 pub mod timeline;
 
-use crate::data::{self, Treaty};
-use crate::date::Day;
-use crate::model::{Model, Status};
-use crate::notes;
-use crate::options::{ChartKind, Options};
-use crate::spec::{palette, Color, Spec};
+use crate::i18n::{Cat, Msg};
+use crate::model::Model;
+use crate::options::{Opt, Options};
+use crate::spec::Spec;
+use std::fmt;
+
+/// Everything a chart module gets to build its spec.
+pub struct Ctx<'a> {
+    /// The model of the embedded data.
+    pub model: &'a Model,
+    /// Valid options.
+    pub o: &'a Options,
+    /// The catalogue of the chart's language.
+    pub cat: Cat,
+}
+
+/// Why a chart could not be built from valid options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartError {}
+
+impl ChartError {
+    /// The sentence in `cat`'s language.
+    pub fn message(&self, _cat: &Cat) -> String {
+        match *self {}
+    }
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&Cat::en()))
+    }
+}
+
+/// A chart kind's registry entry.
+pub struct ChartDef {
+    /// The value of the `chart` option.
+    pub name: &'static str,
+    /// One line saying what the chart shows (catalogue key).
+    pub about: Msg,
+    /// Options it takes besides [`Opt::COMMON`].
+    pub options: &'static [Opt],
+    /// Builds the spec.
+    pub build: fn(&Ctx<'_>) -> Result<Spec, ChartError>,
+}
+
+impl ChartDef {
+    /// Every option the chart takes, common ones first.
+    pub fn accepts(&self) -> impl Iterator<Item = Opt> + '_ {
+        Opt::COMMON.into_iter().chain(self.options.iter().copied())
+    }
+}
+
+impl PartialEq for ChartDef {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl fmt::Debug for ChartDef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ChartDef({})", self.name)
+    }
+}
+
+/// The registry: every chart kind, in the order the gallery, errors and help list them. The first is the default.
+pub static CHARTS: [&ChartDef; 2] = [&timeline::CHART, &status::CHART];
+
+/// The names of every kind, in registry order.
+pub fn names() -> Vec<&'static str> {
+    CHARTS.iter().map(|c| c.name).collect()
+}
+
+/// The kind named `name` (any letter case, as HTML's enumerated attributes are).
+pub fn find(name: &str) -> Option<&'static ChartDef> {
+    CHARTS.iter().copied().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+/// The kind drawn when no `chart` is given: the first in the registry.
+pub fn default_chart() -> &'static ChartDef {
+    CHARTS.first().copied().unwrap_or(&timeline::CHART)
+}
 
 /// Builds the spec for `o.chart`.
-pub fn build(model: &Model, o: &Options) -> Spec {
-    match o.chart {
-        ChartKind::Timeline => timeline::build(model, o),
-        ChartKind::Status => status::build(model, o),
-    }
-}
-
-/// Line / party colour of a treaty.
-pub fn color(t: Treaty) -> Color {
-    match t {
-        Treaty::Palermo => palette::PALERMO,
-        Treaty::Icrmw => palette::ICRMW,
-    }
-}
-
-/// Text colour of a treaty.
-pub fn text_color(t: Treaty) -> Color {
-    match t {
-        Treaty::Palermo => palette::PALERMO_TEXT,
-        Treaty::Icrmw => palette::ICRMW_TEXT,
-    }
-}
-
-/// Light tint of a treaty.
-pub fn tint(t: Treaty) -> Color {
-    match t {
-        Treaty::Palermo => palette::PALERMO_TINT,
-        Treaty::Icrmw => palette::ICRMW_TINT,
-    }
-}
-
-/// How many top destination states the "who stays out" note looks at.
-pub const TOP_DESTINATIONS: usize = 20;
-
-/// Notes shared by every chart: the Palermo data gap (when `as_of` is past the last complete list) and who
-/// stays out of the Migrant Workers Convention (once it is in force).
-pub fn shared_notes(model: &Model, as_of: Day) -> Vec<String> {
-    let mut out = Vec::new();
-    let info = Treaty::Palermo.info();
-    if as_of > info.complete_list_as_of {
-        let later: Vec<_> = model
-            .deposits(Treaty::Palermo)
-            .iter()
-            .filter(|d| d.day > info.complete_list_as_of && d.day <= as_of)
-            .collect();
-        let undated: Vec<&str> =
-            model.undated_parties(Treaty::Palermo).iter().map(|a| data::participant_name(a.iso3)).collect();
-        let depositary = data::headlines()
-            .iter()
-            .filter(|h| h.treaty == Treaty::Palermo && h.from_depositary())
-            .filter_map(|h| h.day.map(|d| (d, h.parties)))
-            .filter(|(d, _)| *d > info.complete_list_as_of && *d <= as_of)
-            .max_by_key(|(d, _)| *d)
-            .map(|(d, n)| (d, n, model.parties_on(Treaty::Palermo, d)));
-        let ours_now = model.parties_on(Treaty::Palermo, as_of) + model.undated_possible_on(Treaty::Palermo, as_of);
-        let secondary = data::headlines()
-            .iter()
-            .filter(|h| h.treaty == Treaty::Palermo && !h.from_depositary())
-            .filter_map(|h| h.known_by().map(|d| (d, h)))
-            .filter(|(d, h)| *d > info.complete_list_as_of && *d <= as_of && h.parties > ours_now)
-            .max_by_key(|(d, _)| *d)
-            .map(|(_, h)| (h.as_of_human(), h.parties));
-        out.push(notes::palermo_gap(&notes::PalermoGap {
-            complete: info.complete_list_as_of,
-            later_dated: later.len(),
-            derived: later.iter().filter(|d| d.derived).count(),
-            undated: &undated,
-            depositary,
-            secondary,
-            as_of,
-        }));
-    }
-    // Who stays out: only once the Convention is in force; before that, "none is a party" would read as a
-    // refusal rather than as a treaty still gathering its first ratifications.
-    if as_of >= Treaty::Icrmw.info().entry_into_force {
-        let top = model.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
-        let icrmw: Vec<&str> = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.name).collect();
-        let palermo_top = model.top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS);
-        let dated = palermo_top.iter().filter(|(_, s)| *s == Status::Party).count();
-        let undated: Vec<&str> =
-            palermo_top.iter().filter(|(_, s)| *s == Status::PartyDateUnknown).map(|(c, _)| c.name).collect();
-        let palermo = (as_of >= Treaty::Palermo.info().opened_for_signature).then_some((dated, undated.as_slice()));
-        out.push(notes::who_stays_out(TOP_DESTINATIONS, &icrmw, palermo, as_of));
-    }
-    out
+///
+/// # Errors
+/// [`ChartError`] when the chart cannot be built from these options.
+pub fn build(model: &Model, o: &Options) -> Result<Spec, ChartError> {
+    let cx = Ctx { model, o, cat: Cat::en() };
+    (o.chart.build)(&cx)
 }
 
 /// Appends one CSV record; fields are quoted when they contain a comma, quote or line break.

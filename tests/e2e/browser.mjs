@@ -2,11 +2,16 @@
 // and drives Debian's Chromium through playwright-core (never a downloaded browser).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const DIST = process.env.DIST_DIR || 'dist';
 export const SHOTS = 'target/screenshots';
+// The crate's chart registry as the browser build wrote it (`treaty-charts meta --json`).
+export const META = JSON.parse(readFileSync(`${DIST}/meta.json`, 'utf8'));
+export const CHART_NAMES = META.charts.map((c) => c.name).join(', ');
+// The options a chart takes, as error messages list them.
+export const optionsOf = (name) => META.charts.find((c) => c.name === name).options.map((o) => o.name).join(', ');
 
 export function launch() {
   return chromium.launch({
