@@ -27,6 +27,7 @@ fn char_width(c: char, bold: bool) -> u32 {
     let base = match c {
         ' '..='~' => WIDTHS.get(c as usize - 32).copied().unwrap_or(556),
         '\u{a0}' => 278, // no-break space: as wide as a space
+        '\u{202f}' => 190, // narrow no-break space (French number groups, before %)
         '–' => 556,
         '—' => 1000,
         '’' | '‘' => 222,
@@ -53,44 +54,19 @@ pub fn width(s: &str, size: f64, bold: bool) -> f64 {
     f64::from(units) * size / 1000.0
 }
 
-const MONTH_ABBREVIATIONS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// Words for [`wrap`]: split at ordinary spaces (not at a no-break space, U+00A0), with a date written as
-/// `3 Feb 2026` (see [`crate::date::Day::human`]) kept together as one word.
-fn words(s: &str) -> Vec<String> {
-    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
-    let mut out: Vec<String> = Vec::new();
-    // How much of a date the last word holds: 0 none, 1 a day ("3"), 2 a day and month ("3 Feb").
-    let mut date = 0;
-    for w in s.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
-        let joins = match date {
-            1 => MONTH_ABBREVIATIONS.contains(&w.trim_end_matches([',', '.', ';', ')'])),
-            2 => digits(w.trim_end_matches(|c: char| !c.is_ascii_digit()), 4..=4),
-            _ => false,
-        };
-        match out.last_mut() {
-            Some(prev) if joins => {
-                prev.push(' ');
-                prev.push_str(w);
-                date = if date == 1 && w.len() == 3 { 2 } else { 0 };
-            }
-            _ => {
-                date = usize::from(digits(w, 1..=2));
-                out.push(w.to_string());
-            }
-        }
-    }
-    out
+/// Words for [`wrap`]: split at ordinary spaces and line breaks, not at no-break spaces (U+00A0, U+202F), which
+/// the catalogue puts inside dates and numbers (`3 Feb 2026`, `1 234`) to keep them on one line.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '\n', '\t']).filter(|w| !w.is_empty())
 }
 
-/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces, never inside a date such as
-/// `3 Feb 2026`. A word wider than a whole line is cut between characters, so nothing runs past `max` (a
+/// Breaks `s` into lines no wider than `max` px at `size` px, at spaces, never at a no-break space (so never
+/// inside a date such as `3 Feb 2026`). A word wider than a whole line is cut between characters, so nothing runs past `max` (a
 /// one-character line is the only exception).
 pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in words(s) {
-        let word = word.as_str();
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if width(&candidate, size, bold) <= max {
             line = candidate;
@@ -157,19 +133,6 @@ pub fn escape_url(s: &str) -> String {
     out
 }
 
-/// Formats an integer with thin-space-free thousands separators: `52375047` → `52,375,047`.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,10 +168,10 @@ mod tests {
         for l in wrap(&flags, 20.0, false, 70.0) {
             assert_eq!(l.chars().count() % 2, 0, "{l:?}");
         }
-        // A date stays on one line.
-        let d = wrap("Number of parties, 1990 to 3 Feb 2026. Next", 10.0, false, 90.0);
-        assert!(d.iter().any(|l| l.contains("3 Feb 2026.")), "{d:?}");
-        assert_eq!(words("on 20 Apr 2024; this 12 apples"), ["on", "20 Apr 2024;", "this", "12", "apples"]);
+        // A date written with no-break spaces stays on one line.
+        let d = wrap("Number of parties, 1990 to 3\u{a0}Feb\u{a0}2026. Next", 10.0, false, 90.0);
+        assert!(d.iter().any(|l| l.contains("3\u{a0}Feb\u{a0}2026.")), "{d:?}");
+        assert_eq!(words("on 20\u{a0}Apr\u{a0}2024; this").collect::<Vec<_>>(), ["on", "20\u{a0}Apr\u{a0}2024;", "this"]);
         // Wide scripts count as one em per character.
         assert!((width("条约", 10.0, false) - 20.0).abs() < 1e-9);
     }
@@ -219,7 +182,5 @@ mod tests {
         assert_eq!(escape_xml("a\u{0}b\u{fffe}c\u{ffff}d"), "abcd");
         assert_eq!(escape_xml("Lao People's <b>\"Democratic\"</b>"), "Lao People&#39;s &lt;b&gt;&quot;Democratic&quot;&lt;/b&gt;");
         assert_eq!(escape_url("Côte d'Ivoire & co"), "C%C3%B4te%20d%27Ivoire%20%26%20co");
-        assert_eq!(thousands(52_375_047), "52,375,047");
-        assert_eq!(thousands(999), "999");
     }
 }
