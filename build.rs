@@ -8,6 +8,8 @@
 #[allow(dead_code)]
 #[path = "src/date.rs"]
 mod date;
+#[path = "build/geometry.rs"]
+mod geometry;
 
 use date::Day;
 use std::fmt::Write as _;
@@ -141,4 +143,5 @@ fn main() {
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/date.rs");
+    geometry::write();
 }
