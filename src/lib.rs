@@ -20,6 +20,7 @@ pub mod charts;
 pub mod data;
 pub mod embed;
 pub mod date;
+pub mod geo;
 pub mod model;
 pub mod notes;
 pub mod options;
