@@ -5,6 +5,9 @@
 
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a build script stops loudly on bad data
 
+#[path = "build/geometry.rs"]
+mod geometry;
+
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
@@ -185,4 +188,5 @@ fn main() {
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("data_tables.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     println!("cargo:rerun-if-changed=build.rs");
+    geometry::write();
 }

@@ -20,6 +20,7 @@ pub mod charts;
 pub mod data;
 pub mod date;
 pub mod embed;
+pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod notes;
