@@ -104,6 +104,8 @@ def main() -> None:
     run("cargo", "build", "--release", "--bin", "treaty-charts")
     cli = ROOT / "target" / "release" / "treaty-charts"
     registry = meta(cli)
+    # The map's geometry, fetched by the loader only for charts that draw it.
+    subprocess.run([str(cli), "world", "--out", str(out_dir / f"{out_name}_world.bin")], check=True)
     (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
     inject(out_dir / "treaty-charts.js", registry)
     static = cfg.get("static", {})

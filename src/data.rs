@@ -161,6 +161,20 @@ pub enum ActionKind {
     Succession,
 }
 
+impl ActionKind {
+    /// The machine tag, as `treaty_actions.csv` and the CSV downloads spell it (`ratification`, …); readers see
+    /// the catalogue's word instead.
+    pub fn tag(self) -> &'static str {
+        match self {
+            ActionKind::Ratification => "ratification",
+            ActionKind::Accession => "accession",
+            ActionKind::Acceptance => "acceptance",
+            ActionKind::Approval => "approval",
+            ActionKind::Succession => "succession",
+        }
+    }
+}
+
 /// One row of `treaty_actions.csv`: a participant's signature and/or consent to be bound.
 #[derive(Debug)]
 pub struct Action {

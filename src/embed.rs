@@ -23,6 +23,8 @@ pub struct HitOut {
     pub lines: Vec<String>,
     /// Marker dots on the rule: `[y px, class]` (the class gives the role's colour).
     pub dots: Vec<(f64, String)>,
+    /// True when the arrow keys stop at it.
+    pub walk: bool,
 }
 
 /// What `renderInto` returns to JavaScript (a plain object): `ok`, and either the chart's geometry or `error`.
@@ -56,6 +58,10 @@ pub struct EmbedResult {
     pub rule_class: String,
     /// Class of the outline of the focus dots on the rule (`s0`).
     pub dot_class: String,
+    /// The screen-reader table (HTML, escaped), or empty.
+    pub table: String,
+    /// True when the chart draws the world geometry.
+    pub world: bool,
 }
 
 /// Validates attributes (name, value) into options. Attribute names are the option names.
@@ -78,7 +84,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
                 Region::Mark { cx, cy } => (None, Some([cx, cy])),
             };
             let dots = h.dots.iter().map(|(y, role)| (*y, format!("f{}", role.index()))).collect();
-            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots }
+            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots, walk: h.walk }
         })
         .collect();
     EmbedResult {
@@ -96,6 +102,8 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         lang: r.spec.lang.to_string(),
         rule_class: format!("s{}", crate::svg::RULE.index()),
         dot_class: format!("s{}", crate::svg::DOT_OUTLINE.index()),
+        table: r.spec.table.clone().unwrap_or_default(),
+        world: o.chart.world,
     }
 }
 

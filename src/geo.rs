@@ -307,6 +307,36 @@ pub fn embedded() -> Result<&'static World, GeoError> {
     WORLD.get_or_init(|| decode(WORLD_BIN)).as_ref().map_err(Clone::clone)
 }
 
+/// The geometry the browser fetched and passed in ([`set_world`]); the wasm build's copy of [`embedded`].
+#[cfg(target_arch = "wasm32")]
+static FETCHED: std::sync::OnceLock<World> = std::sync::OnceLock::new();
+
+/// Keeps the geometry the page fetched (`world.bin`'s bytes), for every map on the page; a second call keeps the
+/// first copy.
+///
+/// # Errors
+/// [`GeoError`] when the bytes do not decode (a wrong or truncated file).
+#[cfg(target_arch = "wasm32")]
+pub fn set_world(bytes: &[u8]) -> Result<(), GeoError> {
+    if FETCHED.get().is_none() {
+        let w = decode(bytes)?;
+        let _ = FETCHED.set(w);
+    }
+    Ok(())
+}
+
+/// The world geometry, if this build has it: always natively; in the browser once the page has fetched it.
+pub fn world() -> Option<&'static World> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        FETCHED.get()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        embedded().ok()
+    }
+}
+
 // Equal Earth coefficients (Šavrič, Patterson & Jenny 2018), as in d3-geo's `geoEqualEarthRaw` and PROJ `eqearth`.
 const A1: f64 = 1.340264;
 const A2: f64 = -0.081106;

@@ -47,7 +47,8 @@ pub enum Mark {
     Diamond { center: (f64, f64), r: f64, color: Role },
     /// A filled shape of one or more rings (outer rings and holes, filled even-odd), drawn at a tenth of a pixel;
     /// `pattern` lays a hatch of that role over the fill.
-    Shape { rings: Vec<Vec<(f64, f64)>>, fill: Role, pattern: Option<Role>, hit: Option<u16> },
+    /// `outline` strokes the shape's edge (the borders between neighbours) at half a pixel.
+    Shape { rings: Vec<Vec<(f64, f64)>>, fill: Role, pattern: Option<Role>, outline: Option<Role>, hit: Option<u16> },
     /// A filled dot with an outline, drawn at a tenth of a pixel (a state too small for a shape).
     Dot { center: (f64, f64), r: f64, fill: Role, outline: Role, pattern: Option<Role>, hit: Option<u16> },
 }
@@ -112,6 +113,9 @@ pub struct Hit {
     pub rule: Option<f64>,
     /// Marker dots on the rule: (y px, colour).
     pub dots: Vec<(f64, Role)>,
+    /// True when the arrow keys stop at it (false for the map's areas that are not states: they have a tooltip
+    /// for the pointer only).
+    pub walk: bool,
 }
 
 /// Everything one chart shows.
@@ -137,6 +141,8 @@ pub struct Spec {
     pub hits: Vec<Hit>,
     /// The accessible name of the interactive chart, with how to use its keys (`None`: not interactive).
     pub keys_label: Option<String>,
+    /// A table of the chart's data as HTML (escaped), the screen-reader alternative to a chart of many marks.
+    pub table: Option<String>,
     /// The text blocks (also used for the accessible description).
     pub blocks: Blocks,
     /// One or two sentences with the key numbers, for screen readers.
@@ -215,6 +221,10 @@ pub enum Swatch {
     Hatch(Role),
     /// A filled square.
     Square(Role),
+    /// A filled square with stripes of the second role.
+    Striped(Role, Role),
+    /// A dot with an outline.
+    Dot(Role, Role),
 }
 
 /// Lays out the parts every chart shares, top to bottom; `y` is the next free line.
@@ -319,6 +329,10 @@ impl Frame {
     }
 }
 
+fn square(r: Rect) -> Vec<(f64, f64)> {
+    vec![(r.x, r.y), (r.x + r.w, r.y), (r.x + r.w, r.y + r.h), (r.x, r.y + r.h)]
+}
+
 fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
     let sq = Rect { x: x + 2.0, y: cy - 6.0, w: 12.0, h: 12.0 };
     match s {
@@ -327,7 +341,12 @@ fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
         Swatch::Diamond(c) => Mark::Diamond { center: (x + w / 2.0, cy), r: 5.0, color: c },
         Swatch::Tick(c) => Mark::Path { points: vec![(x + w / 2.0, cy - 7.0), (x + w / 2.0, cy + 7.0)], color: c, width: 2.0, dashed: false },
         Swatch::Hatch(c) => Mark::Hatch { rect: sq, color: c, hit: None },
-        Swatch::Square(c) => Mark::Rect { rect: sq, color: c, hit: None },
+        // Squares are outlined, so that a fill as light as the paper still shows.
+        Swatch::Square(fill) => Mark::Shape { rings: vec![square(sq)], fill, pattern: None, outline: Some(Role::Muted), hit: None },
+        Swatch::Striped(fill, stripes) => {
+            Mark::Shape { rings: vec![square(sq)], fill, pattern: Some(stripes), outline: Some(Role::Muted), hit: None }
+        }
+        Swatch::Dot(fill, outline) => Mark::Dot { center: (x + w / 2.0, cy), r: 3.0, fill, outline, pattern: None, hit: None },
     }
 }
 

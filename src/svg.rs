@@ -95,6 +95,8 @@ struct Pen {
     hit: Option<u16>,
     /// When set, polygons are collected into one even-odd path (`d` so far) instead of written one by one.
     compound: Option<String>,
+    /// A fill also stroked at half a pixel in this role (a map's borders).
+    outline: Option<Role>,
 }
 
 /// What the backend has written and what it is drawing with.
@@ -123,8 +125,20 @@ impl Sheet {
             (false, _, _) => 1,
         };
         self.mark(kind, role);
+        if kind >= 2 {
+            // A pattern's stripes are stroked with the role's colour.
+            self.mark(1, role);
+        }
         let prefix = ["f", "s", "p", "q"].get(kind).copied().unwrap_or("f");
-        let _ = write!(self.out, " class=\"{prefix}{}\"", role.index());
+        let _ = write!(self.out, " class=\"{prefix}{}", role.index());
+        match self.pen.outline.filter(|_| filled) {
+            Some(o) => {
+                self.mark(1, o);
+                let half = if fine_units { "5" } else { ".5" };
+                let _ = write!(self.out, " s{}\" stroke-width=\"{half}\"", o.index());
+            }
+            None => self.out.push('"'),
+        }
         if let Some(h) = self.pen.hit {
             let _ = write!(self.out, " data-hit=\"{h}\"");
         }
@@ -284,6 +298,7 @@ fn set_pen(sheet: &Rc<RefCell<Sheet>>, role: Role, pattern: bool, hit: Option<u1
     st.pen.role = Some(role);
     st.pen.pattern = pattern;
     st.pen.hit = hit;
+    st.pen.outline = None;
 }
 
 /// Draws the whole-pixel marks.
@@ -343,11 +358,16 @@ fn draw_coarse(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), 
 /// Draws the sub-pixel marks (coordinates in tenths of a pixel).
 fn draw_fine(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), RenderError> {
     match m {
-        Mark::Shape { rings, fill, pattern, hit } => {
+        Mark::Shape { rings, fill, pattern, outline, hit } => {
             let layers = std::iter::once((*fill, false)).chain(pattern.map(|r| (r, true)));
-            for (role, patterned) in layers {
+            for (k, (role, patterned)) in layers.enumerate() {
                 set_pen(sheet, role, patterned, *hit);
-                sheet.borrow_mut().pen.compound = Some(String::new());
+                {
+                    let mut st = sheet.borrow_mut();
+                    st.pen.compound = Some(String::new());
+                    // The border between neighbours is stroked once, on the last layer.
+                    st.pen.outline = (k == usize::from(pattern.is_some())).then_some(*outline).flatten();
+                }
                 for ring in rings {
                     let pts: Vec<(i32, i32)> = ring.iter().copied().map(fine).collect();
                     root.draw(&Polygon::new(pts, solid(1.0))).map_err(err)?;
@@ -455,7 +475,7 @@ fn style_sheet(id: &str, used: &[[bool; ROLES]; 4], theme: ThemeChoice) -> Strin
             }
         }
         // The focus outline the loader draws around a hovered or focused mark.
-        let _ = write!(s, "#{id} .hl{{fill:none;stroke:{};stroke-width:2.5px;vector-effect:non-scaling-stroke}}", t.color(Role::Focus).hex());
+        let _ = write!(s, "#{id} .hl{{fill:none;stroke:{};stroke-width:2.5px;vector-effect:non-scaling-stroke}}", t.color(Role::Highlight).hex());
         s
     };
     let mut css = String::new();
@@ -488,10 +508,11 @@ fn patterns(id: &str, used: &[[bool; ROLES]; 4]) -> String {
                 let _ = write!(
                     s,
                     "<pattern id=\"{id}-{suffix}{i}\" width=\"{w}\" height=\"{w}\" patternUnits=\"userSpaceOnUse\" \
-                     patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"{w}\" class=\"s{i}\" \
+                     patternTransform=\"rotate(45)\"><line x1=\"{h}\" y1=\"0\" x2=\"{h}\" y2=\"{w}\" class=\"s{i}\" \
                      stroke-width=\"{}.{}\"/></pattern>",
                     sw / 10,
                     sw % 10,
+                    h = w / 2,
                     i = r.index()
                 );
             }
@@ -598,7 +619,7 @@ mod tests {
     fn shapes_with_holes_are_one_even_odd_path_in_tenths_of_a_pixel() {
         let outer = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
         let hole = vec![(2.5, 2.5), (2.5, 7.5), (7.5, 7.5), (7.5, 2.5)];
-        let marks = [Mark::Shape { rings: vec![outer, hole], fill: Role::Both, pattern: Some(Role::IcrmwParty), hit: Some(0) }];
+        let marks = [Mark::Shape { rings: vec![outer, hole], fill: Role::Both, pattern: Some(Role::IcrmwParty), outline: None, hit: Some(0) }];
         let (svg, used) = draw_marks(&marks, 100, 100).unwrap();
         let both = Role::Both.index();
         assert!(svg.starts_with("<g transform=\"scale(.1)\">"), "{svg}");

@@ -240,10 +240,10 @@ pub static LIGHT: Theme = Theme {
         rgb(0xa64800), // IcrmwText
         rgb(0xf3c6a5), // IcrmwSignatory
         rgb(0xffffff), // OnParty
-        rgb(0xe4e4e4), // Neither
+        rgb(0xcfcfcf), // Neither
         rgb(0xc04f00), // Both
         rgb(0x9e3d7a), // IcrmwOnly
-        rgb(0xf2f2f0), // Land
+        rgb(0xf0f0ee), // Land
         rgb(0xffffff), // Border
         rgb(0xffffff), // TipSurface
         rgb(0x8a8a8a), // TipBorder
@@ -272,10 +272,10 @@ pub static DARK: Theme = Theme {
         rgb(0xf4a06c), // IcrmwText
         rgb(0x6b3a1c), // IcrmwSignatory
         rgb(0x17191c), // OnParty
-        rgb(0x3a3d42), // Neither
+        rgb(0x4a4e54), // Neither
         rgb(0xf08a4b), // Both
         rgb(0xd98cc0), // IcrmwOnly
-        rgb(0x26292d), // Land
+        rgb(0x222528), // Land
         rgb(0x17191c), // Border
         rgb(0x23262a), // TipSurface
         rgb(0x6e737a), // TipBorder

@@ -43,6 +43,13 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     }
 }
 
+/// Keeps the world geometry for every map on the page: the bytes of `treaty_charts_world.bin`, which the loader
+/// fetches before the first map. Throws the reason (a sentence) if they do not decode.
+#[wasm_bindgen(js_name = setWorld)]
+pub fn set_world(bytes: &[u8]) -> Result<(), String> {
+    crate::geo::set_world(bytes).map_err(|e| e.to_string())
+}
+
 /// Checks options without drawing, for a chart that is hidden and has no width to draw at yet, so that a typo is
 /// reported at once. Same `options` as [`render_into`]; returns the error sentence, or `undefined` when valid.
 #[wasm_bindgen(js_name = checkOptions)]

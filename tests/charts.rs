@@ -51,7 +51,7 @@ fn all_specs() -> Vec<(String, Spec)> {
 
 #[test]
 fn svg_is_well_formed_and_accessible() {
-    for chart in ["timeline", "status"] {
+    for chart in charts::names() {
         for w in ["320", "1200"] {
             let r = render(&opts(chart, "2020-08-03", w)).unwrap();
             let doc = roxmltree::Document::parse(&r.svg).unwrap_or_else(|e| panic!("{chart} {w}: {e}"));

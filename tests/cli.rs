@@ -35,11 +35,12 @@ fn render_writes_a_standalone_svg_file() {
 
 #[test]
 fn bad_input_exits_2_with_a_message_naming_what_is_valid() {
+    let valid_charts = format!("Valid charts: {}.", treaty_charts::charts::names().join(", "));
     let cases: [(&[&str], &str); 10] = [
         (&["render", "--out", "a.svg", "--out", "b.svg"], "--out is given more than once"),
         (&["data", "--bogus"], "unknown flag --bogus"),
         (&["data", "--chart", "status", "--chart", "timeline"], "“chart” is given more than once"),
-        (&["render", "--chart", "pie"], "Valid charts: timeline, status"),
+        (&["render", "--chart", "pie"], valid_charts.as_str()),
         (&["data", "--as-of", "2019-02-30"], "February 2019 has 28 days"),
         (&["data", "--as-of", "2019/02/03"], "YYYY-MM-DD"),
         (&["data", "--as-of", "1989-06-01"], "before the timeline starts"),
@@ -53,4 +54,19 @@ fn bad_input_exits_2_with_a_message_naming_what_is_valid() {
         assert!(out.is_empty());
         assert!(err.contains(needle), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn the_map_prints_one_row_per_state_and_draws() {
+    let (code, out, err) = cli(&["data", "--chart", "map", "--as-of", "2020-08-03"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 195);
+    assert!(lines.iter().any(|l| l.starts_with("AUS,Australia,Oceania,party,2002-12-11,2005-09-14,ratification,no,neither")), "{out}");
+    let (code, svg, _) = cli(&["render", "--chart", "map", "--treaty", "palermo", "--width", "320"]);
+    assert_eq!(code, 0);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+    let (code, _, err) = cli(&["data", "--chart", "timeline", "--treaty", "palermo"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("The option “treaty” does not apply to the timeline chart."), "{err}");
 }

@@ -9,9 +9,11 @@
 // lifecycle, the tooltip (pointer, tap, keyboard) and the observers. Nothing here allocates or reads layout per
 // pointer move.
 
-import init, { renderInto, checkOptions, embedParams } from './treaty_charts.js';
+import init, { renderInto, checkOptions, embedParams, setWorld } from './treaty_charts.js';
 
 const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
+// The map's outlines: a separate file, fetched once, only for charts that draw them.
+const WORLD_URL = new URL('./treaty_charts_world.bin', import.meta.url);
 // The chart registry, messages and theme colours, written in by scripts/build_web.py from `treaty-charts meta
 // --json` (the crate's registry): chart names, reserved heights per width, per-year corrections.
 const META = /*META*/null;
@@ -26,10 +28,19 @@ const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|
 const TOUCH_SLOP = 20;
 
 let ready = null;
+let world = null;
+let worldReady = false;
 let fatalLogged = false;
 function loadWasm() {
   ready ??= init({ module_or_path: WASM_URL });
   return ready;
+}
+function loadWorld() {
+  world ??= Promise.all([loadWasm(), fetch(WORLD_URL).then((r) => {
+    if (!r.ok) throw new Error(`${WORLD_URL.href}: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  })]).then(([, buf]) => { setWorld(new Uint8Array(buf)); worldReady = true; });
+  return world;
 }
 
 /** Resolves when the chart module is ready (for pages that call its exports, such as the iframe page). */
@@ -103,12 +114,13 @@ class TreatyChart extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${CSS}</style><figure data-theme="auto"><div class="chart" part="chart"><div class="tc-loading"></div></div>` +
-      `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div></figure>`;
+      `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div><div class="sr table"></div></figure>`;
     root.querySelector('.tc-loading').textContent = TEXT.loading;
     this._figure = root.querySelector('figure');
     this._chart = root.querySelector('.chart');
     this._tip = root.querySelector('.tip');
     this._live = root.querySelector('.sr');
+    this._table = root.querySelector('.sr.table');
     this._hits = [];
     this._index = -1;
     this._queued = false;
@@ -121,7 +133,7 @@ class TreatyChart extends HTMLElement {
     this._chart.addEventListener('pointerdown', (e) => this._point(e));
     this._chart.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._hide(); });
     this._chart.addEventListener('keydown', (e) => this._key(e));
-    this._chart.addEventListener('focus', () => { if (this._hits.length) this._show(this._index < 0 ? this._defaultIndex() : this._index, true); });
+    this._chart.addEventListener('focus', () => { if (this._walk?.length) this._show(this._index < 0 ? this._defaultIndex() : this._index, true); });
     this._chart.addEventListener('blur', () => this._hide());
   }
 
@@ -222,6 +234,12 @@ class TreatyChart extends HTMLElement {
     }
     const key = JSON.stringify(opts);
     if (key === this._drawn || (this._failed && given === this._given)) return;
+    // A chart that draws the map's outlines waits for them (fetched once for the page).
+    const kind = CHARTS[String(opts.chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
+    if (kind?.world && !worldReady) {
+      loadWorld().then(() => this._schedule(), (err) => this._fatal(err));
+      return;
+    }
     this._drawn = key;
     this._given = given;
     const previous = this._hits[this._index]?.key;
@@ -233,12 +251,15 @@ class TreatyChart extends HTMLElement {
     this._rect = null;
     if (!res.ok) {
       this._hits = [];
+      this._table.textContent = '';
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
       this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: res.error }, bubbles: true, composed: true }));
       return;
     }
     this._res = res;
     this._hits = res.hits;
+    this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);
+    this._table.innerHTML = res.table; // escaped by Rust
     this._bands = res.hits.length > 0 && res.hits.every((h) => h.band);
     this._svg = this._chart.querySelector('svg');
     this._figure.lang = res.lang;
@@ -285,7 +306,7 @@ class TreatyChart extends HTMLElement {
 
   _defaultIndex() {
     // The timeline starts at its newest date; charts of marks at their first.
-    return this._bands ? this._hits.length - 1 : 0;
+    return this._bands ? this._walk[this._walk.length - 1] : this._walk[0];
   }
 
   // Band targets (the timeline's dates): binary search on x.
@@ -337,17 +358,21 @@ class TreatyChart extends HTMLElement {
     this._show(i, e.pointerType !== 'mouse');
   }
 
+  // The arrow keys walk the targets in the chart's order (the timeline's dates; the map's states region by
+  // region, west to east), skipping those that are for the pointer only.
   _key(e) {
-    if (!this._hits.length) return;
-    const last = this._hits.length - 1;
-    const i = this._index < 0 ? this._defaultIndex() : this._index;
+    const walk = this._walk;
+    if (!walk || !walk.length) return;
+    const last = walk.length - 1;
+    const here = walk.indexOf(this._index < 0 ? this._defaultIndex() : this._index);
+    const i = here < 0 ? 0 : here;
     const next = { ArrowLeft: i - 1, ArrowUp: i - 1, ArrowRight: i + 1, ArrowDown: i + 1, Home: 0, End: last, PageUp: i - 10, PageDown: i + 10 }[e.key];
     if (next === undefined) {
       if (e.key === 'Escape') this._hide();
       return;
     }
     e.preventDefault();
-    this._show(Math.max(0, Math.min(last, next)), true);
+    this._show(walk[Math.max(0, Math.min(last, next))], true);
   }
 
   _show(i, announce = false) {
@@ -370,7 +395,7 @@ class TreatyChart extends HTMLElement {
 
   // Position (SVG px → CSS px). A date: beside its rule if there is room, else over it; at the top of the plot,
   // its bottom, or below the axis — the first place that leaves the highlighted points visible. A mark: beside
-  // its centre, above or below it, inside the drawing.
+  // its centre (right, else left), else below or above it, inside the drawing.
   _place(hit, scale, width) {
     const tip = this._tip;
     const tw = tip.offsetWidth;
@@ -392,10 +417,17 @@ class TreatyChart extends HTMLElement {
       }
       place ??= [lefts[0], (p.y + p.h) * scale + 30];
     } else {
-      const below = y + 14;
-      const above = y - 14 - th;
-      const t = below + th <= height ? below : above >= 0 ? above : Math.max(0, Math.min(height - th, y - th / 2));
-      place = [Math.max(0, Math.min(width - tw, x - tw / 2)), t];
+      // Beside the mark (right, else left), level with it; where neither fits, below or above it.
+      const top = Math.max(0, Math.min(height - th, y - th / 2));
+      const beside = [x + 16, x - 16 - tw].find((l) => l >= 0 && l + tw <= width);
+      if (beside !== undefined) {
+        place = [beside, top];
+      } else {
+        const below = y + 16;
+        const above = y - 16 - th;
+        const t = below + th <= height ? below : above >= 0 ? above : top;
+        place = [Math.max(0, Math.min(width - tw, x - tw / 2)), t];
+      }
     }
     tip.style.transform = `translate(${Math.round(place[0])}px, ${Math.round(place[1])}px)`;
   }

@@ -20,6 +20,7 @@ fn usage() -> String {
   treaty-charts render [options] [--out FILE]   write the chart as a standalone SVG (default: standard output)
   treaty-charts data   [options]                print the chart's numbers as CSV
   treaty-charts meta   --json                   print the chart registry as JSON (for the browser build)
+  treaty-charts world  --out FILE               write the map geometry (world.bin) the browser fetches
 
 charts:\n",
     );
@@ -45,6 +46,14 @@ charts:\n",
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = match args.split_first() {
         Some((c, r)) if c == "render" || c == "data" => (c.as_str(), r),
+        Some((c, r)) if c == "world" => {
+            return match r {
+                [flag, path] if flag == "--out" => {
+                    std::fs::write(path, treaty_charts::geo::WORLD_BIN).map_err(|e| format!("cannot write {path}: {e}"))
+                }
+                _ => Err("world takes --out FILE".into()),
+            };
+        }
         Some((c, r)) if c == "meta" => {
             return match r {
                 [flag] if flag == "--json" => {
@@ -58,8 +67,8 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{}", usage());
             return Ok(());
         }
-        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data or meta")),
-        None => return Err("missing command: render, data or meta".into()),
+        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta or world")),
+        None => return Err("missing command: render, data, meta or world".into()),
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut out: Option<String> = None;
@@ -158,7 +167,9 @@ mod meta {
             let options: Vec<Value> = c.accepts().map(|o| json!({ "name": o.name(), "values": values(o) })).collect();
             let about: serde_json::Map<String, Value> =
                 Locale::ALL.iter().map(|l| (l.tag().to_string(), json!(l.cat().t(c.about)))).collect();
-            kinds.push(json!({ "name": c.name, "about": about, "options": options, "heights": heights, "deltas": deltas }));
+            kinds.push(json!({
+                "name": c.name, "about": about, "options": options, "world": c.world, "heights": heights, "deltas": deltas,
+            }));
         }
         let messages: serde_json::Map<String, Value> = Locale::ALL
             .iter()

@@ -11,9 +11,11 @@
 //! A chart's height is known from its layout before anything is drawn ([`Spec::height`]); the build tabulates it
 //! per width from the same code, so the loader can reserve the space before the WebAssembly arrives.
 
+pub mod map;
 pub mod status;
 pub mod timeline;
 
+use crate::geo::World;
 use crate::i18n::{Cat, Msg};
 use crate::model::Model;
 use crate::options::{Opt, Options};
@@ -28,16 +30,23 @@ pub struct Ctx<'a> {
     pub o: &'a Options,
     /// The catalogue of the chart's language.
     pub cat: Cat,
+    /// The world geometry, where the build has it (natively always; in the browser once fetched).
+    pub world: Option<&'a World>,
 }
 
 /// Why a chart could not be built from valid options.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChartError {}
+pub enum ChartError {
+    /// A map was asked for before its geometry was loaded.
+    NoWorld,
+}
 
 impl ChartError {
     /// The sentence in `cat`'s language.
-    pub fn message(&self, _cat: &Cat) -> String {
-        match *self {}
+    pub fn message(&self, cat: &Cat) -> String {
+        match self {
+            ChartError::NoWorld => cat.t(Msg::ErrNoWorld).to_string(),
+        }
     }
 }
 
@@ -55,6 +64,8 @@ pub struct ChartDef {
     pub about: Msg,
     /// Options it takes besides [`Opt::COMMON`].
     pub options: &'static [Opt],
+    /// True when it draws the world geometry (`world.bin`), which the browser fetches before the first such chart.
+    pub world: bool,
     /// Builds the spec.
     pub build: fn(&Ctx<'_>) -> Result<Spec, ChartError>,
 }
@@ -79,7 +90,7 @@ impl fmt::Debug for ChartDef {
 }
 
 /// The registry: every chart kind, in the order the gallery, errors and help list them. The first is the default.
-pub static CHARTS: [&ChartDef; 2] = [&timeline::CHART, &status::CHART];
+pub static CHARTS: [&ChartDef; 3] = [&timeline::CHART, &status::CHART, &map::CHART];
 
 /// The names of every kind, in registry order.
 pub fn names() -> Vec<&'static str> {
@@ -101,7 +112,7 @@ pub fn default_chart() -> &'static ChartDef {
 /// # Errors
 /// [`ChartError`] when the chart cannot be built from these options.
 pub fn build(model: &Model, o: &Options) -> Result<Spec, ChartError> {
-    let cx = Ctx { model, o, cat: Cat::en() };
+    let cx = Ctx { model, o, cat: Cat::en(), world: crate::geo::world() };
     (o.chart.build)(&cx)
 }
 

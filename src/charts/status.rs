@@ -13,7 +13,7 @@ use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEAD
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[], build };
+pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[], world: false, build };
 
 /// Most names a segment's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;
@@ -132,7 +132,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 lines.push(cat.f(Msg::TipListMore, &[("names", Arg::Str(&shown)), ("n", Arg::Num((who.len() - MAX_NAMES) as i64))]));
             }
             let key = format!("{}:{}", t.tag(), status_key(*status));
-            hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new() });
+            hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true });
             x += sw;
         }
         y += bar_h + th.label * LEADING;
@@ -183,6 +183,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts: f.texts,
         hits,
         keys_label,
+        table: None,
         blocks,
         summary,
         csv,

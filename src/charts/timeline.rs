@@ -15,7 +15,7 @@ use crate::spec::{nice_axis, Anchor, Frame, Hit, Linear, Mark, Rect, Region, Rol
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[], build };
+pub static CHART: ChartDef = ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[], world: false, build };
 
 /// Most names listed in one tooltip before "and N more".
 const MAX_NAMES: usize = 4;
@@ -250,7 +250,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             }
         }
         let x = xs.map(f64::from(day.0));
-        hits.push(Hit { key: day.to_string(), region: Region::Band { x0: x, x1: x }, lines, rule: Some(x), dots });
+        hits.push(Hit { key: day.to_string(), region: Region::Band { x0: x, x1: x }, lines, rule: Some(x), dots, walk: true });
     }
     // Each date owns the band from halfway to the previous date to halfway to the next.
     let xs_of: Vec<f64> = hits.iter().filter_map(|h| h.rule).collect();
@@ -276,6 +276,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts: f.texts,
         hits,
         keys_label,
+        table: None,
         blocks,
         summary,
         csv,

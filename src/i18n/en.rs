@@ -161,6 +161,51 @@ fn text(m: Msg) -> &'static str {
             count changed.",
         Msg::AriaKeysMarks => "{title}. Use the arrow keys to go from one part of the chart to the next, Home and End \
             for the first and last.",
+        Msg::RegionAfrica => "Africa",
+        Msg::RegionAmericas => "Americas",
+        Msg::RegionAsia => "Asia",
+        Msg::RegionEurope => "Europe",
+        Msg::RegionOceania => "Oceania",
+
+        Msg::AboutMap => "World map: where each state stands under each treaty",
+        Msg::MapTitleBoth => "Where the world’s states stand on the two treaties",
+        Msg::MapTitleOne => "Who has joined the {treaty}",
+        Msg::MapSubtitle => "The 195 UN member and observer states, {date}",
+        Msg::MapMeasures => "each state’s formal standing on the date: a party has deposited its ratification, \
+            accession or equivalent with the UN Secretary-General; a signatory has only signed.",
+        Msg::MapLeavesOut => "area is not people: large, thinly populated states dominate the picture, and the 29 \
+            states too small to draw at this scale are dots. A coloured state has consented to be bound; the map \
+            does not show whether it applies the treaty, or how migrant workers and people who were trafficked are \
+            treated there.",
+        Msg::MapBoth => "Party to both: {n}",
+        Msg::MapPalermoOnly => "Palermo Protocol only: {n}",
+        Msg::MapIcrmwOnly => "Migrant Workers Convention only: {n}",
+        Msg::MapNeither => "Neither: {n}",
+        Msg::MapParties => "Parties: {n}",
+        Msg::MapSignedOnly => "Signed only: {n}",
+        Msg::MapSigned => "Hatched: signed, not a party",
+        Msg::MapUndatedNow => "Party, date not confirmed: {n}",
+        Msg::MapUndatedEarlier => "May have joined (date not confirmed): {n}",
+        Msg::MapDot => "Dot: a state too small to draw",
+        Msg::MapNotState => "Not one of the 195 states",
+        Msg::MapCounts => "{treaty}: {counts}",
+        Msg::TipPartySince => "{treaty}: party since {date} ({kind}{signed})",
+        Msg::TipPartySinceDerived => "{treaty}: party since {date} ({kind}, date derived from entry into force{signed})",
+        Msg::TipSignedOn => "; signed {date}",
+        Msg::TipPartyUndated => "{treaty}: party ({kind}), date not confirmed",
+        Msg::TipPartyUndatedEarlier => "{treaty}: joined after {date} on a date not confirmed; may not yet have been a party",
+        Msg::TipSignedOnly => "{treaty}: signed {date}, not a party",
+        Msg::TipNeither => "{treaty}: neither signed nor joined",
+        Msg::TipNotState => "Not one of the 195 UN member and observer states; not counted.",
+        Msg::MapNoCode => "Area without a code in the map data",
+        Msg::MapSummary => "On {date}, of the {total} UN member and observer states, {both} are parties to both treaties, \
+            {p} to the Palermo Protocol only, {i} to the Migrant Workers Convention only and {x} to neither.",
+        Msg::MapTableCaption => "Each state’s standing on {date}",
+        Msg::MapColState => "State",
+        Msg::MapColRegion => "Region",
+        Msg::AriaKeysMap => "{title}. Use the arrow keys to go from state to state, region by region and west to east; \
+            Home and End for the first and last.",
+        Msg::ErrNoWorld => "The map’s outlines could not be loaded.",
         Msg::TipShareOfStates => "{share} of the {total} states",
         Msg::TipListMore => "{names} and {n} more",
     }

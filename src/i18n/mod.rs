@@ -322,6 +322,84 @@ messages! {
     AriaKeysTimeline,
     /// Accessible name of a chart whose marks the arrow keys walk; `{title}`.
     AriaKeysMarks,
+    // Regions (UN M49).
+    /// Africa.
+    RegionAfrica,
+    /// Americas.
+    RegionAmericas,
+    /// Asia.
+    RegionAsia,
+    /// Europe.
+    RegionEurope,
+    /// Oceania.
+    RegionOceania,
+    // The map.
+    /// One line on the map.
+    AboutMap,
+    /// Map headline, both treaties.
+    MapTitleBoth,
+    /// Map headline, one treaty; `{t}` key, `{treaty}`.
+    MapTitleOne,
+    /// Map subtitle; `{date}`.
+    MapSubtitle,
+    /// Map: what it measures.
+    MapMeasures,
+    /// Map: what it leaves out.
+    MapLeavesOut,
+    /// Legend: party to both; `{n}`.
+    MapBoth,
+    /// Legend: Palermo only; `{n}`.
+    MapPalermoOnly,
+    /// Legend: ICRMW only; `{n}`.
+    MapIcrmwOnly,
+    /// Legend: neither; `{n}`.
+    MapNeither,
+    /// Legend, one treaty: parties; `{n}`.
+    MapParties,
+    /// Legend, one treaty: signed only; `{n}`.
+    MapSignedOnly,
+    /// Legend: the hatch for a signature without (yet) a deposit.
+    MapSigned,
+    /// Legend: party on a date not confirmed (newest date); `{n}`.
+    MapUndatedNow,
+    /// Legend: the same on an earlier date; `{n}`.
+    MapUndatedEarlier,
+    /// Legend: a dot is a state too small to draw.
+    MapDot,
+    /// Legend: land that is not one of the 195 states.
+    MapNotState,
+    /// Counts line under the legend; `{treaty}`, `{counts}`.
+    MapCounts,
+    /// Tooltip: a party; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
+    TipPartySince,
+    /// Tooltip: a party whose date is derived; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
+    TipPartySinceDerived,
+    /// Tooltip: "; signed {date}".
+    TipSignedOn,
+    /// Tooltip: a party on a date not confirmed, newest date; `{treaty}`, `{kind}`.
+    TipPartyUndated,
+    /// Tooltip: the same earlier; `{treaty}`, `{date}`.
+    TipPartyUndatedEarlier,
+    /// Tooltip: a signatory; `{treaty}`, `{date}`.
+    TipSignedOnly,
+    /// Tooltip: neither; `{treaty}`.
+    TipNeither,
+    /// Tooltip: not one of the 195.
+    TipNotState,
+    /// Heading for an area without a code.
+    MapNoCode,
+    /// Map summary, both treaties; `{date}`, `{total}`, `{both}`, `{p}`, `{i}`, `{x}`.
+    MapSummary,
+    /// Caption of the screen-reader table; `{date}`.
+    MapTableCaption,
+    /// Column: state.
+    MapColState,
+    /// Column: region.
+    MapColRegion,
+    /// Accessible name of the interactive map; `{title}`.
+    AriaKeysMap,
+    /// The map's geometry is missing.
+    ErrNoWorld,
     /// Tooltip: share of the states; `{share}`, `{total}`.
     TipShareOfStates,
     /// A list cut short; `{names}`, `{n}` more.

@@ -98,7 +98,7 @@ test('timeline tooltip on hover, keyboard and tap', async () => {
   assert.match(text, /26\sSep\s2003/);
   assert.match(text, /Lao People's Democratic Republic \(accession\)/);
   assert.match(text, /Palermo Protocol: 40 parties/);
-  const live = await host.locator('.sr').textContent();
+  const live = await host.locator('.sr[aria-live]').textContent();
   assert.match(live, /26\sSep\s2003/);
   assert.ok(lastDate <= '2026-02-03');
   await context.close();

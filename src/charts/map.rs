@@ -1,0 +1,379 @@
+//! `map`: a world map (Equal Earth) of where each of the 195 UN member and observer states stands on the as-of
+//! date — by default under both treaties at once (party to both / Palermo Protocol only / Migrant Workers
+//! Convention only / neither), or under one (`treaty="palermo" | "icrmw"`: party / signatory only / neither).
+//!
+//! Marks: one even-odd shape per Natural Earth feature (`world.bin`), drawn at a tenth of a pixel; a dot at the
+//! label point of each of the 29 states too small for the 1:110m outlines; a hatch over states that signed a
+//! treaty without (yet) joining it, and white stripes over parties whose date is not confirmed, so that no
+//! category rests on colour alone. Land that is not one of the 195 (Antarctica, Western Sahara, territories) is
+//! neutral. Every state resolves on ISO3 alone to exactly one shape or one dot. The legend's counts are the
+//! status chart's. Hits: one per state (keyboard order: region by region, west to east), then the other areas.
+//! The CSV has one row per state; a visually hidden table lists every state for screen readers.
+
+use super::{csv_row, status::status_key, ChartDef, ChartError, Ctx};
+use crate::data::{self, Region as M49, Treaty};
+use crate::date::Day;
+use crate::geo::{equal_earth, EQUAL_EARTH_MAX_X, EQUAL_EARTH_MAX_Y};
+use crate::i18n::{Arg, Cat, Msg};
+use crate::model::{Model, State, Status};
+use crate::notes;
+use crate::options::Opt;
+use crate::spec::{Frame, Hit, Mark, Rect, Region, Role, Spec, Swatch};
+use crate::text::escape_xml;
+
+/// Registry entry.
+pub static CHART: ChartDef = ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty], world: true, build };
+
+/// A state's look on the map: an exclusive category (its fill and legend entry) and, over it, a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Category {
+    /// Both treaties: dated party to both.
+    Both,
+    /// Both treaties: dated party to the Palermo Protocol, not to the Convention.
+    PalermoOnly,
+    /// Both treaties: dated party to the Convention, not to the Protocol.
+    IcrmwOnly,
+    /// A party to the treaty shown (one treaty).
+    Party,
+    /// A party on a date not confirmed (to the treaty shown, or to either).
+    Undated,
+    /// Signed the treaty shown, not a party (one treaty).
+    Signatory,
+    /// Neither.
+    Neither,
+}
+
+/// Status of `s` under each treaty on `day`.
+fn statuses(model: &Model, s: &State, day: Day) -> [Status; 2] {
+    Treaty::ALL.map(|t| model.status(s, t, day))
+}
+
+fn category(view: Option<Treaty>, st: [Status; 2]) -> Category {
+    let [p, i] = st;
+    match view {
+        Some(t) => match if t == Treaty::Palermo { p } else { i } {
+            Status::Party => Category::Party,
+            Status::PartyDateUnknown => Category::Undated,
+            Status::Signatory => Category::Signatory,
+            Status::Neither => Category::Neither,
+        },
+        None => match (p, i) {
+            (Status::Party, Status::Party) => Category::Both,
+            (Status::PartyDateUnknown, _) | (_, Status::PartyDateUnknown) => Category::Undated,
+            (Status::Party, _) => Category::PalermoOnly,
+            (_, Status::Party) => Category::IcrmwOnly,
+            _ => Category::Neither,
+        },
+    }
+}
+
+/// The fill of a category; `undated` is the treaty whose date is not confirmed.
+fn fill(c: Category, view: Option<Treaty>, undated: Treaty) -> Role {
+    let shown = view.unwrap_or(undated);
+    match c {
+        Category::Both => Role::Both,
+        Category::PalermoOnly => Role::PalermoParty,
+        Category::IcrmwOnly => Role::IcrmwOnly,
+        Category::Party | Category::Undated => Role::party(shown),
+        Category::Signatory => Role::signatory(shown),
+        Category::Neither => Role::Neither,
+    }
+}
+
+/// The pattern over a state: white stripes for a date not confirmed, dark hatch for a signature without (yet) a
+/// deposit (under the treaty shown, or under either).
+fn pattern(c: Category, view: Option<Treaty>, st: [Status; 2]) -> Option<Role> {
+    if c == Category::Undated {
+        return Some(Role::Surface);
+    }
+    let signed = match view {
+        Some(Treaty::Palermo) => st[0] == Status::Signatory,
+        Some(Treaty::Icrmw) => st[1] == Status::Signatory,
+        None => st.contains(&Status::Signatory),
+    };
+    signed.then_some(Role::Ink)
+}
+
+/// The tooltip line for one treaty.
+fn standing(cat: &Cat, model: &Model, s: &State, t: Treaty, day: Day) -> String {
+    let treaty = Arg::Str(cat.treaty(t));
+    let p = s.under(t);
+    let signed_on = p.and_then(|p| p.signature).filter(|d| *d <= day);
+    match model.status(s, t, day) {
+        Status::Party => {
+            let dep = p.and_then(|p| p.deposit);
+            let (date, kind, derived) = match dep {
+                Some(d) => (d.day.unwrap_or(day), cat.kind(d.kind), d.derived),
+                None => (day, "", false),
+            };
+            let signed = signed_on.map(|d| cat.f(Msg::TipSignedOn, &[("date", Arg::Day(d))])).unwrap_or_default();
+            let key = if derived { Msg::TipPartySinceDerived } else { Msg::TipPartySince };
+            cat.f(key, &[("treaty", treaty), ("date", Arg::Day(date)), ("kind", Arg::Str(kind)), ("signed", Arg::Str(&signed))])
+        }
+        Status::PartyDateUnknown if day >= data::data_as_of() => {
+            let kind = p.and_then(|p| p.deposit).map_or("", |d| cat.kind(d.kind));
+            cat.f(Msg::TipPartyUndated, &[("treaty", treaty), ("kind", Arg::Str(kind))])
+        }
+        Status::PartyDateUnknown => {
+            cat.f(Msg::TipPartyUndatedEarlier, &[("treaty", treaty), ("date", Arg::Day(t.info().complete_list_as_of))])
+        }
+        Status::Signatory => cat.f(Msg::TipSignedOnly, &[("treaty", treaty), ("date", Arg::Day(signed_on.unwrap_or(day)))]),
+        Status::Neither => cat.f(Msg::TipNeither, &[("treaty", treaty)]),
+    }
+}
+
+fn region_name(cat: &Cat, r: M49) -> &'static str {
+    cat.t(match r {
+        M49::Africa => Msg::RegionAfrica,
+        M49::Americas => Msg::RegionAmericas,
+        M49::Asia => Msg::RegionAsia,
+        M49::Europe => Msg::RegionEurope,
+        M49::Oceania | M49::None => Msg::RegionOceania,
+    })
+}
+
+/// Builds the map spec.
+fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
+    let (model, o, cat) = (cx.model, cx.o, cx.cat);
+    let world = cx.world.ok_or(ChartError::NoWorld)?;
+    let (as_of, view) = (o.as_of, o.treaty);
+    let w = f64::from(o.width);
+    let newest = as_of >= data::data_as_of();
+
+    // Blocks and notes.
+    let title = match view {
+        Some(t) => cat.f(Msg::MapTitleOne, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]),
+        None => cat.t(Msg::MapTitleBoth).to_string(),
+    };
+    let mut blocks = notes::Blocks {
+        title: o.title.clone().unwrap_or(title),
+        subtitle: cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::MapMeasures)),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::MapLeavesOut)),
+        notes: notes::shared(&cat, model, as_of),
+        source: notes::source(&cat, data::data_as_of()),
+    };
+    if as_of < data::data_as_of() {
+        blocks.notes.insert(0, notes::note(&cat, &cat.f(Msg::NoteTodaysStates, &[("date", Arg::Day(as_of))])));
+    }
+
+    // Every state's category, pattern and tooltip.
+    let undated_treaty = |st: [Status; 2]| if st[1] == Status::PartyDateUnknown { Treaty::Icrmw } else { Treaty::Palermo };
+    let states: Vec<(&State, [Status; 2])> = model.un_states().map(|s| (s, statuses(model, s, as_of))).collect();
+    let count = |c: Category| states.iter().filter(|(_, st)| category(view, *st) == c).count() as i64;
+
+    // Header and legend (counts are the status chart's).
+    let mut f = Frame::new(w, cat);
+    f.header(&blocks.title, &blocks.subtitle);
+    let n = |c| Arg::Num(count(c));
+    let mut legend: Vec<(Swatch, String)> = match view {
+        None => vec![
+            (Swatch::Square(Role::Both), cat.f(Msg::MapBoth, &[("n", n(Category::Both))])),
+            (Swatch::Square(Role::PalermoParty), cat.f(Msg::MapPalermoOnly, &[("n", n(Category::PalermoOnly))])),
+            (Swatch::Square(Role::IcrmwOnly), cat.f(Msg::MapIcrmwOnly, &[("n", n(Category::IcrmwOnly))])),
+            (Swatch::Square(Role::Neither), cat.f(Msg::MapNeither, &[("n", n(Category::Neither))])),
+        ],
+        Some(t) => vec![
+            (Swatch::Square(Role::party(t)), cat.f(Msg::MapParties, &[("n", n(Category::Party))])),
+            (Swatch::Square(Role::signatory(t)), cat.f(Msg::MapSignedOnly, &[("n", n(Category::Signatory))])),
+            (Swatch::Square(Role::Neither), cat.f(Msg::MapNeither, &[("n", n(Category::Neither))])),
+        ],
+    };
+    if count(Category::Undated) > 0 {
+        let key = if newest { Msg::MapUndatedNow } else { Msg::MapUndatedEarlier };
+        let role = Role::party(view.unwrap_or(Treaty::Palermo));
+        legend.push((Swatch::Striped(role, Role::Surface), cat.f(key, &[("n", n(Category::Undated))])));
+    }
+    if states.iter().any(|(_, st)| pattern(category(view, *st), view, *st) == Some(Role::Ink)) {
+        legend.push((Swatch::Striped(Role::Neither, Role::Ink), cat.t(Msg::MapSigned).to_string()));
+    }
+    legend.push((Swatch::Dot(Role::Neither, Role::Axis), cat.t(Msg::MapDot).to_string()));
+    legend.push((Swatch::Square(Role::Land), cat.t(Msg::MapNotState).to_string()));
+    f.legend(&legend);
+    // Both treaties: each treaty's counts, worded as the status chart words them.
+    if view.is_none() {
+        for t in Treaty::ALL {
+            let c = model.status_counts(t, as_of);
+            if t.info().opened_for_signature > as_of {
+                continue;
+            }
+            let mut parts = vec![cat.f(Msg::SegParties, &[("n", Arg::Num(i64::from(c.party)))])];
+            if c.party_date_unknown > 0 {
+                let key = if newest { Msg::SegUnconfirmedNow } else { Msg::SegUnconfirmedEarlier };
+                parts.push(cat.f(key, &[("n", Arg::Num(i64::from(c.party_date_unknown))), ("date", Arg::Day(data::data_as_of()))]));
+            }
+            parts.push(cat.f(Msg::SegSigned, &[("n", Arg::Num(i64::from(c.signatory)))]));
+            parts.push(cat.f(Msg::SegNeither, &[("n", Arg::Num(i64::from(c.neither)))]));
+            let line = cat.f(Msg::MapCounts, &[("treaty", Arg::Str(cat.treaty(t))), ("counts", Arg::Str(&parts.join(cat.t(Msg::Dot))))]);
+            let size = f.sizes.axis + 0.5;
+            f.paragraph(&line, size, Role::Muted, false, "");
+        }
+        f.y += 4.0;
+    }
+
+    // Scale: Equal Earth, the whole world across the inner width.
+    let th = f.sizes;
+    let mw = f.inner();
+    let mh = mw * EQUAL_EARTH_MAX_Y / EQUAL_EARTH_MAX_X;
+    let plot = Rect { x: th.pad, y: f.y + 2.0, w: mw, h: mh };
+    let project = |(lon10, lat10): (i16, i16)| {
+        let (x, y) = equal_earth(f64::from(lon10) / 10.0, f64::from(lat10) / 10.0);
+        (plot.x + (x + EQUAL_EARTH_MAX_X) / (2.0 * EQUAL_EARTH_MAX_X) * mw, plot.y + (EQUAL_EARTH_MAX_Y - y) / (2.0 * EQUAL_EARTH_MAX_Y) * mh)
+    };
+
+    // Hits: the states in keyboard order (region by region, west to east), then the areas that are not states.
+    let mut order: Vec<usize> = (0..states.len()).collect();
+    let lon = |i: usize| states.get(i).and_then(|(s, _)| world.point(s.iso3())).map_or(0, |p| p.lon10);
+    let region = |i: usize| states.get(i).map_or(M49::None, |(s, _)| s.country.region);
+    order.sort_by_key(|&i| (region(i), lon(i)));
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut hit_of: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
+    for &i in &order {
+        let Some((s, _)) = states.get(i) else { continue };
+        let at = world.point(s.iso3()).map(|p| project((p.lon10, p.lat10))).unwrap_or((plot.x, plot.y));
+        let mut lines = vec![cat.name(s.iso3()).to_string()];
+        lines.extend(Treaty::ALL.map(|t| standing(&cat, model, s, t, as_of)));
+        hit_of.insert(s.iso3(), u16::try_from(hits.len()).unwrap_or(u16::MAX));
+        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: at.0, cy: at.1 }, lines, rule: None, dots: Vec::new(), walk: true });
+    }
+
+    // Marks: every outline, then the dots on top.
+    let mut marks = std::mem::take(&mut f.marks);
+    for shape in &world.shapes {
+        let iso3 = shape.iso3_str();
+        let state = iso3.and_then(|c| states.iter().find(|(s, _)| s.iso3() == c));
+        let (fill_role, pat, hit) = match state {
+            Some((s, st)) => {
+                let c = category(view, *st);
+                (fill(c, view, undated_treaty(*st)), pattern(c, view, *st), hit_of.get(s.iso3()).copied())
+            }
+            None => {
+                // Not one of the 195: neutral land, with a tooltip that says so.
+                let name = iso3.and_then(data::country).map_or_else(|| cat.t(Msg::MapNoCode).to_string(), |c| cat.name(c.iso3).to_string());
+                let centre = shape.polygons.first().and_then(|p| p.first()).and_then(|r| r.first()).copied().map(project).unwrap_or((plot.x, plot.y));
+                let h = u16::try_from(hits.len()).unwrap_or(u16::MAX);
+                let key = iso3.unwrap_or("").to_string();
+                hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines: vec![name, cat.t(Msg::TipNotState).into()], rule: None, dots: Vec::new(), walk: false });
+                (Role::Land, None, Some(h))
+            }
+        };
+        let rings: Vec<Vec<(f64, f64)>> = shape.polygons.iter().flatten().map(|r| r.iter().copied().map(project).collect()).collect();
+        marks.push(Mark::Shape { rings, fill: fill_role, pattern: pat, outline: Some(Role::Border), hit });
+    }
+    let dot_r = (w / 320.0).clamp(2.2, 3.5);
+    for (s, st) in &states {
+        if world.shape(s.iso3()).is_some() {
+            continue;
+        }
+        let Some(p) = world.point(s.iso3()) else { continue };
+        let c = category(view, *st);
+        let (fill_role, pat) = (fill(c, view, undated_treaty(*st)), pattern(c, view, *st));
+        marks.push(Mark::Dot { center: project((p.lon10, p.lat10)), r: dot_r, fill: fill_role, outline: Role::Axis, pattern: pat, hit: hit_of.get(s.iso3()).copied() });
+    }
+    f.marks = marks;
+    f.y = plot.y + plot.h + 4.0;
+
+    // CSV: one row per state, and the screen-reader table.
+    let mut csv = String::new();
+    let mut header = vec!["iso3", "name", "region"];
+    let cols: Vec<String> = Treaty::ALL
+        .iter()
+        .flat_map(|t| ["status", "signature", "deposit", "mode", "date_derived"].map(|c| format!("{}_{c}", t.tag())))
+        .collect();
+    header.extend(cols.iter().map(String::as_str));
+    csv_row(&mut csv, &header);
+    let mut rows: Vec<&(&State, [Status; 2])> = states.iter().collect();
+    rows.sort_by_key(|(s, _)| s.iso3());
+    let mut table = format!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        escape_xml(&cat.f(Msg::MapTableCaption, &[("date", Arg::Day(as_of))])),
+        escape_xml(cat.t(Msg::MapColState)),
+        escape_xml(cat.t(Msg::MapColRegion))
+    );
+    for t in Treaty::ALL {
+        table.push_str(&format!("<th scope=\"col\">{}</th>", escape_xml(cat.treaty(t))));
+    }
+    table.push_str("</tr></thead><tbody>");
+    let mut by_name: Vec<&(&State, [Status; 2])> = states.iter().collect();
+    by_name.sort_by(|a, b| cat.name(a.0.iso3()).cmp(cat.name(b.0.iso3())));
+    for (s, _) in &by_name {
+        table.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            escape_xml(cat.name(s.iso3())),
+            escape_xml(region_name(&cat, s.country.region))
+        ));
+        for t in Treaty::ALL {
+            let line = standing(&cat, model, s, t, as_of);
+            let text = line.split_once(": ").map_or(line.as_str(), |(_, rest)| rest);
+            table.push_str(&format!("<td>{}</td>", escape_xml(text)));
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</tbody></table>");
+    for (s, st) in rows {
+        let mut fields: Vec<String> = vec![s.iso3().into(), cat.name(s.iso3()).into(), region_name(&cat, s.country.region).into()];
+        for (k, t) in Treaty::ALL.iter().enumerate() {
+            let p = s.under(*t);
+            let status = st.get(k).copied().unwrap_or(Status::Neither);
+            let sig = p.and_then(|p| p.signature).filter(|d| *d <= as_of).map(|d| d.to_string()).unwrap_or_default();
+            let dep = p.and_then(|p| p.deposit).filter(|_| matches!(status, Status::Party | Status::PartyDateUnknown));
+            let day = dep.and_then(|d| d.day).map(|d| d.to_string()).unwrap_or_default();
+            let mode = dep.map(|d| d.kind.tag().to_string()).unwrap_or_default();
+            let derived = dep.map(|d| if d.derived { "yes" } else { "no" }).unwrap_or("").to_string();
+            fields.extend([status_key(status).to_string(), sig, day, mode, derived]);
+        }
+        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+        csv_row(&mut csv, &refs);
+    }
+
+    // Summary for screen readers.
+    let total = Arg::Num(states.len() as i64);
+    let summary = match view {
+        None => cat.f(
+            Msg::MapSummary,
+            &[("date", Arg::Day(as_of)), ("total", total), ("both", n(Category::Both)), ("p", n(Category::PalermoOnly)), ("i", n(Category::IcrmwOnly)), ("x", n(Category::Neither))],
+        ),
+        Some(t) => {
+            let c = model.status_counts(t, as_of);
+            let unknown = if c.party_date_unknown > 0 {
+                cat.f(Msg::StatusSummaryUnknown, &[("u", Arg::Num(i64::from(c.party_date_unknown)))])
+            } else {
+                String::new()
+            };
+            let part = cat.f(
+                Msg::StatusSummaryPart,
+                &[
+                    ("treaty", Arg::Str(cat.treaty(t))),
+                    ("n", Arg::Num(i64::from(c.party))),
+                    ("unknown", Arg::Str(&unknown)),
+                    ("s", Arg::Num(i64::from(c.signatory))),
+                    ("x", Arg::Num(i64::from(c.neither))),
+                ],
+            );
+            cat.f(Msg::StatusSummary, &[("total", total), ("date", Arg::Day(as_of)), ("parts", Arg::Str(&part))])
+        }
+    };
+    let csv_filename = match view {
+        Some(t) => format!("treaty-charts-map-{}-{as_of}.csv", t.tag()),
+        None => format!("treaty-charts-map-{as_of}.csv"),
+    };
+    f.footer(&blocks, &csv, &csv_filename);
+    let keys_label = Some(cat.f(Msg::AriaKeysMap, &[("title", Arg::Str(&blocks.title))]));
+    Ok(Spec {
+        kind: o.chart,
+        theme: o.theme,
+        lang: cat.0.tag,
+        width: w,
+        height: f.y.ceil(),
+        plot,
+        marks: f.marks,
+        texts: f.texts,
+        hits,
+        keys_label,
+        table: Some(table),
+        blocks,
+        summary,
+        csv,
+        csv_filename,
+    })
+}
