@@ -116,8 +116,8 @@ fn main() {
         let subregion = variant(c("subregion"), f, "subregion", SUBREGIONS);
         writeln!(
             out,
-            "  Country {{ iso3: {:?}, m49: {m49}, name: {:?}, region: Region::{region}, subregion: Subregion::{subregion}, un: {un} }},",
-            c("iso3"), c("name")
+            "  Country {{ iso3: {:?}, iso2: {:?}, m49: {m49}, name: {:?}, region: Region::{region}, subregion: Subregion::{subregion}, un: {un} }},",
+            c("iso3"), c("iso2"), c("name")
         ).ok();
     }
     out.push_str("];\n");
@@ -164,9 +164,46 @@ fn main() {
     }
     out.push_str("];\n");
 
+    let f = "country_names.csv";
+    let (h, mut rows) = read(f);
+    rows.sort_by(|a, b| col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f)));
+    out.push_str("static COUNTRY_NAMES: &[(&str, &str, &str)] = &[\n");
+    for r in &rows {
+        writeln!(out, "  ({:?}, {:?}, {:?}),", col(&h, r, "iso3", f), col(&h, r, "fr", f), col(&h, r, "es", f)).ok();
+    }
+    out.push_str("];\n");
+
+    let f = "date_bounds.csv";
+    let (h, rows) = read(f);
+    out.push_str("static BOUNDS: &[DateBound] = &[\n");
+    for r in &rows {
+        let c = |n| col(&h, r, n, f);
+        let yes = |n: &str| match col(&h, r, n, f) {
+            "yes" => "true",
+            "no" => "false",
+            x => panic!("data/{f}: {n} {x:?} (yes or no)"),
+        };
+        writeln!(
+            out,
+            "  DateBound {{ treaty: {}, iso3: {:?}, not_before: {}, not_before_source: {:?}, not_before_inferred: {}, not_after: {}, not_after_source: {:?}, not_after_inferred: {} }},",
+            treaty(c("treaty"), f), c("iso3"), day(c("not_before"), f), c("not_before_source"), yes("not_before_inferred"),
+            day(c("not_after"), f), c("not_after_source"), yes("not_after_inferred")
+        ).ok();
+    }
+    out.push_str("];\n");
+
     let f = "migrant_stock.csv";
     let (h, mut rows) = read(f);
+    // The world's immigrants: the WLD row (the sum of the 233 UN DESA areas). The world's emigrants by origin: the
+    // sum over the ISO-coded areas, which is OWID's own World row (SUPPORT_SOURCES.md §1).
+    let world = rows.iter().find(|r| col(&h, r, "iso3", f) == "WLD").unwrap_or_else(|| panic!("data/{f}: no WLD row"));
+    let world_immigrants: u64 = col(&h, world, "immigrant_stock", f).parse().unwrap_or_else(|_| panic!("data/{f}: WLD immigrant_stock"));
     rows.retain(|r| !matches!(col(&h, r, "iso3", f), "WLD" | "CHI"));
+    let world_emigrants: u64 = rows.iter().map(|r| col(&h, r, "emigrant_stock", f).parse::<u64>().unwrap_or(0)).sum();
+    writeln!(out, "/// International migrants in the world, mid-2024 (UN DESA IMS 2024; the WLD row).").ok();
+    writeln!(out, "pub const WORLD_IMMIGRANTS: u64 = {world_immigrants};").ok();
+    writeln!(out, "/// Emigrants in the world by country of origin, mid-2024: the sum over the ISO-coded areas (OWID's World row).").ok();
+    writeln!(out, "pub const WORLD_EMIGRANTS: u64 = {world_emigrants};").ok();
     let number = |r: &Row, name: &str| -> Option<u64> {
         match col(&h, r, name, f) {
             "" => None,

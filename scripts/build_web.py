@@ -45,7 +45,7 @@ def inject(loader: pathlib.Path, registry: dict) -> None:
         sys.exit(f"build: {marker} not found in {loader}")
     loader.write_text(text.replace(marker, json.dumps(registry, separators=(",", ":"), ensure_ascii=False)))
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
-        f"{len(registry['charts'][0]['heights'])} widths, {len(registry['charts'][0]['deltas'])} years each)")
+        f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 
 
 def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> None:
@@ -58,10 +58,11 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> No
     for c in registry["charts"]:
         name, about = html.escape(c["name"]), html.escape(c["about"]["en"])
         static = " · ".join(f'<a href="static/{name}-latest-{w}.svg">SVG {w} px</a>' for w in widths)
-        snippet = html.escape(f'<treaty-chart chart="{c["name"]}"></treaty-chart>')
+        example = "".join(f' {k}="{html.escape(v)}"' for k, v in c.get("example", {}).items())
+        snippet = html.escape(f'<treaty-chart chart="{c["name"]}"{example}></treaty-chart>')
         sections.append(f"""
   <h2 id="{name}">{about}</h2>
-  <treaty-chart chart="{name}" id="chart-{name}"><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
+  <treaty-chart chart="{name}" id="chart-{name}"{example}><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
   <details><summary>Embed this chart</summary>
     <pre>{snippet}</pre>
     <p>The link inside the element shows only where the chart cannot run. Options: {html.escape(", ".join(o["name"] for o in c["options"]))}.</p>
@@ -111,6 +112,7 @@ def main() -> None:
     static = cfg.get("static", {})
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []))
 
+    examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:
         (out_dir / "static").mkdir(exist_ok=True)
         for chart in (c["name"] for c in registry["charts"]):
@@ -118,11 +120,11 @@ def main() -> None:
                 for width in static.get("widths", []):
                     name = f"{chart}-{as_of}-{width}.svg"
                     args = [str(cli), "render", "--chart", chart, "--width", str(width), "--out",
-                            str(out_dir / "static" / name)]
+                            str(out_dir / "static" / name)] + examples[chart]
                     if as_of != "latest":
                         args += ["--as-of", as_of]
                     subprocess.run(args, check=True)
-                csv = subprocess.run([str(cli), "data", "--chart", chart] +
+                csv = subprocess.run([str(cli), "data", "--chart", chart] + examples[chart] +
                                      ([] if as_of == "latest" else ["--as-of", as_of]),
                                      check=True, capture_output=True, text=True).stdout
                 (out_dir / "static" / f"{chart}-{as_of}.csv").write_text(csv)

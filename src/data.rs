@@ -134,6 +134,8 @@ impl Subregion {
 pub struct Country {
     /// ISO 3166-1 alpha-3 code; the join key.
     pub iso3: &'static str,
+    /// ISO 3166-1 alpha-2 code (for suggestions only; never a join key).
+    pub iso2: &'static str,
     /// UN M49 numeric code (`None` for Kosovo, which M49 does not list).
     pub m49: Option<u16>,
     /// Reader-facing name (UN M49 / UNTC spelling, UTF-8; may contain `&`, `'`, `’`).
@@ -221,6 +223,28 @@ pub struct Headline {
     pub source_url: &'static str,
 }
 
+/// One row of `date_bounds.csv`: a sourced interval for a deposit whose day no source gives
+/// (`data/TREATY_SOURCES.md` §8).
+#[derive(Debug)]
+pub struct DateBound {
+    /// Which treaty.
+    pub treaty: Treaty,
+    /// ISO3 code of the participant.
+    pub iso3: &'static str,
+    /// The deposit was not before this day.
+    pub not_before: Day,
+    /// Source tag of that bound (`data/README.md`).
+    pub not_before_source: &'static str,
+    /// True when the bound follows from its evidence but is not printed as such.
+    pub not_before_inferred: bool,
+    /// The deposit was not after this day.
+    pub not_after: Day,
+    /// Source tag of that bound.
+    pub not_after_source: &'static str,
+    /// True when the bound follows from its evidence but is not printed as such.
+    pub not_after_inferred: bool,
+}
+
 /// One row of `migrant_stock.csv` (UN DESA International Migrant Stock 2024; population from UN WPP 2024),
 /// ISO-coded areas only.
 #[derive(Debug)]
@@ -248,6 +272,22 @@ pub fn countries() -> &'static [Country] {
 /// All rows of `treaty_actions.csv`, in file order.
 pub fn actions() -> &'static [Action] {
     ACTIONS
+}
+
+/// A state's name in another language (`data/country_names.csv`, from Unicode CLDR): `column` 1 is French, 2
+/// Spanish. `None` for an unknown code or column.
+pub fn local_name(iso3: &str, column: usize) -> Option<&'static str> {
+    let i = COUNTRY_NAMES.binary_search_by(|r| r.0.cmp(iso3)).ok()?;
+    COUNTRY_NAMES.get(i).and_then(|r| match column {
+        1 => Some(r.1),
+        2 => Some(r.2),
+        _ => None,
+    })
+}
+
+/// All rows of `date_bounds.csv`, in file order.
+pub fn date_bounds() -> &'static [DateBound] {
+    BOUNDS
 }
 
 /// All rows of `treaty_status.csv`, in file order.
@@ -304,6 +344,16 @@ pub fn check() -> Vec<String> {
         }
         if a.action.is_some() && a.kind.is_none() {
             problems.push(format!("{}: {} has a deposit date but no action type", info.tag, a.iso3));
+        }
+    }
+    for b in BOUNDS {
+        let tag = b.treaty.info().tag;
+        match ACTIONS.iter().find(|a| a.treaty == b.treaty && a.iso3 == b.iso3) {
+            Some(a) if a.kind.is_some() && a.action.is_none() => {}
+            _ => problems.push(format!("{tag}: date_bounds.csv has {}, which is not a party without a deposit date", b.iso3)),
+        }
+        if b.not_before > b.not_after {
+            problems.push(format!("{tag}: {} has not_before after not_after", b.iso3));
         }
     }
     problems

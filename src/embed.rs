@@ -25,6 +25,8 @@ pub struct HitOut {
     pub dots: Vec<(f64, String)>,
     /// True when the arrow keys stop at it.
     pub walk: bool,
+    /// True for a target too small to tap reliably: a touch nearby takes the nearest such one.
+    pub small: bool,
 }
 
 /// What `renderInto` returns to JavaScript (a plain object): `ok`, and either the chart's geometry or `error`.
@@ -60,6 +62,10 @@ pub struct EmbedResult {
     pub dot_class: String,
     /// The screen-reader table (HTML, escaped), or empty.
     pub table: String,
+    /// "About this data": the paragraphs the short notes leave out (empty with full notes, which draw them).
+    pub about: Vec<String>,
+    /// The label of the disclosure.
+    pub about_label: String,
     /// True when the chart draws the world geometry.
     pub world: bool,
 }
@@ -84,7 +90,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
                 Region::Mark { cx, cy } => (None, Some([cx, cy])),
             };
             let dots = h.dots.iter().map(|(y, role)| (*y, format!("f{}", role.index()))).collect();
-            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots, walk: h.walk }
+            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots, walk: h.walk, small: h.small }
         })
         .collect();
     EmbedResult {
@@ -103,6 +109,8 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         rule_class: format!("s{}", crate::svg::RULE.index()),
         dot_class: format!("s{}", crate::svg::DOT_OUTLINE.index()),
         table: r.spec.table.clone().unwrap_or_default(),
+        about: if o.notes == crate::notes::Notes::Short { r.spec.blocks.about.clone() } else { Vec::new() },
+        about_label: cat.t(Msg::AboutLead).to_string(),
         world: o.chart.world,
     }
 }

@@ -13,7 +13,7 @@
 //! let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", "375")]).unwrap();
 //! let chart = render(&o).unwrap();
 //! assert!(chart.svg.starts_with("<svg"));
-//! assert!(chart.csv.starts_with("treaty,party,signatory,neither"));
+//! assert!(chart.csv.starts_with("treaty,party_min,party_max,signatory,neither"));
 //! ```
 
 pub mod charts;

@@ -7,9 +7,12 @@
 //!
 //! Counting rules (the depositary's): a participant is a party from the day its instrument of ratification,
 //! accession, acceptance, approval or succession was deposited with the UN Secretary-General, not from entry into
-//! force for it. The European Union counts as a party (it is one) but is not one of the 195 states. A party whose
-//! deposit date no source gives (three Palermo parties after 2018) is never counted on a date; after the
-//! treaty's last complete list it is reported separately as "date not confirmed".
+//! force for it. The European Union counts as a party (it is one) but is not one of the 195 states.
+//!
+//! Uncertain dates are ranges, never guesses: a deposit whose day no source gives has a sourced interval
+//! (`date_bounds.csv`: not before, not after). On a day inside it the participant *may* be a party
+//! ([`Status::MaybeParty`]); from its end on it certainly is. So a count on a day is a range ([`Range`]): the
+//! parties certain by then, and those that may already have joined.
 
 use crate::data::{self, ActionKind, Country, Headline, MigrantStock, Treaty, UnStatus};
 use crate::date::Day;
@@ -18,15 +21,49 @@ use std::sync::OnceLock;
 /// A participant's standing under one treaty on one day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// Deposited an instrument on or before the day.
+    /// Deposited an instrument on or before the day (or, for a deposit known only within a range, by the range's
+    /// end).
     Party,
-    /// Known to be a party now, but no source gives the deposit date, and the day is after the last complete
-    /// depositary list: it may or may not have been a party on that day.
-    PartyDateUnknown,
+    /// The day falls inside the range of a deposit whose day no source gives: it may or may not have been a party.
+    MaybeParty,
     /// Signed, and not (yet) a party.
     Signatory,
     /// Neither signed nor joined.
     Neither,
+}
+
+/// When a deposit was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// On this day (stated by a source, or derived from entry into force: see [`Deposit::derived`]).
+    On(Day),
+    /// Some day in this range, both ends included; `sourced` when the ends come from `date_bounds.csv` (else the
+    /// range is only "after the last complete list, by the newest data").
+    Between { not_before: Day, not_after: Day, sourced: bool },
+}
+
+impl When {
+    /// The earliest day it can be.
+    pub fn earliest(self) -> Day {
+        match self {
+            When::On(d) | When::Between { not_before: d, .. } => d,
+        }
+    }
+
+    /// The latest day it can be.
+    pub fn latest(self) -> Day {
+        match self {
+            When::On(d) | When::Between { not_after: d, .. } => d,
+        }
+    }
+
+    /// The day, when it is known.
+    pub fn day(self) -> Option<Day> {
+        match self {
+            When::On(d) => Some(d),
+            When::Between { .. } => None,
+        }
+    }
 }
 
 /// A deposit of an instrument of consent to be bound.
@@ -34,8 +71,8 @@ pub enum Status {
 pub struct Deposit {
     /// Ratification, accession, …
     pub kind: ActionKind,
-    /// The deposit date; `None` when no source gives it.
-    pub day: Option<Day>,
+    /// The day, or the range it lies in.
+    pub when: When,
     /// True when the date is derived from entry into force (minus 30 days), not stated by a source.
     pub derived: bool,
     /// Source tag of the row (`data/TREATY_SOURCES.md`).
@@ -52,12 +89,15 @@ pub struct Participation {
 }
 
 impl Participation {
-    /// Standing on `day`, given the treaty's last complete list.
-    fn status(&self, complete: Day, day: Day) -> Status {
-        match self.deposit {
-            Some(Deposit { day: Some(d), .. }) if d <= day => return Status::Party,
-            Some(Deposit { day: None, .. }) if day > complete => return Status::PartyDateUnknown,
-            _ => {}
+    /// Standing on `day`.
+    fn status(&self, day: Day) -> Status {
+        if let Some(d) = self.deposit {
+            if d.when.latest() <= day {
+                return Status::Party;
+            }
+            if d.when.earliest() <= day {
+                return Status::MaybeParty;
+            }
         }
         match self.signature {
             Some(s) if s <= day => Status::Signatory,
@@ -94,11 +134,11 @@ impl State {
     }
 }
 
-/// One dated deposit, as the timeline counts it.
+/// One deposit, as the timeline counts it.
 #[derive(Clone, Copy, Debug)]
 pub struct Dated {
-    /// Deposit date.
-    pub day: Day,
+    /// Deposit date or range.
+    pub when: When,
     /// ISO3 code of the participant (`EUU` for the European Union).
     pub iso3: &'static str,
     /// Ratification, accession, …
@@ -107,23 +147,44 @@ pub struct Dated {
     pub derived: bool,
 }
 
+/// A count on a day: at least `min`, at most `max` (equal when every date is known).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Range {
+    /// Certain by the day.
+    pub min: u16,
+    /// Certain, plus those that may already have joined.
+    pub max: u16,
+}
+
+impl Range {
+    /// True when the count is exact.
+    pub fn exact(self) -> bool {
+        self.min == self.max
+    }
+}
+
 /// Counts for the status chart: how the 195 UN member and observer states stand on one day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StatusCounts {
-    /// States that are parties (dated deposit on or before the day).
+    /// States that are certainly parties.
     pub party: u16,
-    /// States known to be parties whose deposit date is not confirmed (see [`Status::PartyDateUnknown`]).
-    pub party_date_unknown: u16,
+    /// States that may be parties (the day is inside their deposit's range; see [`Status::MaybeParty`]).
+    pub maybe: u16,
     /// States that signed but are not parties.
     pub signatory: u16,
-    /// States that did neither.
+    /// States that did neither (the states that may be parties are not among them).
     pub neither: u16,
 }
 
 impl StatusCounts {
     /// Sum of all groups; 195 for the embedded data.
     pub fn total(&self) -> u16 {
-        self.party + self.party_date_unknown + self.signatory + self.neither
+        self.party + self.maybe + self.signatory + self.neither
+    }
+
+    /// Parties as a range: certain, and certain plus possible.
+    pub fn parties(&self) -> Range {
+        Range { min: self.party, max: self.party + self.maybe }
     }
 }
 
@@ -138,42 +199,89 @@ pub enum SourceDate {
     Year(i32),
 }
 
-/// Facts for the note on the Palermo Protocol's data after its last complete depositary list.
+/// A deposit after the last complete list, as the notes describe it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Later {
+    /// ISO3 code.
+    pub iso3: &'static str,
+    /// Its day or range.
+    pub when: When,
+    /// True when the day is derived from entry into force minus 30 days.
+    pub derived: bool,
+}
+
+/// Facts on the Palermo Protocol's data after its last complete depositary list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PalermoGap {
     /// Date of the last complete depositary list.
     pub complete: Day,
-    /// Dated accessions after it, up to the chart's date.
-    pub later_dated: usize,
-    /// Of those, how many have dates derived from entry into force.
-    pub derived: usize,
-    /// ISO3 codes of the parties with no confirmed date.
-    pub undated: Vec<&'static str>,
-    /// Newest depositary count after `complete`, on or before the chart's date: (day, parties it reported, dated
-    /// parties in this data on that day).
-    pub depositary: Option<(Day, u16, u16)>,
+    /// Deposits after it that may have happened by the chart's date (dated, derived, or known within a range).
+    pub later: Vec<Later>,
+    /// Newest depositary count after `complete`, on or before the chart's date: (day, parties it reported, this
+    /// data's count on that day).
+    pub depositary: Option<(Day, u16, Range)>,
     /// Newest higher count from a secondary source known by the chart's date: (its date, parties).
     pub secondary: Option<(SourceDate, u16)>,
     /// The chart's date.
     pub as_of: Day,
-    /// True when the chart's date is the newest the data speaks for (the undated parties are parties by then).
-    pub newest: bool,
 }
 
-/// Facts for the note on who stays out of the Migrant Workers Convention.
+impl PalermoGap {
+    /// Later deposits with a derived day.
+    pub fn derived(&self) -> usize {
+        self.later.iter().filter(|l| l.derived).count()
+    }
+
+    /// Later deposits known only within a range.
+    pub fn ranged(&self) -> Vec<Later> {
+        self.later.iter().copied().filter(|l| l.when.day().is_none()).collect()
+    }
+
+    /// How many parties the depositary reported that this data does not identify (0 when none is missing).
+    pub fn unidentified(&self) -> u16 {
+        self.depositary.map_or(0, |(_, published, ours)| published.saturating_sub(ours.max))
+    }
+}
+
+/// Shares of the world's international migrants (UN DESA 2024) covered by a treaty's parties on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    /// Which treaty.
+    pub treaty: Treaty,
+    /// International migrants living in party states: (certain parties, with those that may be parties), persons.
+    pub immigrants: (u64, u64),
+    /// Emigrants born in party states: (certain, with possible), persons.
+    pub emigrants: (u64, u64),
+    /// The world's international migrants (the denominator of `immigrants`).
+    pub world_immigrants: u64,
+    /// The world's emigrants by origin (the denominator of `emigrants`).
+    pub world_emigrants: u64,
+}
+
+impl Coverage {
+    /// A share in tenths of a per cent, rounded half up.
+    pub fn tenths(part: u64, whole: u64) -> i64 {
+        if whole == 0 {
+            return 0;
+        }
+        i64::try_from((part * 2000 + whole) / (2 * whole)).unwrap_or(0)
+    }
+}
+
+/// Facts on who stays out of the Migrant Workers Convention: the top destination states and the shares of
+/// migrants its parties cover.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaysOut {
     /// How many of the top destination states are looked at.
     pub top: usize,
-    /// ISO3 codes of those that are parties to the Convention on the day.
+    /// ISO3 codes of those that are parties to the Convention on the day (certain).
     pub icrmw: Vec<&'static str>,
-    /// `None` before the Protocol opened; else (dated parties among them, ISO3 codes of those that are parties on
-    /// an unconfirmed date).
-    pub palermo: Option<(usize, Vec<&'static str>)>,
+    /// How many of them are parties to the Palermo Protocol: a range (certain, with those that may be).
+    pub palermo: Range,
+    /// The Convention's coverage of migrants on the day.
+    pub coverage: Coverage,
     /// The chart's date.
     pub as_of: Day,
-    /// True on the newest date.
-    pub newest: bool,
 }
 
 /// How many top destination states the "who stays out" note looks at.
@@ -227,8 +335,12 @@ fn slot(t: Treaty) -> usize {
 pub struct Model {
     states: Vec<State>,
     eu: [Option<Participation>; 2],
+    /// Every deposit per treaty (states and the EU), sorted by its earliest day.
     deposits: [Vec<Dated>; 2],
-    undated: [Vec<&'static str>; 2],
+    /// The earliest and the latest day of every deposit per treaty, each sorted: counting on a day is two binary
+    /// searches.
+    earliest: [Vec<Day>; 2],
+    latest: [Vec<Day>; 2],
 }
 
 impl Default for Model {
@@ -253,17 +365,27 @@ impl Model {
             .collect();
         let mut eu = [None, None];
         let mut deposits: [Vec<Dated>; 2] = [Vec::new(), Vec::new()];
-        let mut undated: [Vec<&'static str>; 2] = [Vec::new(), Vec::new()];
         for a in data::actions() {
             let i = slot(a.treaty);
-            let deposit = a.kind.map(|kind| Deposit { kind, day: a.action, derived: a.date_is_derived(), source: a.source });
+            let info = a.treaty.info();
+            let deposit = a.kind.map(|kind| {
+                let when = match a.action {
+                    Some(d) => When::On(d),
+                    None => match data::date_bounds().iter().find(|b| b.treaty == a.treaty && b.iso3 == a.iso3) {
+                        Some(b) => When::Between { not_before: b.not_before, not_after: b.not_after, sourced: true },
+                        // No sourced range: after the last complete list, by the newest data.
+                        None => When::Between {
+                            not_before: info.complete_list_as_of.plus_days(1),
+                            not_after: data::data_as_of(),
+                            sourced: false,
+                        },
+                    },
+                };
+                Deposit { kind, when, derived: a.date_is_derived(), source: a.source }
+            });
             let p = Participation { signature: a.signature, deposit };
-            if let Some(d) = deposit {
-                match (d.day, deposits.get_mut(i), undated.get_mut(i)) {
-                    (Some(day), Some(v), _) => v.push(Dated { day, iso3: a.iso3, kind: d.kind, derived: d.derived }),
-                    (None, _, Some(v)) => v.push(a.iso3),
-                    _ => {}
-                }
+            if let (Some(d), Some(v)) = (deposit, deposits.get_mut(i)) {
+                v.push(Dated { when: d.when, iso3: a.iso3, kind: d.kind, derived: d.derived });
             }
             if a.iso3 == data::EU {
                 if let Some(slot) = eu.get_mut(i) {
@@ -276,9 +398,17 @@ impl Model {
             }
         }
         for d in &mut deposits {
-            d.sort_unstable_by(|a, b| a.day.cmp(&b.day).then(a.iso3.cmp(b.iso3)));
+            d.sort_unstable_by_key(|x| (x.when.earliest(), x.iso3));
         }
-        Model { states, eu, deposits, undated }
+        let days = |f: fn(When) -> Day| {
+            deposits.clone().map(|v| {
+                let mut d: Vec<Day> = v.iter().map(|x| f(x.when)).collect();
+                d.sort_unstable();
+                d
+            })
+        };
+        let (earliest, latest) = (days(When::earliest), days(When::latest));
+        Model { states, eu, deposits, earliest, latest }
     }
 
     /// Every state and area of `countries.csv`, sorted by ISO3.
@@ -304,46 +434,32 @@ impl Model {
         self.state(iso3).and_then(|s| s.under(t))
     }
 
-    /// All dated deposits for a treaty, in date order.
+    /// Every deposit for a treaty (states and the European Union), sorted by its earliest possible day.
     pub fn deposits(&self, t: Treaty) -> &[Dated] {
         self.deposits.get(slot(t)).map_or(&[], |v| v.as_slice())
     }
 
-    /// ISO3 codes of parties with no known deposit date (Palermo: Nepal, Pakistan, Palau in the embedded data).
-    pub fn undated_parties(&self, t: Treaty) -> &[&'static str] {
-        self.undated.get(slot(t)).map_or(&[], |v| v.as_slice())
-    }
-
-    /// Number of parties on `day` as the depositary counts them: dated deposits on or before `day`, the
-    /// European Union included.
-    pub fn parties_on(&self, t: Treaty, day: Day) -> u16 {
-        let n = self.deposits(t).partition_point(|d| d.day <= day);
-        u16::try_from(n).unwrap_or(u16::MAX)
-    }
-
-    /// Number of undated parties that may already have been parties on `day` (0 up to the last complete list).
-    pub fn undated_possible_on(&self, t: Treaty, day: Day) -> u16 {
-        if day > t.info().complete_list_as_of {
-            u16::try_from(self.undated_parties(t).len()).unwrap_or(u16::MAX)
-        } else {
-            0
-        }
+    /// Parties on `day` as the depositary counts them, the European Union included: at least those whose deposit
+    /// was certainly made by then, at most those that may have been.
+    pub fn parties_on(&self, t: Treaty, day: Day) -> Range {
+        let count = |v: &Vec<Day>| u16::try_from(v.partition_point(|d| *d <= day)).unwrap_or(u16::MAX);
+        let (e, l) = (self.earliest.get(slot(t)), self.latest.get(slot(t)));
+        Range { min: l.map_or(0, count), max: e.map_or(0, count) }
     }
 
     /// True when the European Union is a party to `t` on `day`.
     pub fn eu_party_on(&self, t: Treaty, day: Day) -> bool {
-        self.participation(t, data::EU)
-            .is_some_and(|p| p.status(t.info().complete_list_as_of, day) == Status::Party)
+        self.participation(t, data::EU).is_some_and(|p| p.status(day) == Status::Party)
     }
 
     /// Standing of one participant (by ISO3, `EUU` included) under `t` on `day`; `Neither` for unknown codes.
     pub fn status_of(&self, t: Treaty, iso3: &str, day: Day) -> Status {
-        self.participation(t, iso3).map_or(Status::Neither, |p| p.status(t.info().complete_list_as_of, day))
+        self.participation(t, iso3).map_or(Status::Neither, |p| p.status(day))
     }
 
     /// Standing of a state under `t` on `day`.
     pub fn status(&self, s: &State, t: Treaty, day: Day) -> Status {
-        s.under(t).map_or(Status::Neither, |p| p.status(t.info().complete_list_as_of, day))
+        s.under(t).map_or(Status::Neither, |p| p.status(day))
     }
 
     /// How the 195 UN member and observer states stand under `t` on `day`.
@@ -352,7 +468,7 @@ impl Model {
         for s in self.un_states() {
             match self.status(s, t, day) {
                 Status::Party => c.party += 1,
-                Status::PartyDateUnknown => c.party_date_unknown += 1,
+                Status::MaybeParty => c.maybe += 1,
                 Status::Signatory => c.signatory += 1,
                 Status::Neither => c.neither += 1,
             }
@@ -372,14 +488,46 @@ impl Model {
             .collect()
     }
 
-    /// Facts on the Palermo Protocol's incomplete data, for a date after its last complete list (else `None`).
+    /// The shares of the world's migrants living in, and born in, `t`'s party states on `day` (states only; the
+    /// stock figures are for 2024 whatever the day).
+    pub fn coverage(&self, t: Treaty, day: Day) -> Coverage {
+        let (mut imm, mut emi) = ((0, 0), (0, 0));
+        for s in self.un_states() {
+            let Some(m) = s.stock else { continue };
+            match self.status(s, t, day) {
+                Status::Party => {
+                    imm = (imm.0 + m.immigrants, imm.1 + m.immigrants);
+                    emi = (emi.0 + m.emigrants, emi.1 + m.emigrants);
+                }
+                Status::MaybeParty => {
+                    imm.1 += m.immigrants;
+                    emi.1 += m.emigrants;
+                }
+                _ => {}
+            }
+        }
+        Coverage {
+            treaty: t,
+            immigrants: imm,
+            emigrants: emi,
+            world_immigrants: data::WORLD_IMMIGRANTS,
+            world_emigrants: data::WORLD_EMIGRANTS,
+        }
+    }
+
+    /// Facts on the Palermo Protocol's data after its last complete list, for a date after it (else `None`).
     pub fn palermo_gap(&self, as_of: Day) -> Option<PalermoGap> {
         let t = Treaty::Palermo;
         let complete = t.info().complete_list_as_of;
         if as_of <= complete {
             return None;
         }
-        let later: Vec<&Dated> = self.deposits(t).iter().filter(|d| d.day > complete && d.day <= as_of).collect();
+        let later = self
+            .deposits(t)
+            .iter()
+            .filter(|d| d.when.latest() > complete && d.when.earliest() <= as_of)
+            .map(|d| Later { iso3: d.iso3, when: d.when, derived: d.derived })
+            .collect();
         let depositary = data::headlines()
             .iter()
             .filter(|h| h.treaty == t && from_depositary(h))
@@ -387,7 +535,7 @@ impl Model {
             .filter(|(d, _)| *d > complete && *d <= as_of)
             .max_by_key(|(d, _)| *d)
             .map(|(d, n)| (d, n, self.parties_on(t, d)));
-        let ours_now = self.parties_on(t, as_of) + self.undated_possible_on(t, as_of);
+        let ours_now = self.parties_on(t, as_of).max;
         let secondary = data::headlines()
             .iter()
             .filter(|h| h.treaty == t && !from_depositary(h))
@@ -395,16 +543,7 @@ impl Model {
             .filter(|(d, h)| d.last_day().is_some_and(|k| k > complete && k <= as_of) && h.parties > ours_now)
             .max_by_key(|(d, _)| d.last_day())
             .map(|(d, h)| (d, h.parties));
-        Some(PalermoGap {
-            complete,
-            later_dated: later.len(),
-            derived: later.iter().filter(|d| d.derived).count(),
-            undated: self.undated_parties(t).to_vec(),
-            depositary,
-            secondary,
-            as_of,
-            newest: as_of >= data::data_as_of(),
-        })
+        Some(PalermoGap { complete, later, depositary, secondary, as_of })
     }
 
     /// Facts on who stays out of the Migrant Workers Convention, once it is in force (else `None`: before that,
@@ -415,12 +554,9 @@ impl Model {
         }
         let top = self.top_destinations(Treaty::Icrmw, as_of, TOP_DESTINATIONS);
         let icrmw = top.iter().filter(|(_, s)| *s == Status::Party).map(|(c, _)| c.iso3()).collect();
-        let palermo = (as_of >= Treaty::Palermo.info().opened_for_signature).then(|| {
-            let top = self.top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS);
-            let dated = top.iter().filter(|(_, s)| *s == Status::Party).count();
-            let undated = top.iter().filter(|(_, s)| *s == Status::PartyDateUnknown).map(|(c, _)| c.iso3()).collect();
-            (dated, undated)
-        });
-        Some(StaysOut { top: TOP_DESTINATIONS, icrmw, palermo, as_of, newest: as_of >= data::data_as_of() })
+        let p = self.top_destinations(Treaty::Palermo, as_of, TOP_DESTINATIONS);
+        let n = |f: fn(&Status) -> bool| u16::try_from(p.iter().filter(|(_, s)| f(s)).count()).unwrap_or(0);
+        let palermo = Range { min: n(|s| *s == Status::Party), max: n(|s| matches!(s, Status::Party | Status::MaybeParty)) };
+        Some(StaysOut { top: TOP_DESTINATIONS, icrmw, palermo, coverage: self.coverage(Treaty::Icrmw, as_of), as_of })
     }
 }

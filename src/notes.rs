@@ -1,13 +1,19 @@
 //! The blocks every chart carries, worded from the model's facts through the catalogue.
 //!
-//! The model computes what is true (how many parties, which are undated, what the depositary last reported); this
-//! module only chooses the catalogue's messages and fills them. Chart modules call these functions; they hold no
-//! prose of their own.
+//! Each chart shows three short blocks by default — what it measures, what it leaves out, and the one caveat that
+//! matters most for that chart on that date — about 60 words in all. Everything else is "About this data": what
+//! the treaties require, how parties are counted, the Palermo data gap, who stays out, the European Union,
+//! today's states on a past date, what a migrant stock counts. In the element it is a disclosure under the
+//! chart; in the standalone SVG and in print (`notes="full"`) it is written out in full. Every block has its own
+//! sentences: none is repeated in another block of the same chart, and the same fact is worded by the same
+//! message in every chart.
+//!
+//! The model computes what is true; this module only chooses messages and fills them.
 
-use crate::data::Treaty;
+use crate::data::{self, Treaty};
 use crate::date::Day;
 use crate::i18n::{Arg, Cat, Msg};
-use crate::model::{Model, PalermoGap, SourceDate, StaysOut};
+use crate::model::{Model, PalermoGap, Range, SourceDate, Status, When};
 
 /// Text blocks of one chart, in reading order. Plain text (escaped on output).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,10 +26,46 @@ pub struct Blocks {
     pub measures: String,
     /// "What it leaves out: …" (with its lead).
     pub leaves_out: String,
-    /// Data-derived notes, each with its lead: gaps, derived dates, who stays out.
-    pub notes: Vec<String>,
-    /// Source line, with the data's as-of date.
+    /// "Note: …": the main caveat of this chart on this date (with its lead), if any.
+    pub caveat: Option<String>,
+    /// "About this data": the other notes, one paragraph each (no lead).
+    pub about: Vec<String>,
+    /// How complete each treaty's list is.
+    pub completeness: String,
+    /// Source line.
     pub source: String,
+}
+
+/// How much of the notes a chart shows: the three short blocks (the rest in the element's disclosure), or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Notes {
+    /// Measures, leaves out, one caveat (about 60 words); the element adds "About this data".
+    #[default]
+    Short,
+    /// Everything, for standalone SVGs and print.
+    Full,
+}
+
+impl Notes {
+    /// Every value, as the option spells it.
+    pub const ALL: [Notes; 2] = [Notes::Short, Notes::Full];
+
+    /// `short` or `full`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Notes::Short => "short",
+            Notes::Full => "full",
+        }
+    }
+}
+
+/// What kind of counts a chart makes, for choosing its notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counts {
+    /// Parties as the depositary counts them, the European Union included (the timeline).
+    Parties,
+    /// The 195 states only (status, map, regions, coverage, country).
+    States,
 }
 
 /// `lead` followed by `body`, as a block starts ("Note: …").
@@ -31,66 +73,44 @@ pub fn with_lead(cat: &Cat, lead: Msg, body: &str) -> String {
     format!("{} {body}", cat.t(lead))
 }
 
-/// A note: "Note: " and the text.
-pub fn note(cat: &Cat, body: &str) -> String {
-    with_lead(cat, Msg::NoteLead, body)
-}
-
-/// Names of participants by ISO3, in the catalogue's language.
-fn names(cat: &Cat, iso3: &[&'static str]) -> String {
+/// Names of participants by ISO3, in the catalogue's language, as a list.
+pub fn names(cat: &Cat, iso3: &[&'static str]) -> String {
     let v: Vec<&str> = iso3.iter().map(|c| cat.name(c)).collect();
     cat.list(&v)
 }
 
-/// The source line.
-pub fn source(cat: &Cat, data_as_of: Day) -> String {
-    cat.f(Msg::Source, &[("date", Arg::Day(data_as_of))])
+/// A count that may be a range: `177` or `177–178`.
+pub fn count(cat: &Cat, r: Range) -> String {
+    if r.exact() {
+        cat.num(i64::from(r.min))
+    } else {
+        cat.f(Msg::Range, &[("min", Arg::Num(i64::from(r.min))), ("max", Arg::Num(i64::from(r.max)))])
+    }
 }
 
-/// The notes every chart shares: the Palermo data gap (after the last complete list) and who stays out of the
-/// Migrant Workers Convention (once it is in force).
-pub fn shared(cat: &Cat, model: &Model, as_of: Day) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(g) = model.palermo_gap(as_of) {
-        out.push(note(cat, &palermo_gap(cat, &g)));
+/// A date known within a range: `between 1 Feb 2019 and 31 Mar 2020`, or `in November 2022` when the range is
+/// one calendar month.
+pub fn range(cat: &Cat, not_before: Day, not_after: Day) -> String {
+    let (y, m, d) = not_before.ymd();
+    if d == 1 && Day::last_of_month(y, m) == Some(not_after) {
+        return cat.f(Msg::RangeMonth, &[("month", Arg::MonthYear(y, m))]);
     }
-    if let Some(s) = model.stays_out(as_of) {
-        out.push(note(cat, &stays_out(cat, &s)));
-    }
-    out
+    cat.f(Msg::RangeBetween, &[("a", Arg::Day(not_before)), ("b", Arg::Day(not_after))])
 }
 
-/// The sentence on who stays out.
-pub fn stays_out(cat: &Cat, s: &StaysOut) -> String {
-    let palermo = match &s.palermo {
-        None => String::new(),
-        Some((n, undated)) if undated.is_empty() => cat.f(Msg::StaysOutPalermo, &[("n", Arg::Num(*n as i64))]),
-        Some((n, undated)) if s.newest => cat.f(
-            Msg::StaysOutPalermoUndated,
-            &[("n", Arg::Num(*n as i64)), ("m", Arg::Num((n + undated.len()) as i64)), ("names", Arg::Str(&names(cat, undated)))],
-        ),
-        Some((n, undated)) => cat.f(
-            Msg::StaysOutPalermoNotCounting,
-            &[
-                ("n", Arg::Num(*n as i64)),
-                ("names", Arg::Str(&names(cat, undated))),
-                ("date", Arg::Day(Treaty::Palermo.info().complete_list_as_of)),
-            ],
-        ),
-    };
+/// The completeness line.
+pub fn completeness(cat: &Cat) -> String {
     cat.f(
-        Msg::StaysOut,
-        &[
-            ("top", Arg::Num(s.top as i64)),
-            ("n", Arg::Num(s.icrmw.len() as i64)),
-            ("names", Arg::Str(&names(cat, &s.icrmw))),
-            ("date", Arg::Day(s.as_of)),
-            ("palermo", Arg::Str(&palermo)),
-        ],
+        Msg::Completeness,
+        &[("p", Arg::Day(Treaty::Palermo.info().complete_list_as_of)), ("i", Arg::Day(Treaty::Icrmw.info().complete_list_as_of))],
     )
 }
 
-/// A source's date in words.
+/// The source line.
+pub fn source(cat: &Cat) -> String {
+    cat.t(Msg::Source).to_string()
+}
+
 fn source_date(cat: &Cat, d: SourceDate) -> String {
     match d {
         SourceDate::Day(d) => cat.day(d),
@@ -99,89 +119,212 @@ fn source_date(cat: &Cat, d: SourceDate) -> String {
     }
 }
 
-/// The note on the Palermo Protocol's incomplete data after its last complete depositary list.
-pub fn palermo_gap(cat: &Cat, g: &PalermoGap) -> String {
-    let mut s = cat.f(Msg::GapIntro, &[("date", Arg::Day(g.complete))]);
-    let derived = match g.derived {
+/// The paragraph on the Palermo Protocol's data after its last complete list.
+pub fn gap_text(cat: &Cat, g: &PalermoGap) -> String {
+    let derived = match g.derived() {
         0 => String::new(),
-        d if d == g.later_dated => cat.t(Msg::GapDerivedAll).to_string(),
         d => cat.f(Msg::GapDerived, &[("d", Arg::Num(d as i64))]),
     };
-    s.push_str(&cat.f(Msg::GapDated, &[("n", Arg::Num(g.later_dated as i64)), ("derived", Arg::Str(&derived))]));
-    let undated = g.undated.len() as i64;
-    if undated > 0 {
-        let maybe = if g.newest {
-            String::new()
-        } else {
-            cat.f(Msg::GapUndatedMaybe, &[("n", Arg::Num(undated)), ("as_of", Arg::Day(g.as_of))])
-        };
-        s.push_str(&cat.f(
-            Msg::GapUndated,
+    let ranged: Vec<String> = g
+        .ranged()
+        .iter()
+        .map(|l| cat.f(Msg::GapRangedItem, &[("name", Arg::Str(cat.name(l.iso3))), ("range", Arg::Str(&range(cat, l.when.earliest(), l.when.latest())))]))
+        .collect();
+    let ranged = if ranged.is_empty() {
+        String::new()
+    } else {
+        let items: Vec<&str> = ranged.iter().map(String::as_str).collect();
+        cat.f(Msg::GapRanged, &[("list", Arg::Str(&cat.list(&items)))])
+    };
+    let depositary = match g.depositary {
+        Some((day, published, ours)) if published != ours.max || !ours.exact() => cat.f(
+            Msg::GapDepositary,
+            &[("published", Arg::Num(i64::from(published))), ("date", Arg::Day(day)), ("ours", Arg::Str(&count(cat, ours)))],
+        ),
+        _ => String::new(),
+    };
+    let highest = g.depositary.map_or(0, |d| d.1);
+    let secondary = match g.secondary {
+        Some((when, n)) if n > highest => {
+            cat.f(Msg::GapSecondary, &[("n", Arg::Num(i64::from(n))), ("when", Arg::Str(&source_date(cat, when)))])
+        }
+        _ => String::new(),
+    };
+    cat.f(
+        Msg::GapText,
+        &[
+            ("date", Arg::Day(g.complete)),
+            ("n", Arg::Num(g.later.len() as i64)),
+            ("derived", Arg::Str(&derived)),
+            ("ranged", Arg::Str(&ranged)),
+            ("depositary", Arg::Str(&depositary)),
+            ("secondary", Arg::Str(&secondary)),
+        ],
+    )
+}
+
+/// The "About this data" paragraphs for a chart of `counts` on `as_of`.
+pub fn about(cat: &Cat, model: &Model, as_of: Day, counts: Counts, stock: bool) -> Vec<String> {
+    let mut out = vec![cat.t(Msg::TreatiesText).to_string(), cat.t(Msg::CountingText).to_string()];
+    if let Some(g) = model.palermo_gap(as_of) {
+        out.push(gap_text(cat, &g));
+    }
+    let stays = model.stays_out(as_of);
+    if let Some(s) = &stays {
+        out.push(cat.f(
+            Msg::StaysOutText,
             &[
-                ("n", Arg::Num(undated)),
-                ("names", Arg::Str(&names(cat, &g.undated))),
-                ("date", Arg::Day(g.complete)),
-                ("maybe", Arg::Str(&maybe)),
+                ("top", Arg::Num(s.top as i64)),
+                ("n", Arg::Num(s.icrmw.len() as i64)),
+                ("names", Arg::Str(&names(cat, &s.icrmw))),
+                ("p", Arg::Str(&count(cat, s.palermo))),
+                ("imm", Arg::Str(&share(cat, s.coverage.immigrants, s.coverage.world_immigrants))),
+                ("emi", Arg::Str(&share(cat, s.coverage.emigrants, s.coverage.world_emigrants))),
             ],
         ));
     }
-    let mut highest_published = 0;
-    if let Some((day, published, dated)) = g.depositary {
-        if published > dated {
-            highest_published = published;
-            let more = if undated == 0 { String::new() } else { cat.f(Msg::GapDepositaryMore, &[("u", Arg::Num(undated))]) };
-            let missing = i64::from(published) - i64::from(dated) - undated;
-            let gap = if missing > 0 { cat.f(Msg::GapDepositaryMissing, &[("m", Arg::Num(missing))]) } else { String::new() };
-            s.push_str(&cat.f(
-                Msg::GapDepositary,
-                &[
-                    ("published", Arg::Num(i64::from(published))),
-                    ("date", Arg::Day(day)),
-                    ("dated", Arg::Num(i64::from(dated))),
-                    ("more", Arg::Str(&more)),
-                    ("gap", Arg::Str(&gap)),
-                ],
-            ));
+    if counts == Counts::States {
+        if let Some(d) = eu_date(model).filter(|d| *d <= as_of) {
+            out.push(cat.f(Msg::EuText, &[("date", Arg::Day(d))]));
+        }
+        if as_of < data::data_as_of() {
+            out.push(cat.f(Msg::TodaysStatesText, &[("date", Arg::Day(as_of))]));
         }
     }
-    if let Some((when, n)) = g.secondary {
-        if n > highest_published {
-            s.push_str(&cat.f(Msg::GapSecondary, &[("n", Arg::Num(i64::from(n))), ("when", Arg::Str(&source_date(cat, when)))]));
-        }
+    if stock || stays.is_some() {
+        out.push(cat.t(Msg::StockText).to_string());
     }
-    s.push_str(cat.t(Msg::GapMinimum));
-    s
+    out
 }
 
-/// Blocks of the timeline chart (notes and source are filled by the chart).
-pub fn timeline(cat: &Cat, as_of: Day, first_year: i32) -> Blocks {
-    let subtitle = if as_of.year() == first_year {
-        cat.f(Msg::TimelineSubtitleDay, &[("date", Arg::Day(as_of))])
+/// The day the European Union became a Palermo party.
+fn eu_date(model: &Model) -> Option<Day> {
+    model.participation(Treaty::Palermo, data::EU).and_then(|p| p.deposit).and_then(|d| d.when.day())
+}
+
+/// A share of the world's migrants, in tenths of a per cent: `13.5%`, or `93.8–94.0%` as a range.
+pub fn share(cat: &Cat, part: (u64, u64), whole: u64) -> String {
+    let (a, b) = (crate::model::Coverage::tenths(part.0, whole), crate::model::Coverage::tenths(part.1, whole));
+    if a == b {
+        cat.tenths(a)
     } else {
-        cat.f(Msg::TimelineSubtitle, &[("first", Arg::Plain(i64::from(first_year))), ("date", Arg::Day(as_of))])
-    };
-    Blocks {
-        title: cat.t(Msg::TimelineTitle).into(),
-        subtitle,
-        measures: with_lead(cat, Msg::MeasuresLead, cat.t(Msg::TimelineMeasures)),
-        leaves_out: with_lead(cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutCore)),
-        notes: Vec::new(),
-        source: String::new(),
+        let numbers = cat.f(Msg::Range, &[("min", Arg::Str(&cat.decimal(a))), ("max", Arg::Str(&cat.decimal(b)))]);
+        cat.0.percent.replace("{n}", &numbers)
     }
 }
 
-/// Blocks of the status chart; `states` is the number of states counted (195).
-pub fn status(cat: &Cat, as_of: Day, states: u16) -> Blocks {
-    Blocks {
-        title: cat.f(Msg::StatusTitle, &[("n", Arg::Num(i64::from(states)))]),
-        subtitle: cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: with_lead(cat, Msg::MeasuresLead, cat.t(Msg::StatusMeasures)),
-        leaves_out: format!(
-            "{} {}",
-            with_lead(cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutCore)),
-            cat.t(Msg::StatusLeavesOutExtra)
+/// `s` with its first letter in lower case (a sentence that follows a lead such as "What it leaves out:").
+pub fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Caveat: a treaty's count on `as_of` is a range; names the states that make it one. `counts` says whether the
+/// chart counts parties as the depositary does (the EU included) or the 195 states.
+pub fn caveat_range(cat: &Cat, model: &Model, as_of: Day, counts: Counts) -> Option<String> {
+    for t in Treaty::ALL {
+        let r = match counts {
+            Counts::Parties => model.parties_on(t, as_of),
+            Counts::States => model.status_counts(t, as_of).parties(),
+        };
+        if r.exact() {
+            continue;
+        }
+        let maybe: Vec<&'static str> = model
+            .deposits(t)
+            .iter()
+            .filter(|d| model.status_of(t, d.iso3, as_of) == Status::MaybeParty)
+            .map(|d| d.iso3)
+            .collect();
+        let key = if counts == Counts::States { Msg::CaveatRangeStates } else { Msg::CaveatRange };
+        return Some(cat.f(
+            key,
+            &[("treaty", Arg::Str(cat.treaty(t))), ("count", Arg::Str(&count(cat, r))), ("date", Arg::Day(as_of)), ("names", Arg::Str(&names(cat, &maybe)))],
+        ));
+    }
+    None
+}
+
+/// Caveat: the Palermo data after its last complete list.
+pub fn caveat_gap(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
+    let g = model.palermo_gap(as_of)?;
+    Some(match g.depositary {
+        Some((day, published, ours)) => cat.f(
+            Msg::CaveatGap,
+            &[
+                ("date", Arg::Day(g.complete)),
+                ("published", Arg::Num(i64::from(published))),
+                ("day", Arg::Day(day)),
+                ("ours", Arg::Str(&count(cat, ours))),
+            ],
         ),
-        notes: Vec::new(),
-        source: String::new(),
+        None => cat.f(Msg::CaveatGapEarly, &[("date", Arg::Day(g.complete))]),
+    })
+}
+
+/// Caveat: a treaty not yet open for signature, or not yet in force, on `as_of` (the first that applies).
+pub fn caveat_early(cat: &Cat, as_of: Day) -> Option<String> {
+    for t in Treaty::ALL {
+        let info = t.info();
+        if info.opened_for_signature > as_of {
+            let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(info.opened_for_signature))];
+            return Some(cat.f(Msg::CaveatNotOpen, &args));
+        }
+    }
+    for t in Treaty::ALL {
+        let info = t.info();
+        if info.entry_into_force > as_of {
+            let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(info.entry_into_force))];
+            return Some(cat.f(Msg::CaveatNotInForce, &args));
+        }
+    }
+    None
+}
+
+/// Caveat: who stays out of the Migrant Workers Convention.
+pub fn caveat_stays_out(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
+    let s = model.stays_out(as_of)?;
+    Some(cat.f(
+        Msg::CaveatStaysOut,
+        &[("top", Arg::Num(s.top as i64)), ("n", Arg::Num(s.icrmw.len() as i64)), ("names", Arg::Str(&names(cat, &s.icrmw)))],
+    ))
+}
+
+/// Caveat: the European Union is a party but not counted (when it is a party by `as_of`).
+pub fn caveat_eu(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
+    model.eu_party_on(Treaty::Palermo, as_of).then(|| cat.t(Msg::CaveatEu).to_string())
+}
+
+/// Caveat: today's states on a past date.
+pub fn caveat_todays_states(cat: &Cat, as_of: Day) -> Option<String> {
+    (as_of < data::data_as_of()).then(|| cat.f(Msg::TodaysStatesText, &[("date", Arg::Day(as_of))]))
+}
+
+/// The first caveat that applies, with its lead; the paragraph it repeats (if any) is dropped from `about`.
+pub fn first_caveat(cat: &Cat, candidates: impl IntoIterator<Item = Option<String>>, about: &mut Vec<String>) -> Option<String> {
+    let c = candidates.into_iter().flatten().next()?;
+    about.retain(|p| *p != c);
+    Some(with_lead(cat, Msg::NoteLead, &c))
+}
+
+/// A state's standing under `t` on `day`, in a few words (`party since 14 Sep 2005`).
+pub fn standing(cat: &Cat, model: &Model, iso3: &str, t: Treaty, day: Day) -> String {
+    let p = model.participation(t, iso3);
+    if t.info().opened_for_signature > day {
+        return cat.t(Msg::StandingNotOpen).to_string();
+    }
+    let when = p.and_then(|p| p.deposit).map(|d| d.when);
+    match (model.status_of(t, iso3, day), when) {
+        (Status::Party, Some(When::On(d))) => cat.f(Msg::StandingParty, &[("date", Arg::Day(d))]),
+        (Status::Party, Some(w)) => cat.f(Msg::StandingPartyRange, &[("range", Arg::Str(&range(cat, w.earliest(), w.latest())))]),
+        (Status::MaybeParty, Some(w)) => cat.f(Msg::StandingMaybe, &[("range", Arg::Str(&range(cat, w.earliest(), w.latest())))]),
+        (Status::Signatory, _) => {
+            let d = p.and_then(|p| p.signature).unwrap_or(day);
+            cat.f(Msg::StandingSigned, &[("date", Arg::Day(d))])
+        }
+        _ => cat.t(Msg::StandingNeither).to_string(),
     }
 }

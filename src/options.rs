@@ -8,7 +8,9 @@
 use crate::charts::{self, ChartDef};
 use crate::data::{self, Treaty};
 use crate::date::{DateError, Day};
-use crate::i18n::{Arg, Cat, Msg};
+use crate::i18n::{Arg, Cat, Locale, Msg};
+use crate::model::Model;
+use crate::notes::Notes;
 use crate::theme::ThemeChoice;
 use std::fmt;
 
@@ -22,6 +24,8 @@ pub const DEFAULT_WIDTH: u32 = 640;
 pub const FIRST_YEAR: i32 = 1990;
 /// Longest custom title, in characters.
 pub const MAX_TITLE_CHARS: usize = 200;
+/// Most states `highlight` takes.
+pub const MAX_HIGHLIGHT: usize = 8;
 
 /// An option: an attribute of the element, a CLI flag (`--as-of`), a parameter of the iframe page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,15 +40,24 @@ pub enum Opt {
     Title,
     /// `theme`: `light`, `dark` or `auto`.
     Theme,
+    /// `lang`: `en`, `fr` or `es`.
+    Lang,
+    /// `notes`: `short` (the default; the rest in "About this data") or `full`.
+    Notes,
     /// `treaty`: `palermo`, `icrmw` or `both` (charts that show one treaty or both).
     Treaty,
+    /// `country`: the ISO3 code of one of the 195 states (the country card).
+    Country,
+    /// `highlight`: ISO3 codes, separated by commas, of states to mark on the chart.
+    Highlight,
 }
 
 impl Opt {
     /// Every option.
-    pub const ALL: [Opt; 6] = [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme, Opt::Treaty];
+    pub const ALL: [Opt; 10] =
+        [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme, Opt::Lang, Opt::Notes, Opt::Treaty, Opt::Country, Opt::Highlight];
     /// The options every chart takes; a chart's registry entry lists the others it takes.
-    pub const COMMON: [Opt; 5] = [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme];
+    pub const COMMON: [Opt; 7] = [Opt::Chart, Opt::AsOf, Opt::Width, Opt::Title, Opt::Theme, Opt::Lang, Opt::Notes];
 
     /// The option's name as an attribute, flag and parameter.
     pub fn name(self) -> &'static str {
@@ -54,7 +67,11 @@ impl Opt {
             Opt::Width => "width",
             Opt::Title => "chart-title",
             Opt::Theme => "theme",
+            Opt::Lang => "lang",
+            Opt::Notes => "notes",
             Opt::Treaty => "treaty",
+            Opt::Country => "country",
+            Opt::Highlight => "highlight",
         }
     }
 
@@ -71,7 +88,11 @@ impl Opt {
             Opt::Width => Values::Whole { min: MIN_WIDTH, max: MAX_WIDTH },
             Opt::Title => Values::Text { max_chars: MAX_TITLE_CHARS },
             Opt::Theme => Values::OneOf(ThemeChoice::ALL.iter().map(|t| t.name()).collect()),
+            Opt::Lang => Values::OneOf(Locale::ALL.iter().map(|l| l.tag()).collect()),
+            Opt::Notes => Values::OneOf(Notes::ALL.iter().map(|n| n.name()).collect()),
             Opt::Treaty => Values::OneOf(TREATY_VALUES.to_vec()),
+            Opt::Country => Values::State,
+            Opt::Highlight => Values::States { max: MAX_HIGHLIGHT },
         }
     }
 }
@@ -87,6 +108,10 @@ pub enum Values {
     Whole { min: u32, max: u32 },
     /// Plain text up to this many characters.
     Text { max_chars: usize },
+    /// The ISO3 code of one of the 195 UN member and observer states.
+    State,
+    /// Up to `max` such codes, separated by commas.
+    States { max: usize },
 }
 
 /// Values of `treaty`: each treaty's tag, then `both`.
@@ -107,6 +132,21 @@ pub struct Options {
     pub theme: ThemeChoice,
     /// One treaty, or `None` for both (charts that take `treaty`).
     pub treaty: Option<Treaty>,
+    /// The language of every word and number.
+    pub lang: Locale,
+    /// Short notes (and "About this data" apart) or full.
+    pub notes: Notes,
+    /// The state of the country card (ISO3).
+    pub country: Option<&'static str>,
+    /// States to mark (ISO3), in the order given.
+    pub highlight: Vec<&'static str>,
+}
+
+impl Options {
+    /// The catalogue of the chart's language.
+    pub fn cat(&self) -> Cat {
+        self.lang.cat()
+    }
 }
 
 /// A rejected option. [`OptionError::message`] is the sentence shown inside the widget and printed by the CLI;
@@ -133,6 +173,16 @@ pub enum OptionError {
     Theme(String),
     /// `treaty` is not palermo, icrmw or both.
     Treaty(String),
+    /// `lang` is not a supported language.
+    Lang(String),
+    /// `notes` is not short or full.
+    Notes(String),
+    /// `country` or a code in `highlight` is not one of the 195 states; with suggestions (ISO3 codes).
+    Country { option: &'static str, value: String, suggestions: Vec<&'static str> },
+    /// The country card without `country`.
+    CountryMissing,
+    /// `highlight` has more than [`MAX_HIGHLIGHT`] states.
+    HighlightMany,
     /// The same option was given twice (a repeated CLI flag or URL parameter); neither value is guessed.
     Repeated(String),
 }
@@ -176,6 +226,23 @@ impl OptionError {
                 cat.f(Msg::ErrTheme, &[("value", s(v)), ("list", s(&list))])
             }
             OptionError::Treaty(v) => cat.f(Msg::ErrTreaty, &[("value", s(v)), ("list", s(&TREATY_VALUES.join(", ")))]),
+            OptionError::Lang(v) => {
+                let list = Locale::ALL.map(Locale::tag).join(", ");
+                cat.f(Msg::ErrLang, &[("value", s(v)), ("list", s(&list))])
+            }
+            OptionError::Notes(v) => cat.f(Msg::ErrNotes, &[("value", s(v)), ("list", s(&Notes::ALL.map(Notes::name).join(", ")))]),
+            OptionError::Country { option, value, suggestions } => {
+                let suggest = if suggestions.is_empty() {
+                    String::new()
+                } else {
+                    let items: Vec<String> = suggestions.iter().map(|c| format!("{c} ({})", cat.name(c))).collect();
+                    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+                    cat.f(Msg::ErrCountrySuggest, &[("list", s(&cat.list(&items)))])
+                };
+                cat.f(Msg::ErrCountry, &[("option", s(option)), ("value", s(value)), ("suggest", s(&suggest))])
+            }
+            OptionError::CountryMissing => cat.t(Msg::ErrCountryMissing).to_string(),
+            OptionError::HighlightMany => cat.f(Msg::ErrHighlightMany, &[("n", Arg::Num(MAX_HIGHLIGHT as i64))]),
             OptionError::Repeated(k) => cat.f(Msg::ErrRepeated, &[("name", s(k))]),
         }
     }
@@ -222,6 +289,10 @@ impl Options {
             title: None,
             theme: ThemeChoice::Auto,
             treaty: None,
+            lang: Locale::En,
+            notes: Notes::Short,
+            country: None,
+            highlight: Vec::new(),
         }
     }
 
@@ -281,10 +352,110 @@ impl Options {
                     o.treaty = one_of(v, [("palermo", Some(Treaty::Palermo)), ("icrmw", Some(Treaty::Icrmw)), ("both", None)])
                         .ok_or_else(|| OptionError::Treaty(clip(v)))?;
                 }
+                Opt::Lang => o.lang = Locale::parse(v).ok_or_else(|| OptionError::Lang(clip(v)))?,
+                Opt::Notes => o.notes = one_of(v, Notes::ALL.map(|n| (n.name(), n))).ok_or_else(|| OptionError::Notes(clip(v)))?,
+                Opt::Country => o.country = Some(parse_state(v, "country")?),
+                Opt::Highlight => {
+                    let mut codes = Vec::new();
+                    for part in v.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+                        let c = parse_state(part, "highlight")?;
+                        if !codes.contains(&c) {
+                            codes.push(c);
+                        }
+                    }
+                    if codes.len() > MAX_HIGHLIGHT {
+                        return Err(OptionError::HighlightMany);
+                    }
+                    o.highlight = codes;
+                }
             }
+        }
+        if chart.accepts().any(|a| a == Opt::Country) && o.country.is_none() {
+            return Err(OptionError::CountryMissing);
         }
         Ok(o)
     }
+
+    /// Like [`Options::from_pairs`], and in the language the pairs ask for: the sentence of a rejected option in
+    /// the `lang` given (English when `lang` itself is wrong or absent).
+    ///
+    /// # Errors
+    /// The sentence to show.
+    pub fn from_pairs_localized<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Options, String> {
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        let cat = pairs.iter().find(|(k, _)| *k == Opt::Lang.name()).and_then(|(_, v)| Locale::parse(v)).unwrap_or_default().cat();
+        Options::from_pairs(pairs).map_err(|e| e.message(&cat))
+    }
+}
+
+/// Folds a name for matching: lower case, accents and punctuation dropped.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            let c = c.to_ascii_lowercase();
+            let base = match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+                'ç' => 'c',
+                'è' | 'é' | 'ê' | 'ë' => 'e',
+                'ì' | 'í' | 'î' | 'ï' => 'i',
+                'ñ' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+                'ù' | 'ú' | 'û' | 'ü' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ş' => 's',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => return None,
+            };
+            Some(base)
+        })
+        .collect()
+}
+
+/// Parses the ISO3 code of one of the 195 states (any letter case).
+///
+/// # Errors
+/// [`OptionError::Country`], with up to three suggestions: the state of that ISO 3166-1 alpha-2 code, states whose
+/// name matches what was typed, and codes one letter away.
+pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, OptionError> {
+    let v = v.trim();
+    let model = Model::get();
+    let up = v.to_ascii_uppercase();
+    if let Some(s) = model.state(&up).filter(|s| s.is_un()) {
+        return Ok(s.iso3());
+    }
+    let mut suggestions: Vec<&'static str> = Vec::new();
+    let folded = fold(v);
+    let mut push = |c: &'static str| {
+        if !suggestions.contains(&c) && suggestions.len() < 3 {
+            suggestions.push(c);
+        }
+    };
+    for s in model.un_states() {
+        if s.country.iso2.eq_ignore_ascii_case(v) {
+            push(s.iso3());
+        }
+    }
+    if folded.len() >= 3 {
+        for s in model.un_states() {
+            if fold(s.country.name).starts_with(&folded) {
+                push(s.iso3());
+            }
+        }
+        for s in model.un_states() {
+            if fold(s.country.name).contains(&folded) {
+                push(s.iso3());
+            }
+        }
+    }
+    if up.len() == 3 {
+        for s in model.un_states() {
+            let near = s.iso3().bytes().zip(up.bytes()).filter(|(a, b)| a != b).count() == 1;
+            if near {
+                push(s.iso3());
+            }
+        }
+    }
+    Err(OptionError::Country { option, value: clip(v), suggestions })
 }
 
 /// Parses and range-checks an as-of date.
@@ -340,7 +511,7 @@ mod tests {
         assert!(err(&[("as-of", "2027-01-01")]).contains("after the newest data"));
         assert!(err(&[("width", "wide")]).contains("from 280 to 2400"));
         assert!(err(&[("width", "100")]).contains("“100”"));
-        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title, theme.");
+        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight.");
         assert!(err(&[("chart-title", "  ")]).contains("empty"));
         assert_eq!(
             err(&[("chart", "status"), ("chart", "timeline")]),
@@ -348,8 +519,16 @@ mod tests {
         );
         assert_eq!(err(&[("theme", "sepia")]), "Invalid theme “sepia”. Valid themes: light, dark, auto.");
         assert_eq!(
+            err(&[("highlight", "Australia")]),
+            "Invalid highlight “Australia”: use the ISO 3166-1 alpha-3 code of one of the 195 UN member and observer states, such as AUS or PHL. Did you mean AUS (Australia)?"
+        );
+        assert!(err(&[("highlight", "GB")]).contains("Did you mean GBR (United Kingdom of Great Britain and Northern Ireland)?"), "{}", err(&[("highlight", "GB")]));
+        assert!(err(&[("highlight", "AUX")]).contains("AUS (Australia)"), "{}", err(&[("highlight", "AUX")]));
+        assert_eq!(Options::from_pairs([("highlight", "aus, PHL,aus")]).unwrap().highlight, ["AUS", "PHL"]);
+        assert!(err(&[("highlight", "TWN")]).starts_with("Invalid highlight “TWN”"), "not one of the 195");
+        assert_eq!(
             err(&[("chart", "status"), ("treaty", "icrmw")]),
-            "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme."
+            "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight."
         );
     }
 }

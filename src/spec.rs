@@ -9,7 +9,7 @@
 
 use crate::charts::ChartDef;
 use crate::i18n::{Cat, Msg};
-use crate::notes::Blocks;
+use crate::notes::{Blocks, Notes};
 use crate::text;
 use crate::theme::ThemeChoice;
 use serde::Serialize;
@@ -48,9 +48,33 @@ pub enum Mark {
     /// A filled shape of one or more rings (outer rings and holes, filled even-odd), drawn at a tenth of a pixel;
     /// `pattern` lays a hatch of that role over the fill.
     /// `outline` strokes the shape's edge (the borders between neighbours) at half a pixel.
-    Shape { rings: Vec<Vec<(f64, f64)>>, fill: Role, pattern: Option<Role>, outline: Option<Role>, hit: Option<u16> },
+    Shape { rings: Vec<Vec<(f64, f64)>>, fill: Role, pattern: Option<Pattern>, outline: Option<Role>, hit: Option<u16> },
+    /// A legend key: a dot in whole pixels, filled, with an outline.
+    KeyDot { center: (f64, f64), r: f64, fill: Role, outline: Role },
+    /// A legend key: a filled square in whole pixels, with a pattern over it and an outline.
+    Key { rect: Rect, fill: Role, pattern: Option<Pattern>, outline: Role },
+    /// The outline of a shape (a highlighted state), stroked 1.5 px wide at a tenth of a pixel.
+    Outline { rings: Vec<Vec<(f64, f64)>>, color: Role },
     /// A filled dot with an outline, drawn at a tenth of a pixel (a state too small for a shape).
-    Dot { center: (f64, f64), r: f64, fill: Role, outline: Role, pattern: Option<Role>, hit: Option<u16> },
+    Dot { center: (f64, f64), r: f64, fill: Role, outline: Role, pattern: Option<Pattern>, hit: Option<u16> },
+}
+
+/// A pattern laid over a fill, so that a category never rests on colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    /// Diagonal stripes of this role (a signature without a deposit).
+    Hatch(Role),
+    /// Dots of this role (a party whose date is known only within a range).
+    Dots(Role),
+}
+
+impl Pattern {
+    /// The pattern's colour.
+    pub fn role(self) -> Role {
+        match self {
+            Pattern::Hatch(r) | Pattern::Dots(r) => r,
+        }
+    }
 }
 
 /// Horizontal anchor of a text run.
@@ -87,6 +111,8 @@ pub struct Text {
     pub anchor: Anchor,
     /// When set, the run is a download link: (href, file name).
     pub link: Option<(String, String)>,
+    /// Drawn with a halo of `bg` around its letters (a label over a map stands on that colour, whatever is below).
+    pub halo: bool,
 }
 
 /// Where a tooltip target is.
@@ -116,6 +142,8 @@ pub struct Hit {
     /// True when the arrow keys stop at it (false for the map's areas that are not states: they have a tooltip
     /// for the pointer only).
     pub walk: bool,
+    /// True for a target too small to tap reliably (a state drawn as a dot): a touch nearby takes the nearest one.
+    pub small: bool,
 }
 
 /// Everything one chart shows.
@@ -143,6 +171,8 @@ pub struct Spec {
     pub keys_label: Option<String>,
     /// A table of the chart's data as HTML (escaped), the screen-reader alternative to a chart of many marks.
     pub table: Option<String>,
+    /// The fine (tenth-of-a-pixel) marks are clipped to this rectangle (a map cut at a latitude).
+    pub clip: Option<Rect>,
     /// The text blocks (also used for the accessible description).
     pub blocks: Blocks,
     /// One or two sentences with the key numbers, for screen readers.
@@ -154,11 +184,14 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// The accessible description: summary, measures, leaves out, notes, source.
+    /// The accessible description: subtitle, summary, measures, leaves out, the caveat, "About this data",
+    /// completeness and source.
     pub fn description(&self) -> String {
         let b = &self.blocks;
         let mut parts = vec![b.subtitle.clone(), self.summary.clone(), b.measures.clone(), b.leaves_out.clone()];
-        parts.extend(b.notes.iter().cloned());
+        parts.extend(b.caveat.iter().cloned());
+        parts.extend(b.about.iter().cloned());
+        parts.push(b.completeness.clone());
         parts.push(b.source.clone());
         parts.retain(|p| !p.is_empty());
         // Each part is a sentence for a screen reader: end the ones that have no stop (the subtitle).
@@ -221,8 +254,8 @@ pub enum Swatch {
     Hatch(Role),
     /// A filled square.
     Square(Role),
-    /// A filled square with stripes of the second role.
-    Striped(Role, Role),
+    /// A filled square with a pattern over it.
+    Patterned(Role, Pattern),
     /// A dot with an outline.
     Dot(Role, Role),
 }
@@ -245,7 +278,7 @@ pub struct Frame {
 
 /// A text run on the surface, anchored at its start.
 pub fn run(x: f64, y: f64, text: String, size: f64, color: Role) -> Text {
-    Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None }
+    Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None, halo: false }
 }
 
 impl Frame {
@@ -306,19 +339,29 @@ impl Frame {
         self.y += line_h + 6.0;
     }
 
-    /// The blocks under the plot, then the CSV link.
-    pub fn footer(&mut self, b: &Blocks, csv: &str, csv_filename: &str) {
+    /// The blocks under the plot — what it measures, what it leaves out, the caveat, and with full notes "About
+    /// this data" — then completeness, source and the CSV link.
+    pub fn footer(&mut self, b: &Blocks, csv: &str, csv_filename: &str, notes: Notes) {
         let t = self.sizes;
         let cat = self.cat;
         self.y += 10.0;
         self.paragraph(&b.measures, t.body, Role::Ink, false, cat.t(Msg::MeasuresLead));
         self.y += 4.0;
         self.paragraph(&b.leaves_out, t.body, Role::Ink, false, cat.t(Msg::LeavesOutLead));
-        for n in &b.notes {
+        if let Some(c) = &b.caveat {
             self.y += 4.0;
-            self.paragraph(n, t.body, Role::Ink, false, cat.t(Msg::NoteLead));
+            self.paragraph(c, t.body, Role::Ink, false, cat.t(Msg::NoteLead));
+        }
+        if notes == Notes::Full && !b.about.is_empty() {
+            self.y += 8.0;
+            self.paragraph(cat.t(Msg::AboutLead), t.body, Role::Ink, true, "");
+            for p in &b.about {
+                self.y += 2.0;
+                self.paragraph(p, t.small, Role::Ink, false, "");
+            }
         }
         self.y += 6.0;
+        self.paragraph(&b.completeness, t.small, Role::Muted, false, "");
         self.paragraph(&b.source, t.small, Role::Muted, false, "");
         self.y += 2.0;
         let href = format!("data:text/csv;charset=utf-8,{}", text::escape_url(csv));
@@ -327,10 +370,6 @@ impl Frame {
         self.texts.push(link);
         self.y += t.small * LEADING + t.pad;
     }
-}
-
-fn square(r: Rect) -> Vec<(f64, f64)> {
-    vec![(r.x, r.y), (r.x + r.w, r.y), (r.x + r.w, r.y + r.h), (r.x, r.y + r.h)]
 }
 
 fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
@@ -342,11 +381,9 @@ fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
         Swatch::Tick(c) => Mark::Path { points: vec![(x + w / 2.0, cy - 7.0), (x + w / 2.0, cy + 7.0)], color: c, width: 2.0, dashed: false },
         Swatch::Hatch(c) => Mark::Hatch { rect: sq, color: c, hit: None },
         // Squares are outlined, so that a fill as light as the paper still shows.
-        Swatch::Square(fill) => Mark::Shape { rings: vec![square(sq)], fill, pattern: None, outline: Some(Role::Muted), hit: None },
-        Swatch::Striped(fill, stripes) => {
-            Mark::Shape { rings: vec![square(sq)], fill, pattern: Some(stripes), outline: Some(Role::Muted), hit: None }
-        }
-        Swatch::Dot(fill, outline) => Mark::Dot { center: (x + w / 2.0, cy), r: 3.0, fill, outline, pattern: None, hit: None },
+        Swatch::Square(fill) => Mark::Key { rect: sq, fill, pattern: None, outline: Role::Muted },
+        Swatch::Patterned(fill, pattern) => Mark::Key { rect: sq, fill, pattern: Some(pattern), outline: Role::Muted },
+        Swatch::Dot(fill, outline) => Mark::KeyDot { center: (x + w / 2.0, cy), r: 3.0, fill, outline },
     }
 }
 

@@ -11,7 +11,7 @@
 //! colours, scoped to the chart's id (so that charts inlined into one page never restyle each other), with the
 //! dark theme in a `prefers-color-scheme` query when the theme is `auto`.
 
-use crate::spec::{Anchor, Mark, Rect, Role, Spec, Text};
+use crate::spec::{Anchor, Mark, Pattern, Rect, Role, Spec, Text};
 use crate::text::{escape_xml, FONT_FAMILY};
 use crate::theme::{Theme, ThemeChoice, DARK, LIGHT, ROLES};
 use plotters::prelude::*;
@@ -83,14 +83,19 @@ fn hatch_lines(r: Rect, gap: f64) -> Vec<[(f64, f64); 2]> {
     out
 }
 
+/// Class kinds: fill, stroke, stripes, fine stripes, dots, fine dots.
+const KINDS: usize = 6;
+/// Their class prefixes.
+const PREFIX: [&str; KINDS] = ["f", "s", "p", "q", "d", "e"];
+
 /// What the next shapes are drawn with: set before each plotters call, since plotters carries colours as RGB
 /// and we write roles.
 #[derive(Default)]
 struct Pen {
     /// Role of the fill or stroke.
     role: Option<Role>,
-    /// Draw a pattern fill of this role instead of a plain fill.
-    pattern: bool,
+    /// Draw a pattern fill of this role instead of a plain fill: `Some(false)` stripes, `Some(true)` dots.
+    pattern: Option<bool>,
     /// `data-hit` of the shapes.
     hit: Option<u16>,
     /// When set, polygons are collected into one even-odd path (`d` so far) instead of written one by one.
@@ -104,8 +109,8 @@ struct Pen {
 struct Sheet {
     out: String,
     pen: Pen,
-    /// Roles used, per class prefix: fill, stroke, pattern, fine pattern.
-    used: [[bool; ROLES]; 4],
+    /// Roles used, per class prefix: fill, stroke, stripes, fine stripes, dots, fine dots.
+    used: [[bool; ROLES]; KINDS],
 }
 
 impl Sheet {
@@ -119,17 +124,21 @@ impl Sheet {
     fn attrs(&mut self, filled: bool, alpha: f64, fine_units: bool) {
         let role = self.pen.role.unwrap_or(Role::Ink);
         let kind = match (filled, self.pen.pattern, fine_units) {
-            (true, true, false) => 2,
-            (true, true, true) => 3,
-            (true, false, _) => 0,
+            (true, Some(false), false) => 2,
+            (true, Some(false), true) => 3,
+            (true, Some(true), false) => 4,
+            (true, Some(true), true) => 5,
+            (true, None, _) => 0,
             (false, _, _) => 1,
         };
         self.mark(kind, role);
-        if kind >= 2 {
-            // A pattern's stripes are stroked with the role's colour.
-            self.mark(1, role);
+        match kind {
+            // Stripes are stroked, dots filled, with the role's colour.
+            2 | 3 => self.mark(1, role),
+            4 | 5 => self.mark(0, role),
+            _ => {}
         }
-        let prefix = ["f", "s", "p", "q"].get(kind).copied().unwrap_or("f");
+        let prefix = PREFIX.get(kind).copied().unwrap_or("f");
         let _ = write!(self.out, " class=\"{prefix}{}", role.index());
         match self.pen.outline.filter(|_| filled) {
             Some(o) => {
@@ -293,7 +302,7 @@ fn err(e: plotters::drawing::DrawingAreaErrorKind<std::convert::Infallible>) -> 
     RenderError(e.to_string())
 }
 
-fn set_pen(sheet: &Rc<RefCell<Sheet>>, role: Role, pattern: bool, hit: Option<u16>) {
+fn set_pen(sheet: &Rc<RefCell<Sheet>>, role: Role, pattern: Option<bool>, hit: Option<u16>) {
     let mut st = sheet.borrow_mut();
     st.pen.role = Some(role);
     st.pen.pattern = pattern;
@@ -303,7 +312,7 @@ fn set_pen(sheet: &Rc<RefCell<Sheet>>, role: Role, pattern: bool, hit: Option<u1
 
 /// Draws the whole-pixel marks.
 fn draw_coarse(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), RenderError> {
-    let pen = |role, hit| set_pen(sheet, role, false, hit);
+    let pen = |role, hit| set_pen(sheet, role, None, hit);
     match m {
         Mark::Path { points, color, width, dashed } => {
             pen(*color, None);
@@ -350,7 +359,25 @@ fn draw_coarse(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), 
             pen(*color, None);
             root.draw(&PathElement::new(pts, line(2))).map_err(err)?;
         }
-        Mark::Shape { .. } | Mark::Dot { .. } => {}
+        Mark::KeyDot { center, r, fill, outline } => {
+            let (c, r) = (p(*center), r.round() as i32);
+            pen(*fill, None);
+            root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
+            pen(*outline, None);
+            root.draw(&Circle::new(c, r, line(1))).map_err(err)?;
+        }
+        Mark::Key { rect, fill, pattern, outline } => {
+            let (a, b) = (p((rect.x, rect.y)), p((rect.x + rect.w, rect.y + rect.h)));
+            pen(*fill, None);
+            root.draw(&Rectangle::new([a, b], solid(1.0))).map_err(err)?;
+            if let Some(pat) = pattern {
+                set_pen(sheet, pat.role(), Some(matches!(pat, Pattern::Dots(_))), None);
+                root.draw(&Rectangle::new([a, b], solid(1.0))).map_err(err)?;
+            }
+            pen(*outline, None);
+            root.draw(&Rectangle::new([a, b], line(1))).map_err(err)?;
+        }
+        Mark::Shape { .. } | Mark::Dot { .. } | Mark::Outline { .. } => {}
     }
     Ok(())
 }
@@ -359,7 +386,7 @@ fn draw_coarse(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), 
 fn draw_fine(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), RenderError> {
     match m {
         Mark::Shape { rings, fill, pattern, outline, hit } => {
-            let layers = std::iter::once((*fill, false)).chain(pattern.map(|r| (r, true)));
+            let layers = std::iter::once((*fill, None)).chain(pattern.map(|p| (p.role(), Some(matches!(p, Pattern::Dots(_))))));
             for (k, (role, patterned)) in layers.enumerate() {
                 set_pen(sheet, role, patterned, *hit);
                 {
@@ -379,15 +406,28 @@ fn draw_fine(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), Re
                 let _ = write!(st.out, " d=\"{d}\"/>");
             }
         }
+        Mark::Outline { rings, color } => {
+            set_pen(sheet, *color, None, None);
+            sheet.borrow_mut().pen.compound = Some(String::new());
+            for ring in rings {
+                let pts: Vec<(i32, i32)> = ring.iter().copied().map(fine).collect();
+                root.draw(&Polygon::new(pts, solid(1.0))).map_err(err)?;
+            }
+            let mut st = sheet.borrow_mut();
+            let d = st.pen.compound.take().unwrap_or_default();
+            st.out.push_str("<path stroke-linejoin=\"round\"");
+            st.attrs(false, 1.0, true);
+            let _ = write!(st.out, " fill=\"none\" stroke-width=\"15\" d=\"{d}\"/>");
+        }
         Mark::Dot { center, r, fill, outline, pattern, hit } => {
             let (c, r) = (fine(*center), (r * FINE).round() as i32);
-            set_pen(sheet, *fill, false, *hit);
+            set_pen(sheet, *fill, None, *hit);
             root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
             if let Some(pat) = pattern {
-                set_pen(sheet, *pat, true, *hit);
+                set_pen(sheet, pat.role(), Some(matches!(pat, Pattern::Dots(_))), *hit);
                 root.draw(&Circle::new(c, r, solid(1.0))).map_err(err)?;
             }
-            set_pen(sheet, *outline, false, *hit);
+            set_pen(sheet, *outline, None, *hit);
             root.draw(&Circle::new(c, r, line(1))).map_err(err)?;
         }
         _ => {}
@@ -396,9 +436,15 @@ fn draw_fine(root: &Area, sheet: &Rc<RefCell<Sheet>>, m: &Mark) -> Result<(), Re
 }
 
 /// The marks as SVG elements, and the roles they used per class prefix.
-fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<(String, [[bool; ROLES]; 4]), RenderError> {
+#[cfg(test)]
+fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<(String, [[bool; ROLES]; KINDS]), RenderError> {
+    draw_marks_clipped(marks, w, h, None)
+}
+
+/// The marks, the fine ones inside `clip` (`(clip-path id, rectangle)`) when given.
+fn draw_marks_clipped(marks: &[Mark], w: u32, h: u32, clip: Option<(&str, Rect)>) -> Result<(String, [[bool; ROLES]; KINDS]), RenderError> {
     let sheet = Rc::new(RefCell::new(Sheet::default()));
-    let is_fine = |m: &Mark| matches!(m, Mark::Shape { .. } | Mark::Dot { .. });
+    let is_fine = |m: &Mark| matches!(m, Mark::Shape { .. } | Mark::Dot { .. } | Mark::Outline { .. });
     {
         let root = MarkWriter { sheet: sheet.clone(), size: (w, h), fine: false }.into_drawing_area();
         for m in marks.iter().filter(|m| !is_fine(m)) {
@@ -407,6 +453,13 @@ fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<(String, [[bool; ROLES];
         root.present().map_err(err)?;
     }
     if marks.iter().any(is_fine) {
+        if let Some((id, r)) = clip {
+            let (x, y, cw, ch) = (r.x.floor() as i32, r.y.floor() as i32, r.w.ceil() as i32 + 1, r.h.ceil() as i32 + 1);
+            let _ = write!(
+                sheet.borrow_mut().out,
+                "<clipPath id=\"{id}-clip\"><rect x=\"{x}\" y=\"{y}\" width=\"{cw}\" height=\"{ch}\"/></clipPath><g clip-path=\"url(#{id}-clip)\">"
+            );
+        }
         sheet.borrow_mut().out.push_str("<g transform=\"scale(.1)\">");
         let size = (w * FINE as u32, h * FINE as u32);
         let root = MarkWriter { sheet: sheet.clone(), size, fine: true }.into_drawing_area();
@@ -414,7 +467,7 @@ fn draw_marks(marks: &[Mark], w: u32, h: u32) -> Result<(String, [[bool; ROLES];
             draw_fine(&root, &sheet, m)?;
         }
         root.present().map_err(err)?;
-        sheet.borrow_mut().out.push_str("</g>");
+        sheet.borrow_mut().out.push_str(if clip.is_some() { "</g></g>" } else { "</g>" });
     }
     let st = sheet.borrow();
     Ok((st.out.clone(), st.used))
@@ -427,9 +480,10 @@ fn write_text(out: &mut String, t: &Text) {
         Anchor::End => " text-anchor=\"end\"",
     };
     let weight = if t.bold { " font-weight=\"700\"" } else { "" };
+    let halo = if t.halo { format!(" s{}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke", t.bg.index()) } else { String::new() };
     let _ = write!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" class=\"f{}\"{anchor}{weight}>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" class=\"f{}{halo}\"{anchor}{weight}>",
         num(t.x),
         num(t.y),
         num(t.size),
@@ -463,7 +517,7 @@ fn element_id(spec: &Spec) -> String {
 }
 
 /// The style sheet: a rule per class used, with the theme's colours (both themes for `auto`).
-fn style_sheet(id: &str, used: &[[bool; ROLES]; 4], theme: ThemeChoice) -> String {
+fn style_sheet(id: &str, used: &[[bool; ROLES]; KINDS], theme: ThemeChoice) -> String {
     let rules = |t: &Theme| {
         let mut s = String::new();
         for (kind, prop) in [(0, "fill"), (1, "stroke")] {
@@ -480,10 +534,11 @@ fn style_sheet(id: &str, used: &[[bool; ROLES]; 4], theme: ThemeChoice) -> Strin
     };
     let mut css = String::new();
     // Patterns reference their own <pattern>; their stripes take the stroke colour rules above.
-    for (kind, prefix, suffix) in [(2, "p", "p"), (3, "q", "q")] {
+    for kind in 2..KINDS {
+        let prefix = PREFIX.get(kind).copied().unwrap_or("p");
         for r in Role::ALL {
             if used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
-                let _ = write!(css, "#{id} .{prefix}{i}{{fill:url(#{id}-{suffix}{i})}}", i = r.index());
+                let _ = write!(css, "#{id} .{prefix}{i}{{fill:url(#{id}-{prefix}{i})}}", i = r.index());
             }
         }
     }
@@ -498,23 +553,30 @@ fn style_sheet(id: &str, used: &[[bool; ROLES]; 4], theme: ThemeChoice) -> Strin
     css
 }
 
-/// `<pattern>` elements for the hatches used: stripes 4 px apart (40 units in the fine group).
-fn patterns(id: &str, used: &[[bool; ROLES]; 4]) -> String {
+/// `<pattern>` elements for the patterns used: stripes 4 px apart, dots on a 4 px grid (ten times as large in the
+/// fine group).
+fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
     let mut s = String::new();
-    for (kind, suffix, scale) in [(2, "p", 1), (3, "q", 10)] {
+    for (kind, scale) in [(2, 1), (3, 10), (4, 1), (5, 10)] {
+        let prefix = PREFIX.get(kind).copied().unwrap_or("p");
         for r in Role::ALL {
-            if used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
-                let (w, sw) = (4 * scale, 15 * scale);
+            if !used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
+                continue;
+            }
+            let (w, i) = (4 * scale, r.index());
+            let _ = write!(s, "<pattern id=\"{id}-{prefix}{i}\" width=\"{w}\" height=\"{w}\" patternUnits=\"userSpaceOnUse\"");
+            if kind <= 3 {
+                let sw = 15 * scale;
                 let _ = write!(
                     s,
-                    "<pattern id=\"{id}-{suffix}{i}\" width=\"{w}\" height=\"{w}\" patternUnits=\"userSpaceOnUse\" \
-                     patternTransform=\"rotate(45)\"><line x1=\"{h}\" y1=\"0\" x2=\"{h}\" y2=\"{w}\" class=\"s{i}\" \
-                     stroke-width=\"{}.{}\"/></pattern>",
+                    " patternTransform=\"rotate(45)\"><line x1=\"{h}\" y1=\"0\" x2=\"{h}\" y2=\"{w}\" class=\"s{i}\" stroke-width=\"{}.{}\"/></pattern>",
                     sw / 10,
                     sw % 10,
-                    h = w / 2,
-                    i = r.index()
+                    h = w / 2
                 );
+            } else {
+                let rr = 11 * scale;
+                let _ = write!(s, "><circle cx=\"{h}\" cy=\"{h}\" r=\"{}.{}\" class=\"f{i}\"/></pattern>", rr / 10, rr % 10, h = w / 2);
             }
         }
     }
@@ -533,10 +595,15 @@ fn patterns(id: &str, used: &[[bool; ROLES]; 4]) -> String {
 pub fn render(spec: &Spec) -> Result<String, RenderError> {
     let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
     let id = element_id(spec);
-    let (marks, mut used) = draw_marks(&spec.marks, w, h)?;
+    let (marks, mut used) = draw_marks_clipped(&spec.marks, w, h, spec.clip.map(|r| (id.as_str(), r)))?;
     // Classes the loader uses: the surface, text colours and the tooltip's focus dots.
     for r in std::iter::once(Role::Surface).chain(spec.texts.iter().map(|t| t.color)).chain(spec.hits.iter().flat_map(|h| h.dots.iter().map(|d| d.1))) {
         if let Some(slot) = used.first_mut().and_then(|u| u.get_mut(r.index())) {
+            *slot = true;
+        }
+    }
+    for t in spec.texts.iter().filter(|t| t.halo) {
+        if let Some(slot) = used.get_mut(1).and_then(|u| u.get_mut(t.bg.index())) {
             *slot = true;
         }
     }
@@ -619,7 +686,7 @@ mod tests {
     fn shapes_with_holes_are_one_even_odd_path_in_tenths_of_a_pixel() {
         let outer = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
         let hole = vec![(2.5, 2.5), (2.5, 7.5), (7.5, 7.5), (7.5, 2.5)];
-        let marks = [Mark::Shape { rings: vec![outer, hole], fill: Role::Both, pattern: Some(Role::IcrmwParty), outline: None, hit: Some(0) }];
+        let marks = [Mark::Shape { rings: vec![outer, hole], fill: Role::Both, pattern: Some(crate::spec::Pattern::Hatch(Role::IcrmwParty)), outline: None, hit: Some(0) }];
         let (svg, used) = draw_marks(&marks, 100, 100).unwrap();
         let both = Role::Both.index();
         assert!(svg.starts_with("<g transform=\"scale(.1)\">"), "{svg}");

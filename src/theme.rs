@@ -267,15 +267,15 @@ pub static DARK: Theme = Theme {
         rgb(0xffffff), // Highlight
         rgb(0x4fa8e0), // PalermoParty
         rgb(0x7cc0ec), // PalermoText
-        rgb(0x23506e), // PalermoSignatory
+        rgb(0x1d4664), // PalermoSignatory
         rgb(0xf08a4b), // IcrmwParty
         rgb(0xf4a06c), // IcrmwText
         rgb(0x6b3a1c), // IcrmwSignatory
         rgb(0x17191c), // OnParty
         rgb(0x4a4e54), // Neither
         rgb(0xf08a4b), // Both
-        rgb(0xd98cc0), // IcrmwOnly
-        rgb(0x222528), // Land
+        rgb(0xf3bde1), // IcrmwOnly
+        rgb(0x2c3035), // Land
         rgb(0x17191c), // Border
         rgb(0x23262a), // TipSurface
         rgb(0x6e737a), // TipBorder

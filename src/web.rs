@@ -15,7 +15,11 @@ fn to_js(r: &embed::EmbedResult) -> JsValue {
 }
 
 fn fail(target: &Element, message: &str) -> JsValue {
-    target.set_inner_html(&embed::error_html(&Cat::en(), message));
+    fail_in(target, &Cat::en(), message)
+}
+
+fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
+    target.set_inner_html(&embed::error_html(cat, message));
     web_sys::console::error_1(&JsValue::from_str(&format!("<treaty-chart>: {message}")));
     to_js(&embed::failure(message))
 }
@@ -33,13 +37,13 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
         Ok(o) => o,
         Err(e) => return fail(target, &e),
     };
-    let cat = Cat::en();
+    let cat = o.cat();
     match crate::render(&o) {
         Ok(r) => {
             target.set_inner_html(&r.svg);
             to_js(&embed::result(&r, &o, &cat))
         }
-        Err(e) => fail(target, &e.message(&cat)),
+        Err(e) => fail_in(target, &cat, &e.message(&cat)),
     }
 }
 
@@ -88,9 +92,8 @@ fn pairs(strings: &[String]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Flat `[name, value, …]` strings → validated options, or the sentence to show.
+/// Flat `[name, value, …]` strings → validated options, or the sentence to show (in the `lang` they ask for).
 fn parse(options: &[JsValue]) -> Result<crate::options::Options, String> {
-    let cat = Cat::en();
-    let strings = strings(&cat, options)?;
-    embed::options_from_attributes(&pairs(&strings)).map_err(|e| e.message(&cat))
+    let strings = strings(&Cat::en(), options)?;
+    crate::options::Options::from_pairs_localized(pairs(&strings))
 }

@@ -7,8 +7,11 @@ use treaty_charts::spec::{Anchor, Mark, Region, Spec, Text};
 use treaty_charts::text;
 use treaty_charts::{charts, model::Model, render};
 
+/// Options for a chart, with its registry example (the country card's state).
 fn opts(chart: &str, as_of: &str, width: &str) -> Options {
-    Options::from_pairs([("chart", chart), ("as-of", as_of), ("width", width)]).unwrap()
+    let mut pairs = vec![("chart", chart), ("as-of", as_of), ("width", width)];
+    pairs.extend(charts::find(chart).unwrap().example.iter().copied());
+    Options::from_pairs(pairs).unwrap()
 }
 
 /// Text as a reader sees it: no-break spaces (which keep dates on one line) read as spaces.
@@ -16,8 +19,10 @@ fn plain(s: &str) -> String {
     s.replace('\u{a0}', " ")
 }
 
+/// The caveat and "About this data" of a chart, as a reader reads them.
 fn notes(chart: &str, as_of: &str) -> String {
-    plain(&render(&opts(chart, as_of, "640")).unwrap().spec.blocks.notes.join(" "))
+    let b = render(&opts(chart, as_of, "640")).unwrap().spec.blocks;
+    plain(&b.caveat.into_iter().chain(b.about).collect::<Vec<_>>().join(" "))
 }
 
 fn extent(t: &Text) -> (f64, f64) {
@@ -65,7 +70,8 @@ fn svg_is_well_formed_and_accessible() {
             let desc = desc_el.text().unwrap();
             assert!(desc.contains("What this measures:"), "{desc}");
             assert!(desc.contains("What it leaves out:"));
-            assert!(desc.contains("Source: UN Treaty Collection"));
+            assert!(desc.contains("Sources: UN Treaty Collection"));
+            assert!(desc.contains("Palermo Protocol: full depositary list to 15"));
             assert_eq!(img.attribute("aria-labelledby"), title.attribute("id"));
             assert_eq!(img.attribute("aria-describedby"), desc_el.attribute("id"));
             assert_eq!(root.attribute("aria-labelledby"), title.attribute("id"));
@@ -83,7 +89,7 @@ fn svg_is_well_formed_and_accessible() {
 fn timeline_summary_names_the_counts() {
     let r = render(&opts("timeline", "2020-08-03", "640")).unwrap();
     let summary = plain(&r.spec.summary);
-    assert!(summary.contains("Palermo Protocol had 176 parties (and up to 3 more whose dates are not confirmed)"), "{summary}");
+    assert!(summary.contains("Palermo Protocol had 177–178 parties"), "{summary}");
     assert!(summary.contains("Migrant Workers Convention had 55 parties"));
     let early = render(&opts("timeline", "1995-01-01", "640")).unwrap();
     assert!(early.spec.summary.contains("Palermo Protocol was not yet open for signature"), "{}", early.spec.summary);
@@ -97,14 +103,15 @@ fn status_bars_are_exactly_count_over_195_of_the_width() {
         Mark::Rect { rect, .. } | Mark::Hatch { rect, .. } if rect.h >= 30.0 => Some(*rect),
         _ => None,
     }).collect();
-    // Palermo: 177 party, 3 unconfirmed, 2 signed, 13 neither; ICRMW: 60, 11, 124.
-    let expected = [177.0, 3.0, 2.0, 13.0, 60.0, 11.0, 124.0];
+    // Palermo: 180 parties (Nepal, Pakistan and Palau within their ranges by then), 2 signed, 13 neither;
+    // ICRMW: 60, 11, 124.
+    let expected = [180.0, 2.0, 13.0, 60.0, 11.0, 124.0];
     assert_eq!(rects.len(), expected.len());
     for (r, n) in rects.iter().zip(expected) {
         assert!((r.w - s.plot.w * n / 195.0).abs() < 1e-9, "{} vs {}", r.w, n);
     }
     // Each bar fills the plot width exactly.
-    let palermo: f64 = rects[..4].iter().map(|r| r.w).sum();
+    let palermo: f64 = rects[..3].iter().map(|r| r.w).sum();
     assert!((palermo - s.plot.w).abs() < 1e-9);
 }
 
@@ -187,10 +194,10 @@ fn custom_titles_are_escaped_in_svg() {
 fn csv_rows_hold_the_counts() {
     let t = render(&opts("timeline", "2008-09-26", "640")).unwrap().csv;
     let mut rdr = csv::Reader::from_reader(t.as_bytes());
-    assert_eq!(rdr.headers().unwrap(), vec!["date", "treaty", "parties"]);
+    assert_eq!(rdr.headers().unwrap(), vec!["date", "treaty", "parties_min", "parties_max"]);
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     let last_palermo = rows.iter().rev().find(|r| &r[1] == "palermo").unwrap();
-    assert_eq!((&last_palermo[0], &last_palermo[2]), ("2008-09-26", "124"));
+    assert_eq!((&last_palermo[0], &last_palermo[2], &last_palermo[3]), ("2008-09-26", "124", "124"));
     let last_icrmw = rows.iter().rev().find(|r| &r[1] == "icrmw").unwrap();
     assert_eq!(&last_icrmw[2], "39");
     // Counts rise by at least one per row, per treaty.
@@ -200,7 +207,12 @@ fn csv_rows_hold_the_counts() {
     }
 
     let s = render(&opts("status", "2026-02-03", "640")).unwrap().csv;
-    assert_eq!(s, "treaty,party,signatory,neither,party_date_unconfirmed\npalermo,177,2,13,3\nicrmw,60,11,124,0\n");
+    assert_eq!(s, "treaty,party_min,party_max,signatory,neither\npalermo,180,180,2,13\nicrmw,60,60,11,124\n");
+    // On the article's day Nepal may or may not have joined: 176 states certainly, 177 at most.
+    let s = render(&opts("status", "2020-08-03", "640")).unwrap().csv;
+    assert_eq!(s, "treaty,party_min,party_max,signatory,neither\npalermo,176,177,2,16\nicrmw,55,55,13,127\n");
+    let t = render(&opts("timeline", "2020-08-03", "640")).unwrap().csv;
+    assert!(t.trim_end().ends_with("2020-06-23,palermo,177,178"), "the Comoros' derived day is the last change: {t}");
 }
 
 #[test]
@@ -215,38 +227,39 @@ fn same_options_give_the_same_bytes() {
 #[test]
 fn notes_say_who_stays_out_from_the_data() {
     let now = notes("status", "2026-02-03");
-    // Pakistan (16th destination) is a Palermo party on a date no source gives: named, not silently dropped.
-    assert!(now.contains("only one (Türkiye) is a party to the Migrant Workers Convention on 3 Feb 2026; 18 are parties to the Palermo Protocol (19 with Pakistan, whose date of joining is not confirmed)"), "{now}");
-    assert!(now.contains("The European Union is also a party"));
-    // 182 reported; 178 dated + 3 undated = 181, so one party is not in the data at all, and the note says so.
-    assert!(now.contains("The depositary reported 182 parties on 20 Apr 2024; this data dates 178 by then and has 3 more on dates not confirmed: 1 party is not identified here."), "{now}");
+    // Pakistan (16th destination) is a Palermo party by now, within its range: counted.
+    assert!(now.contains("Of the 20 states with the most international migrants, only one, Türkiye, is a party to the Migrant Workers Convention, and 19 are parties to the Palermo Protocol."), "{now}");
+    assert!(now.contains("The Convention’s parties are home to 13.5% of the world’s international migrants but the birthplace of 36.0% of its emigrants."), "{now}");
+    assert!(now.contains("The European Union has been a party to the Palermo Protocol since 6 Sep 2006 (approval)"));
+    // 182 reported; 181 identified, so one party is not in the data at all.
+    assert!(now.contains("8 later accessions come from other sources (4 dated from entry into force minus 30 days). Known only within a range: Nepal (between 1 Feb 2019 and 9 Oct 2020), Palau (between 1 Feb 2019 and 31 Mar 2020) and Pakistan (in November 2022). The UN reported 182 parties on 20 Apr 2024; this data identifies 181."), "{now}");
     // The newest higher secondary count in treaty_status.csv (2025-07: 185) is cited as secondary.
-    assert!(now.contains("Secondary sources gave 185 parties by July 2025. The count shown is a minimum."), "{now}");
-    assert!(now.contains("3 parties (Nepal, Pakistan and Palau) joined after 15 Jan 2018 on dates not confirmed here"));
-    assert!(!now.contains("may not yet"), "all three are parties by the newest data");
-    // On an earlier date the undated three may not have joined yet, and no later count is cited.
+    assert!(now.contains("Secondary sources gave 185 by July 2025."), "{now}");
+    // On the article's day, the caveat of the state charts is Nepal's range, counted in states.
     let y2020 = notes("status", "2020-08-03");
-    assert!(y2020.contains("they may not yet have been parties on 3 Aug 2020."), "{y2020}");
-    assert!(!y2020.contains("Secondary sources") && !y2020.contains("depositary reported"), "{y2020}");
+    assert!(y2020.starts_with("Note: 176–177 of the 195 states were parties to the Palermo Protocol on 3 Aug 2020: Nepal joined on a date known only within a range."), "{y2020}");
     assert!(y2020.contains("The 195 are today’s UN member and observer states, counted on 3 Aug 2020 whether or not"));
-    assert!(y2020.contains("18 are parties to the Palermo Protocol, not counting Pakistan, which joined after 15 Jan 2018 on a date not confirmed"), "{y2020}");
+    assert!(y2020.contains("and 18 are parties to the Palermo Protocol"), "{y2020}");
+    assert!(!y2020.contains("depositary reported") && !y2020.contains("UN reported"), "no count from after the date: {y2020}");
+    let t2020 = notes("timeline", "2020-08-03");
+    assert!(t2020.starts_with("Note: The Palermo Protocol had 177–178 parties on 3 Aug 2020: Nepal joined on a date known only within a range."), "{t2020}");
     let early = notes("timeline", "2003-07-01");
-    assert!(early.contains("a party to the Migrant Workers Convention on 1 Jul 2003"), "{early}");
+    assert!(early.starts_with("Note: The Palermo Protocol was not yet in force on 1 Jul 2003: it entered into force on 25 Dec 2003."), "{early}");
+    assert!(early.contains("none is a party to the Migrant Workers Convention"), "{early}");
     // Before the Convention entered into force (1 Jul 2003) no conclusion about who stays out is drawn.
     for d in ["1993-02-19", "2000-12-12", "2003-06-30"] {
         let before = notes("status", d);
-        assert!(!before.contains("stayed out"), "{d}: {before}");
+        assert!(!before.contains("most international migrants"), "{d}: {before}");
     }
-    assert!(notes("status", "2003-07-01").contains("stayed out"));
     let gap = notes("timeline", "2018-06-01");
-    assert!(gap.contains("No accession since then is dated."), "{gap}");
-    assert!(!early.contains("Palermo Protocol data after"), "no gap note before 2018");
+    assert!(gap.contains("runs to 15 Jan 2018; no later accession is known."), "{gap}");
+    assert!(!early.contains("runs to 15 Jan 2018"), "no gap paragraph before 2018");
 }
 
 #[test]
 fn status_before_a_treaty_opened_shows_no_bar() {
     let r = render(&opts("status", "1995-06-01", "640")).unwrap();
-    assert_eq!(r.csv, "treaty,party,signatory,neither,party_date_unconfirmed\npalermo,,,,\nicrmw,4,3,188,0\n");
+    assert_eq!(r.csv, "treaty,party_min,party_max,signatory,neither\npalermo,,,,\nicrmw,4,4,3,188\n");
     let bars = r.spec.marks.iter().filter(|m| matches!(m, Mark::Rect { rect, .. } if rect.h >= 30.0)).count();
     assert_eq!(bars, 3, "only the ICRMW bar: 4 parties, 3 signed only, 188 neither");
     assert!(r.spec.texts.iter().any(|t| plain(&t.text).starts_with("Not yet open for signature (it opened on 12 Dec 2000")));

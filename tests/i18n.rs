@@ -43,3 +43,46 @@ fn every_locale_uses_the_same_placeholders() {
         }
     }
 }
+
+#[test]
+fn every_message_is_translated() {
+    // Words that are the same in French as in English; templates of placeholders and punctuation only.
+    const SAME_FR: [Msg; 4] = [Msg::KindRatification, Msg::KindSuccession, Msg::RegionEurope, Msg::PalermoTag];
+    const SAME_ES: [Msg; 5] = [Msg::PalermoTag, Msg::RegionAsia, Msg::SubMelanesia, Msg::SubMicronesia, Msg::CoverageStatusNo];
+    let words = |t: &str| {
+        let mut depth = 0;
+        t.chars().any(|c| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && c.is_alphabetic()
+        })
+    };
+    let en = Locale::En.cat();
+    for l in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let cat = l.cat();
+        let same: &[Msg] = if l == Locale::Fr { &SAME_FR } else { &SAME_ES };
+        let untranslated: Vec<&Msg> =
+            Msg::ALL.iter().filter(|m| !same.contains(m) && words(en.t(**m)) && cat.t(**m) == en.t(**m)).collect();
+        assert!(untranslated.is_empty(), "{}: not translated: {untranslated:?}", l.tag());
+    }
+}
+
+#[test]
+fn numbers_and_dates_read_as_each_language_writes_them() {
+    use treaty_charts::date::Day;
+    use treaty_charts::i18n::Arg;
+    let d = Day::parse("2020-08-03").unwrap();
+    let first = Day::parse("2026-02-01").unwrap();
+    let (en, fr, es) = (Locale::En.cat(), Locale::Fr.cat(), Locale::Es.cat());
+    assert_eq!((en.num(1234), fr.num(1234), es.num(1234)), ("1,234".into(), "1\u{202f}234".into(), "1.234".into()));
+    assert_eq!((en.day_long(d), fr.day_long(d), es.day_long(d)), ("3\u{a0}August\u{a0}2020".into(), "3\u{a0}août\u{a0}2020".into(), "3\u{a0}de\u{a0}agosto\u{a0}de\u{a0}2020".into()));
+    assert_eq!(fr.day(first), "1er\u{a0}févr.\u{a0}2026");
+    assert_eq!((en.tenths(135), fr.tenths(135), es.tenths(135)), ("13.5%".into(), "13,5\u{202f}%".into(), "13,5\u{a0}%".into()));
+    assert_eq!(es.list(&["España", "Italia"]), "España e Italia");
+    assert_eq!(fr.f(Msg::Million, &[("n", Arg::Dec(15))]), "1,5\u{a0}million");
+    assert_eq!(fr.f(Msg::Million, &[("n", Arg::Dec(23))]), "2,3\u{a0}millions");
+    assert_eq!((fr.name("DEU"), es.name("DEU"), en.name("DEU")), ("Allemagne", "Alemania", "Germany"));
+}

@@ -20,7 +20,9 @@ fn every_text_and_mark_pair_has_enough_contrast_in_every_theme() {
     for chart in charts::names() {
         for d in ["1995-06-01", "2003-07-01", "2020-08-03", "2026-02-03"] {
             for w in ["320", "640", "1200"] {
-                let o = Options::from_pairs([("chart", chart), ("as-of", d), ("width", w)]).unwrap();
+                let mut p = vec![("chart", chart), ("as-of", d), ("width", w)];
+                p.extend(charts::find(chart).unwrap().example.iter().copied());
+                let o = Options::from_pairs(p).unwrap();
                 for t in charts::build(Model::get(), &o).unwrap().texts {
                     pairs.insert((t.color, t.bg, large(t.size, t.bold)));
                 }

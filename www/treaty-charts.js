@@ -20,7 +20,18 @@ const META = /*META*/null;
 const CHARTS = Object.fromEntries((META?.charts ?? []).map((c) => [c.name, c]));
 const MIN_WIDTH = META?.widths.min ?? 280;
 const MAX_WIDTH = META?.widths.max ?? 2400;
-const TEXT = META?.messages.en ?? { loading: 'Loading chart…', loadFailed: 'This chart could not be loaded.' };
+const LOCALES = META?.locales ?? ['en'];
+const FALLBACK_TEXT = { loading: 'Loading chart…', loadFailed: 'This chart could not be loaded.', errorLead: 'This chart could not be drawn.', about: 'About this data' };
+const textFor = (lang) => META?.messages[lang] ?? META?.messages.en ?? FALLBACK_TEXT;
+const TEXT = textFor('en');
+// Attributes CMSs and page builders add to embedded elements: not ours, harmless, ignored with one warning.
+const HARMLESS = /^(height|align|loading|frameborder|scrolling|allowfullscreen|allow|sandbox|referrerpolicy|border|marginwidth|marginheight)$/;
+const warned = new Set();
+function warnOnce(key, message) {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`<treaty-chart>: ${message}`);
+}
 // Attributes any HTML element may carry (HTML's global attributes, microdata, ARIA, data-*, event handlers);
 // everything else is passed to Rust, so a misspelt option is an error.
 const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|role|title|translate|inert|is|nonce|autofocus|autocapitalize|autocorrect|accesskey|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|writingsuggestions|virtualkeyboardpolicy|itemid|itemprop|itemref|itemscope|itemtype|xmlns(:.*)?|xml:.*|aria-.*|data-.*|on.*)$/;
@@ -77,27 +88,38 @@ svg { display: block; max-width: 100%; height: auto; }
 .tc-error { border: 1px solid var(--tc-error-border); background: var(--tc-error-surface); color: var(--tc-error-ink);
   padding: 12px 14px; border-radius: 3px; font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tc-loading { color: var(--tc-muted); font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
+.about { font: 13px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); padding: 0 12px 10px; }
+.about button { font: inherit; line-height: 1.45; height: 26.85px; color: var(--tc-link); background: none; border: 0; padding: 4px 0; cursor: pointer; text-decoration: underline; }
+.about button::before { content: '▸ '; }
+.about button[aria-expanded=true]::before { content: '▾ '; }
+.about button:focus-visible { outline: 2px solid var(--tc-focus); outline-offset: 2px; }
+.about-text p { margin: 6px 0; max-width: 70ch; }
 .sr { position: absolute; top: 0; left: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* Print: a chart is never split across pages and fits on one; focus marks and tooltips are screen-only. */
 @media print {
   :host { break-inside: avoid; }
   svg { max-height: 96vh; width: auto; }
   .tip, .tc-focus, .hl { display: none !important; }
+  .about-text[hidden] { display: block !important; }
+  .about button { display: none; }
   .chart:focus-visible { box-shadow: none; }
 }
 `;
 
 // Height to reserve before the chart exists, so the article does not jump when it appears: the registry's
-// table of each chart's height on the newest data per width, corrected for an earlier date's year.
-function reserveHeight(chart, width, asOf) {
+// table of each chart's height on the newest data per width and language (interpolated between the widths it
+// was measured at), corrected for an earlier date's year.
+function reserveHeight(chart, width, asOf, lang) {
   const kind = CHARTS[(chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
   if (!kind) return 0; // an unknown chart will be a one-line message
   const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
-  const t = kind.heights;
-  let h = t[Math.min(t.length - 1, Math.round((w - MIN_WIDTH) / META.widths.step))];
-  // An earlier date carries fewer notes: take its year's correction, interpolated in 1/width.
+  const t = kind.heights[lang] ?? kind.heights.en;
+  const at = (w - MIN_WIDTH) / META.widths.step;
+  const i = Math.min(t.length - 1, Math.floor(at));
+  let h = t[i] + (t[Math.min(t.length - 1, i + 1)] - t[i]) * (at - i);
+  // An earlier date carries other notes: take its year's correction, interpolated in 1/width.
   const year = Number(/^\s*(\d{4})-/.exec(asOf ?? '')?.[1]);
-  const d = kind.deltas[year - META.firstYear];
+  const d = (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear];
   if (d) {
     const [a, b, c] = META.deltaWidths;
     const lerp = (x0, x1, y0, y1) => y0 + (y1 - y0) * (1 / w - 1 / x0) / (1 / x1 - 1 / x0);
@@ -106,16 +128,42 @@ function reserveHeight(chart, width, asOf) {
   return Math.round(h);
 }
 
+// The element's styles go in a constructed style sheet, which a page's Content-Security-Policy does not block
+// (an inline <style> needs style-src 'unsafe-inline'); browsers without them get a <style> element.
+const SHEETS = typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in Document.prototype;
+let elementSheet = null;
+function styleRoot(root) {
+  if (!SHEETS) return `<style>${CSS}</style>`;
+  elementSheet ??= new CSSStyleSheet();
+  if (!elementSheet.cssRules.length) elementSheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [elementSheet];
+  return '';
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
+// Height of the "About this data" row in CSS px: its button's line (13 px × 1.45), 8 px of padding and 10 below.
+const ABOUT_ROW = 37;
 const INTERACTIVE = ['tabindex', 'role', 'aria-roledescription', 'aria-label'];
 
 class TreatyChart extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${CSS}</style><figure data-theme="auto"><div class="chart" part="chart"><div class="tc-loading"></div></div>` +
+    root.innerHTML = `${styleRoot(root)}<figure data-theme="auto"><div class="chart" part="chart"><div class="tc-loading"></div></div>` +
+      '<div class="about" hidden><button type="button" aria-expanded="false"></button><div class="about-text" hidden></div></div>' +
       `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div><div class="sr table"></div></figure>`;
+    this._root = root;
+    this._svgSheet = SHEETS ? new CSSStyleSheet() : null;
+    if (this._svgSheet) root.adoptedStyleSheets = [elementSheet, this._svgSheet];
     root.querySelector('.tc-loading').textContent = TEXT.loading;
+    this._about = root.querySelector('.about');
+    this._aboutButton = this._about.querySelector('button');
+    this._aboutText = this._about.querySelector('.about-text');
+    this._aboutButton.addEventListener('click', () => {
+      const open = this._aboutButton.getAttribute('aria-expanded') !== 'true';
+      this._aboutButton.setAttribute('aria-expanded', String(open));
+      this._aboutText.hidden = !open;
+    });
     this._figure = root.querySelector('figure');
     this._chart = root.querySelector('.chart');
     this._tip = root.querySelector('.tip');
@@ -126,6 +174,8 @@ class TreatyChart extends HTMLElement {
     this._queued = false;
     this._drawn = null; // options + width of the last drawing
     this._rect = null; // the drawing's bounding rectangle, cached between resizes and scrolls
+    // The figure, a block inside the shadow root, is measured and watched: it has the width the chart can take
+    // whatever the page's CSS makes of the host (inline, contents, …).
     this._resize = new ResizeObserver(() => { this._rect = null; this._schedule(); });
     this._attrs = new MutationObserver(() => this._schedule());
     this._onScroll = () => { this._rect = null; };
@@ -139,15 +189,19 @@ class TreatyChart extends HTMLElement {
 
   connectedCallback() {
     this._syncTheme();
+    this._lang = this._language();
     if (!this._ready) {
+      this._chart.querySelector('.tc-loading')?.replaceChildren(textFor(this._lang).loading);
       // A fixed width draws at that width and is scaled down (never up) to fit the container.
       const available = this._contentWidth() || this.parentElement?.clientWidth || 640;
       const fixed = Number(this.getAttribute('width'));
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
-      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of')) * Math.min(1, available / drawn));
+      // With short notes, the "About this data" row (HTML, not scaled) comes under the drawing.
+      const about = (this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW;
+      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of'), this._lang) * Math.min(1, available / drawn) + about);
       this._figure.style.setProperty('--tc-reserve', `${this._reserved}px`);
     }
-    this._resize.observe(this);
+    this._resize.observe(this._figure);
     // Every attribute, not only the options: a misspelt one added later must show its error too.
     this._attrs.observe(this, { attributes: true });
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
@@ -177,7 +231,7 @@ class TreatyChart extends HTMLElement {
     const box = document.createElement('div');
     box.className = 'tc-error';
     box.setAttribute('role', 'alert');
-    box.textContent = TEXT.loadFailed;
+    box.textContent = textFor(this._lang ?? 'en').loadFailed;
     const fallback = document.createElement('div');
     fallback.className = 'fallback';
     fallback.append(document.createElement('slot'));
@@ -186,11 +240,20 @@ class TreatyChart extends HTMLElement {
     this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: box.textContent }, bubbles: true, composed: true }));
   }
 
-  // Width inside the element's padding (0 when hidden): the width the chart is drawn at.
+  // The chart's language: the `lang` of the element or of its closest ancestor that has one, if the charts speak
+  // it (by its primary subtag: fr-CA is French); else English, with one warning per language.
+  _language() {
+    const tag = (this.closest('[lang]')?.getAttribute('lang') ?? '').trim();
+    if (!tag) return 'en';
+    const primary = tag.split(/[-_]/)[0].toLowerCase();
+    if (LOCALES.includes(primary)) return primary;
+    warnOnce(`lang:${primary}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`);
+    return 'en';
+  }
+
+  // The width the chart can take (0 when hidden): the figure's, a block inside the shadow root.
   _contentWidth() {
-    if (!this.clientWidth) return 0;
-    const cs = getComputedStyle(this);
-    return Math.max(0, Math.floor(this.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)));
+    return Math.floor(this._figure.clientWidth);
   }
 
   _unreserve() {
@@ -207,11 +270,20 @@ class TreatyChart extends HTMLElement {
     });
   }
 
+  // The chart's options: its attributes, less HTML's own and the ones CMSs add (warned about once), with the
+  // language resolved from the page; `width="100%"` or `auto` means the container's width.
   _options() {
     const o = {};
     for (const { name, value } of this.attributes) {
-      if (!GLOBAL.test(name)) o[name] = value;
+      if (GLOBAL.test(name)) continue;
+      if (HARMLESS.test(name)) {
+        warnOnce(`attr:${name}`, `the ${name} attribute is ignored (a chart takes its container's width and its own height).`);
+        continue;
+      }
+      o[name] = value;
     }
+    if ('width' in o && /^\s*(100%|auto)\s*$/i.test(o.width)) delete o.width;
+    o.lang = this._lang;
     return o;
   }
 
@@ -220,6 +292,7 @@ class TreatyChart extends HTMLElement {
   _render() {
     if (!this.isConnected) return;
     this._syncTheme();
+    this._lang = this._language();
     const opts = this._options();
     const given = JSON.stringify(opts);
     if (!('width' in opts)) {
@@ -252,12 +325,17 @@ class TreatyChart extends HTMLElement {
     if (!res.ok) {
       this._hits = [];
       this._table.textContent = '';
+      this._about.hidden = true;
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
       this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: res.error }, bubbles: true, composed: true }));
       return;
     }
     this._res = res;
     this._hits = res.hits;
+    // The drawing's own style sheet, adopted so that a Content-Security-Policy without 'unsafe-inline' keeps it.
+    const svgStyle = this._chart.querySelector('svg style');
+    if (this._svgSheet && svgStyle) this._svgSheet.replaceSync(svgStyle.textContent);
+    this._showAbout(res);
     this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);
     this._table.innerHTML = res.table; // escaped by Rust
     this._bands = res.hits.length > 0 && res.hits.every((h) => h.band);
@@ -278,6 +356,14 @@ class TreatyChart extends HTMLElement {
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
       detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height }, bubbles: true, composed: true,
     }));
+  }
+
+  // "About this data": the notes the short blocks leave out, behind a button (open in print).
+  _showAbout(res) {
+    const paragraphs = res.about ?? [];
+    this._about.hidden = paragraphs.length === 0;
+    this._aboutButton.textContent = res.about_label;
+    this._aboutText.replaceChildren(...paragraphs.map((t) => { const p = document.createElement('p'); p.textContent = t; return p; }));
   }
 
   // The focus rule and its dots, created once per render and moved on hover; outlines of marks are cloned.
@@ -321,13 +407,13 @@ class TreatyChart extends HTMLElement {
     return lo;
   }
 
-  // The mark target nearest to (x, y) within `max` SVG px, or -1.
-  _nearest(x, y, max) {
+  // The mark target nearest to (x, y) within `max` SVG px (only small ones if `small`), or -1.
+  _nearest(x, y, max, small = false) {
     let best = -1;
     let bestD = max * max;
     for (let i = 0; i < this._hits.length; i++) {
       const at = this._hits[i].at;
-      if (!at) continue;
+      if (!at || (small && !this._hits[i].small)) continue;
       const d = (at[0] - x) ** 2 + (at[1] - y) ** 2;
       if (d < bestD) { bestD = d; best = i; }
     }
@@ -345,10 +431,16 @@ class TreatyChart extends HTMLElement {
       const p = this._res.plot;
       if (x >= p.x - 8 && x <= p.x + p.w + 8 && y >= p.y - 8 && y <= p.y + p.h + 24) i = this._band(x);
     } else {
-      // The browser's own hit test finds the mark under the pointer; a touch beside a small one takes the nearest.
+      // The browser's own hit test finds the mark under the pointer. A touch on or beside small targets (dots
+      // that may touch each other) takes the nearest small one; a touch on open ground, the nearest target.
       const target = e.target.closest ? e.target.closest('[data-hit]') : null;
-      if (target) i = Number(target.getAttribute('data-hit'));
-      else if (e.pointerType !== 'mouse') i = this._nearest(x, y, TOUCH_SLOP * scale);
+      const under = target ? Number(target.getAttribute('data-hit')) : -1;
+      if (e.pointerType === 'mouse') {
+        i = under;
+      } else {
+        const small = under < 0 || this._hits[under]?.small ? this._nearest(x, y, TOUCH_SLOP * scale, true) : -1;
+        i = small >= 0 ? small : under >= 0 ? under : this._nearest(x, y, TOUCH_SLOP * scale);
+      }
     }
     if (i < 0) {
       this._hide(); // a tap outside the targets dismisses the tooltip, as moving the mouse out does

@@ -46,7 +46,9 @@ fn main() -> Result<(), String> {
     for kind in charts::CHARTS {
         for width in [375u32, 640, 1200] {
             let w = width.to_string();
-            let o = Options::from_pairs([("chart", kind.name), ("width", w.as_str())]).map_err(|e| e.to_string())?;
+            let mut pairs = vec![("chart", kind.name), ("width", w.as_str())];
+            pairs.extend(kind.example.iter().copied());
+            let o = Options::from_pairs(pairs).map_err(|e| e.to_string())?;
             let (s50, s90) = time(rounds, || charts::build(model, &o));
             let spec = charts::build(model, &o).map_err(|e| e.to_string())?;
             let (v50, v90) = time(rounds, || svg::render(&spec));

@@ -37,6 +37,8 @@ charts:\n",
             Values::Date { first, last } => format!("YYYY-MM-DD, {first} to {last} (default: the newest)"),
             Values::Whole { min, max } => format!("PX, {min} to {max} (default: 640)"),
             Values::Text { max_chars } => format!("TEXT, up to {max_chars} characters"),
+            Values::State => "ISO3 code of one of the 195 UN member and observer states, e.g. AUS".to_string(),
+            Values::States { max } => format!("up to {max} ISO3 codes, separated by commas, e.g. AUS,PHL"),
         };
         s.push_str(&format!("  --{:<12} {values}\n", o.name()));
     }
@@ -46,6 +48,7 @@ charts:\n",
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = match args.split_first() {
         Some((c, r)) if c == "render" || c == "data" => (c.as_str(), r),
+        #[cfg(not(target_arch = "wasm32"))]
         Some((c, r)) if c == "world" => {
             return match r {
                 [flag, path] if flag == "--out" => {
@@ -101,7 +104,11 @@ fn run(args: &[String]) -> Result<(), String> {
             pairs.push((name.to_string(), value));
         }
     }
-    let o = Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| e.to_string())?;
+    // A standalone SVG cannot open a disclosure: the CLI writes the notes in full unless asked otherwise.
+    if !pairs.iter().any(|(k, _)| k == "notes") {
+        pairs.push(("notes".into(), "full".into()));
+    }
+    let o = Options::from_pairs_localized(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let chart = treaty_charts::render(&o).map_err(|e| e.to_string())?;
     let bytes = if cmd == "render" { chart.svg } else { chart.csv };
     match out {
@@ -125,10 +132,14 @@ mod meta {
     /// Widths at which the per-year corrections are measured (the loader interpolates in 1/width).
     pub const DELTA_WIDTHS: [u32; 3] = [360, 640, 1200];
 
-    fn height(chart: &str, width: u32, as_of: Option<Day>) -> Result<u32, String> {
+    fn height(chart: &str, lang: &str, width: u32, as_of: Option<Day>) -> Result<u32, String> {
         let w = width.to_string();
         let d = as_of.map(|d| d.to_string());
-        let mut pairs = vec![("chart", chart), ("width", w.as_str())];
+        let mut pairs = vec![("chart", chart), ("width", w.as_str()), ("lang", lang)];
+        // A chart of one state is measured on a state with a long name and dates under both treaties.
+        if charts::find(chart).is_some_and(|c| c.accepts().any(|o| o == Opt::Country)) {
+            pairs.push(("country", "PHL"));
+        }
         if let Some(d) = &d {
             pairs.push(("as-of", d.as_str()));
         }
@@ -143,6 +154,8 @@ mod meta {
             Values::Date { first, last } => json!({ "date": [first.to_string(), last.to_string()] }),
             Values::Whole { min, max } => json!({ "whole": [min, max] }),
             Values::Text { max_chars } => json!({ "text": max_chars }),
+            Values::State => json!({ "state": true }),
+            Values::States { max } => json!({ "states": max }),
         }
     }
 
@@ -151,24 +164,34 @@ mod meta {
         let last_year = newest.year() - 1;
         let mut kinds = Vec::new();
         for c in CHARTS {
-            let heights: Vec<u32> =
-                (MIN_WIDTH..=MAX_WIDTH).step_by(STEP as usize).map(|w| height(c.name, w, None)).collect::<Result<_, _>>()?;
-            let newest_h: Vec<u32> = DELTA_WIDTHS.iter().map(|w| height(c.name, *w, None)).collect::<Result<_, _>>()?;
-            let mut deltas = Vec::new();
-            for y in FIRST_YEAR..=last_year {
-                let end = Day::from_ymd(y, 12, 31).map_err(|e| e.to_string())?;
-                let row: Vec<i64> = DELTA_WIDTHS
-                    .iter()
-                    .zip(&newest_h)
-                    .map(|(w, n)| height(c.name, *w, Some(end)).map(|h| i64::from(h) - i64::from(*n)))
-                    .collect::<Result<_, _>>()?;
-                deltas.push(row);
+            // Per language: the height on the newest data at each width, and each year's correction.
+            let mut heights = serde_json::Map::new();
+            let mut deltas = serde_json::Map::new();
+            for l in Locale::ALL {
+                let tag = l.tag();
+                let h: Vec<u32> =
+                    (MIN_WIDTH..=MAX_WIDTH).step_by(STEP as usize).map(|w| height(c.name, tag, w, None)).collect::<Result<_, _>>()?;
+                let newest_h: Vec<u32> = DELTA_WIDTHS.iter().map(|w| height(c.name, tag, *w, None)).collect::<Result<_, _>>()?;
+                let mut d = Vec::new();
+                for y in FIRST_YEAR..=last_year {
+                    let end = Day::from_ymd(y, 12, 31).map_err(|e| e.to_string())?;
+                    let row: Vec<i64> = DELTA_WIDTHS
+                        .iter()
+                        .zip(&newest_h)
+                        .map(|(w, n)| height(c.name, tag, *w, Some(end)).map(|h| i64::from(h) - i64::from(*n)))
+                        .collect::<Result<_, _>>()?;
+                    d.push(row);
+                }
+                heights.insert(tag.to_string(), json!(h));
+                deltas.insert(tag.to_string(), json!(d));
             }
             let options: Vec<Value> = c.accepts().map(|o| json!({ "name": o.name(), "values": values(o) })).collect();
             let about: serde_json::Map<String, Value> =
                 Locale::ALL.iter().map(|l| (l.tag().to_string(), json!(l.cat().t(c.about)))).collect();
+            let example: serde_json::Map<String, Value> = c.example.iter().map(|(k, v)| ((*k).to_string(), json!(v))).collect();
             kinds.push(json!({
-                "name": c.name, "about": about, "options": options, "world": c.world, "heights": heights, "deltas": deltas,
+                "name": c.name, "about": about, "options": options, "world": c.world, "example": example,
+                "heights": heights, "deltas": deltas,
             }));
         }
         let messages: serde_json::Map<String, Value> = Locale::ALL
@@ -179,6 +202,7 @@ mod meta {
                     "loading": cat.t(Msg::Loading),
                     "loadFailed": cat.t(Msg::LoadFailed),
                     "errorLead": cat.t(Msg::ErrorLead),
+                    "about": cat.t(Msg::AboutLead),
                 }))
             })
             .collect();

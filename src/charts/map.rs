@@ -15,14 +15,18 @@ use crate::data::{self, Region as M49, Treaty};
 use crate::date::Day;
 use crate::geo::{equal_earth, EQUAL_EARTH_MAX_X, EQUAL_EARTH_MAX_Y};
 use crate::i18n::{Arg, Cat, Msg};
-use crate::model::{Model, State, Status};
-use crate::notes;
+use crate::model::{Model, State, Status, When};
+use crate::notes::{self, Counts};
 use crate::options::Opt;
-use crate::spec::{Frame, Hit, Mark, Rect, Region, Role, Spec, Swatch};
+use crate::spec::{Frame, Hit, Mark, Pattern, Rect, Region, Role, Spec, Swatch};
 use crate::text::escape_xml;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty], world: true, build };
+pub static CHART: ChartDef =
+    ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty, Opt::Highlight], world: true, example: &[], build };
+
+/// The southern edge of the map, in degrees of latitude: below it there is only Antarctica.
+const SOUTH_EDGE: f64 = -62.0;
 
 /// A state's look on the map: an exclusive category (its fill and legend entry) and, over it, a pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +39,9 @@ enum Category {
     IcrmwOnly,
     /// A party to the treaty shown (one treaty).
     Party,
-    /// A party on a date not confirmed (to the treaty shown, or to either).
-    Undated,
+    /// May be a party: its deposit is known only within a range that spans the date (to the treaty shown, or to
+    /// either).
+    Maybe,
     /// Signed the treaty shown, not a party (one treaty).
     Signatory,
     /// Neither.
@@ -53,13 +58,13 @@ fn category(view: Option<Treaty>, st: [Status; 2]) -> Category {
     match view {
         Some(t) => match if t == Treaty::Palermo { p } else { i } {
             Status::Party => Category::Party,
-            Status::PartyDateUnknown => Category::Undated,
+            Status::MaybeParty => Category::Maybe,
             Status::Signatory => Category::Signatory,
             Status::Neither => Category::Neither,
         },
         None => match (p, i) {
             (Status::Party, Status::Party) => Category::Both,
-            (Status::PartyDateUnknown, _) | (_, Status::PartyDateUnknown) => Category::Undated,
+            (Status::MaybeParty, _) | (_, Status::MaybeParty) => Category::Maybe,
             (Status::Party, _) => Category::PalermoOnly,
             (_, Status::Party) => Category::IcrmwOnly,
             _ => Category::Neither,
@@ -74,24 +79,24 @@ fn fill(c: Category, view: Option<Treaty>, undated: Treaty) -> Role {
         Category::Both => Role::Both,
         Category::PalermoOnly => Role::PalermoParty,
         Category::IcrmwOnly => Role::IcrmwOnly,
-        Category::Party | Category::Undated => Role::party(shown),
+        Category::Party | Category::Maybe => Role::party(shown),
         Category::Signatory => Role::signatory(shown),
         Category::Neither => Role::Neither,
     }
 }
 
-/// The pattern over a state: white stripes for a date not confirmed, dark hatch for a signature without (yet) a
-/// deposit (under the treaty shown, or under either).
-fn pattern(c: Category, view: Option<Treaty>, st: [Status; 2]) -> Option<Role> {
-    if c == Category::Undated {
-        return Some(Role::Surface);
+/// The pattern over a state: dots for a deposit known only within a range that spans the date, a dark hatch for
+/// a signature without (yet) a deposit (under the treaty shown, or under either).
+fn pattern(c: Category, view: Option<Treaty>, st: [Status; 2]) -> Option<Pattern> {
+    if c == Category::Maybe {
+        return Some(Pattern::Dots(Role::Surface));
     }
     let signed = match view {
         Some(Treaty::Palermo) => st[0] == Status::Signatory,
         Some(Treaty::Icrmw) => st[1] == Status::Signatory,
         None => st.contains(&Status::Signatory),
     };
-    signed.then_some(Role::Ink)
+    signed.then_some(Pattern::Hatch(Role::Ink))
 }
 
 /// The tooltip line for one treaty.
@@ -99,26 +104,25 @@ fn standing(cat: &Cat, model: &Model, s: &State, t: Treaty, day: Day) -> String 
     let treaty = Arg::Str(cat.treaty(t));
     let p = s.under(t);
     let signed_on = p.and_then(|p| p.signature).filter(|d| *d <= day);
-    match model.status(s, t, day) {
-        Status::Party => {
-            let dep = p.and_then(|p| p.deposit);
-            let (date, kind, derived) = match dep {
-                Some(d) => (d.day.unwrap_or(day), cat.kind(d.kind), d.derived),
-                None => (day, "", false),
-            };
+    let dep = p.and_then(|p| p.deposit);
+    let kind = dep.map_or("", |d| cat.kind(d.kind));
+    match (model.status(s, t, day), dep.map(|d| d.when)) {
+        (Status::Party, Some(When::On(date))) => {
+            let derived = dep.is_some_and(|d| d.derived);
             let signed = signed_on.map(|d| cat.f(Msg::TipSignedOn, &[("date", Arg::Day(d))])).unwrap_or_default();
             let key = if derived { Msg::TipPartySinceDerived } else { Msg::TipPartySince };
             cat.f(key, &[("treaty", treaty), ("date", Arg::Day(date)), ("kind", Arg::Str(kind)), ("signed", Arg::Str(&signed))])
         }
-        Status::PartyDateUnknown if day >= data::data_as_of() => {
-            let kind = p.and_then(|p| p.deposit).map_or("", |d| cat.kind(d.kind));
-            cat.f(Msg::TipPartyUndated, &[("treaty", treaty), ("kind", Arg::Str(kind))])
+        (Status::Party, Some(w)) => {
+            let range = notes::range(cat, w.earliest(), w.latest());
+            cat.f(Msg::TipPartyRange, &[("treaty", treaty), ("range", Arg::Str(&range)), ("kind", Arg::Str(kind))])
         }
-        Status::PartyDateUnknown => {
-            cat.f(Msg::TipPartyUndatedEarlier, &[("treaty", treaty), ("date", Arg::Day(t.info().complete_list_as_of))])
+        (Status::MaybeParty, Some(w)) => {
+            let range = notes::range(cat, w.earliest(), w.latest());
+            cat.f(Msg::TipMaybeParty, &[("treaty", treaty), ("range", Arg::Str(&range))])
         }
-        Status::Signatory => cat.f(Msg::TipSignedOnly, &[("treaty", treaty), ("date", Arg::Day(signed_on.unwrap_or(day)))]),
-        Status::Neither => cat.f(Msg::TipNeither, &[("treaty", treaty)]),
+        (Status::Signatory, _) => cat.f(Msg::TipSignedOnly, &[("treaty", treaty), ("date", Arg::Day(signed_on.unwrap_or(day)))]),
+        _ => cat.f(Msg::TipNeither, &[("treaty", treaty)]),
     }
 }
 
@@ -138,27 +142,36 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let world = cx.world.ok_or(ChartError::NoWorld)?;
     let (as_of, view) = (o.as_of, o.treaty);
     let w = f64::from(o.width);
-    let newest = as_of >= data::data_as_of();
 
     // Blocks and notes.
     let title = match view {
         Some(t) => cat.f(Msg::MapTitleOne, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]),
         None => cat.t(Msg::MapTitleBoth).to_string(),
     };
-    let mut blocks = notes::Blocks {
+    let mut about = notes::about(&cat, model, as_of, Counts::States, false);
+    let caveat = notes::first_caveat(
+        &cat,
+        [
+            notes::caveat_range(&cat, model, as_of, Counts::States).filter(|_| view.map_or(true, |t| model.status_counts(t, as_of).maybe > 0)),
+            notes::caveat_early(&cat, as_of),
+            notes::caveat_stays_out(&cat, model, as_of).filter(|_| view != Some(Treaty::Palermo)),
+            notes::caveat_gap(&cat, model, as_of).filter(|_| view == Some(Treaty::Palermo)),
+        ],
+        &mut about,
+    );
+    let blocks = notes::Blocks {
         title: o.title.clone().unwrap_or(title),
         subtitle: cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
         measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::MapMeasures)),
         leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::MapLeavesOut)),
-        notes: notes::shared(&cat, model, as_of),
-        source: notes::source(&cat, data::data_as_of()),
+        caveat,
+        about,
+        completeness: notes::completeness(&cat),
+        source: notes::source(&cat),
     };
-    if as_of < data::data_as_of() {
-        blocks.notes.insert(0, notes::note(&cat, &cat.f(Msg::NoteTodaysStates, &[("date", Arg::Day(as_of))])));
-    }
 
     // Every state's category, pattern and tooltip.
-    let undated_treaty = |st: [Status; 2]| if st[1] == Status::PartyDateUnknown { Treaty::Icrmw } else { Treaty::Palermo };
+    let maybe_treaty = |st: [Status; 2]| if st[1] == Status::MaybeParty { Treaty::Icrmw } else { Treaty::Palermo };
     let states: Vec<(&State, [Status; 2])> = model.un_states().map(|s| (s, statuses(model, s, as_of))).collect();
     let count = |c: Category| states.iter().filter(|(_, st)| category(view, *st) == c).count() as i64;
 
@@ -171,21 +184,21 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             (Swatch::Square(Role::Both), cat.f(Msg::MapBoth, &[("n", n(Category::Both))])),
             (Swatch::Square(Role::PalermoParty), cat.f(Msg::MapPalermoOnly, &[("n", n(Category::PalermoOnly))])),
             (Swatch::Square(Role::IcrmwOnly), cat.f(Msg::MapIcrmwOnly, &[("n", n(Category::IcrmwOnly))])),
-            (Swatch::Square(Role::Neither), cat.f(Msg::MapNeither, &[("n", n(Category::Neither))])),
+            (Swatch::Square(Role::Neither), cat.f(Msg::MapPartyToNeither, &[("n", n(Category::Neither))])),
         ],
         Some(t) => vec![
             (Swatch::Square(Role::party(t)), cat.f(Msg::MapParties, &[("n", n(Category::Party))])),
-            (Swatch::Square(Role::signatory(t)), cat.f(Msg::MapSignedOnly, &[("n", n(Category::Signatory))])),
+            (Swatch::Patterned(Role::signatory(t), Pattern::Hatch(Role::Ink)), cat.f(Msg::MapSignedOnly, &[("n", n(Category::Signatory))])),
             (Swatch::Square(Role::Neither), cat.f(Msg::MapNeither, &[("n", n(Category::Neither))])),
         ],
     };
-    if count(Category::Undated) > 0 {
-        let key = if newest { Msg::MapUndatedNow } else { Msg::MapUndatedEarlier };
+    if count(Category::Maybe) > 0 {
         let role = Role::party(view.unwrap_or(Treaty::Palermo));
-        legend.push((Swatch::Striped(role, Role::Surface), cat.f(key, &[("n", n(Category::Undated))])));
+        legend.push((Swatch::Patterned(role, Pattern::Dots(Role::Surface)), cat.f(Msg::MapMaybe, &[("n", n(Category::Maybe))])));
     }
-    if states.iter().any(|(_, st)| pattern(category(view, *st), view, *st) == Some(Role::Ink)) {
-        legend.push((Swatch::Striped(Role::Neither, Role::Ink), cat.t(Msg::MapSigned).to_string()));
+    // With both treaties, the hatch is its own key: it says a state signed one it has not joined.
+    if view.is_none() && states.iter().any(|(_, st)| matches!(pattern(category(view, *st), view, *st), Some(Pattern::Hatch(_)))) {
+        legend.push((Swatch::Patterned(Role::Neither, Pattern::Hatch(Role::Ink)), cat.t(Msg::MapSigned).to_string()));
     }
     legend.push((Swatch::Dot(Role::Neither, Role::Axis), cat.t(Msg::MapDot).to_string()));
     legend.push((Swatch::Square(Role::Land), cat.t(Msg::MapNotState).to_string()));
@@ -198,9 +211,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 continue;
             }
             let mut parts = vec![cat.f(Msg::SegParties, &[("n", Arg::Num(i64::from(c.party)))])];
-            if c.party_date_unknown > 0 {
-                let key = if newest { Msg::SegUnconfirmedNow } else { Msg::SegUnconfirmedEarlier };
-                parts.push(cat.f(key, &[("n", Arg::Num(i64::from(c.party_date_unknown))), ("date", Arg::Day(data::data_as_of()))]));
+            if c.maybe > 0 {
+                parts.push(cat.f(Msg::SegMaybe, &[("n", Arg::Num(i64::from(c.maybe)))]));
             }
             parts.push(cat.f(Msg::SegSigned, &[("n", Arg::Num(i64::from(c.signatory)))]));
             parts.push(cat.f(Msg::SegNeither, &[("n", Arg::Num(i64::from(c.neither)))]));
@@ -211,14 +223,17 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         f.y += 4.0;
     }
 
-    // Scale: Equal Earth, the whole world across the inner width.
+    // Scale: Equal Earth, the whole world across the inner width, from the North Pole down to 62°S (the map is
+    // clipped there: Antarctica shows as its northern edge, and the states get the height it would take).
     let th = f.sizes;
     let mw = f.inner();
-    let mh = mw * EQUAL_EARTH_MAX_Y / EQUAL_EARTH_MAX_X;
+    let scale = mw / (2.0 * EQUAL_EARTH_MAX_X);
+    let south = equal_earth(0.0, SOUTH_EDGE).1;
+    let mh = (EQUAL_EARTH_MAX_Y - south) * scale;
     let plot = Rect { x: th.pad, y: f.y + 2.0, w: mw, h: mh };
     let project = |(lon10, lat10): (i16, i16)| {
         let (x, y) = equal_earth(f64::from(lon10) / 10.0, f64::from(lat10) / 10.0);
-        (plot.x + (x + EQUAL_EARTH_MAX_X) / (2.0 * EQUAL_EARTH_MAX_X) * mw, plot.y + (EQUAL_EARTH_MAX_Y - y) / (2.0 * EQUAL_EARTH_MAX_Y) * mh)
+        (plot.x + (x + EQUAL_EARTH_MAX_X) * scale, plot.y + (EQUAL_EARTH_MAX_Y - y) * scale)
     };
 
     // Hits: the states in keyboard order (region by region, west to east), then the areas that are not states.
@@ -234,7 +249,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let mut lines = vec![cat.name(s.iso3()).to_string()];
         lines.extend(Treaty::ALL.map(|t| standing(&cat, model, s, t, as_of)));
         hit_of.insert(s.iso3(), u16::try_from(hits.len()).unwrap_or(u16::MAX));
-        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: at.0, cy: at.1 }, lines, rule: None, dots: Vec::new(), walk: true });
+        let small = world.shape(s.iso3()).is_none();
+        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: at.0, cy: at.1 }, lines, rule: None, dots: Vec::new(), walk: true, small });
     }
 
     // Marks: every outline, then the dots on top.
@@ -245,7 +261,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let (fill_role, pat, hit) = match state {
             Some((s, st)) => {
                 let c = category(view, *st);
-                (fill(c, view, undated_treaty(*st)), pattern(c, view, *st), hit_of.get(s.iso3()).copied())
+                (fill(c, view, maybe_treaty(*st)), pattern(c, view, *st), hit_of.get(s.iso3()).copied())
             }
             None => {
                 // Not one of the 195: neutral land, with a tooltip that says so.
@@ -253,12 +269,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 let centre = shape.polygons.first().and_then(|p| p.first()).and_then(|r| r.first()).copied().map(project).unwrap_or((plot.x, plot.y));
                 let h = u16::try_from(hits.len()).unwrap_or(u16::MAX);
                 let key = iso3.unwrap_or("").to_string();
-                hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines: vec![name, cat.t(Msg::TipNotState).into()], rule: None, dots: Vec::new(), walk: false });
+                hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines: vec![name, cat.t(Msg::TipNotState).into()], rule: None, dots: Vec::new(), walk: false, small: false });
                 (Role::Land, None, Some(h))
             }
         };
         let rings: Vec<Vec<(f64, f64)>> = shape.polygons.iter().flatten().map(|r| r.iter().copied().map(project).collect()).collect();
-        marks.push(Mark::Shape { rings, fill: fill_role, pattern: pat, outline: Some(Role::Border), hit });
+        // Land that is not a state gets visible edges, so that it never reads as sea, or as "neither".
+        let edge = if state.is_some() { Role::Border } else { Role::Grid };
+        marks.push(Mark::Shape { rings, fill: fill_role, pattern: pat, outline: Some(edge), hit });
     }
     let dot_r = (w / 320.0).clamp(2.2, 3.5);
     for (s, st) in &states {
@@ -267,9 +285,30 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let Some(p) = world.point(s.iso3()) else { continue };
         let c = category(view, *st);
-        let (fill_role, pat) = (fill(c, view, undated_treaty(*st)), pattern(c, view, *st));
+        let (fill_role, pat) = (fill(c, view, maybe_treaty(*st)), pattern(c, view, *st));
         marks.push(Mark::Dot { center: project((p.lon10, p.lat10)), r: dot_r, fill: fill_role, outline: Role::Axis, pattern: pat, hit: hit_of.get(s.iso3()).copied() });
     }
+    // Highlighted states: a thick outline (or ring) and the name beside it.
+    let mut texts = std::mem::take(&mut f.texts);
+    for iso3 in &o.highlight {
+        let Some(p) = world.point(iso3) else { continue };
+        let at = project((p.lon10, p.lat10));
+        match world.shape(iso3) {
+            Some(shape) => {
+                let rings: Vec<Vec<(f64, f64)>> = shape.polygons.iter().flatten().map(|r| r.iter().copied().map(project).collect()).collect();
+                marks.push(Mark::Outline { rings, color: Role::Highlight });
+            }
+            None => marks.push(Mark::Ring { center: at, r: dot_r + 2.5, color: Role::Highlight }),
+        }
+        let name = cat.name(iso3).to_string();
+        let nw = crate::text::width(&name, th.axis, true);
+        let x = if at.0 + 8.0 + nw <= plot.x + plot.w { at.0 + 8.0 } else { at.0 - 8.0 - nw };
+        let mut t = crate::spec::run(x.max(plot.x), at.1 - 6.0, name, th.axis, Role::Highlight);
+        t.bold = true;
+        t.halo = true;
+        texts.push(t);
+    }
+    f.texts = texts;
     f.marks = marks;
     f.y = plot.y + plot.h + 4.0;
 
@@ -286,9 +325,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     rows.sort_by_key(|(s, _)| s.iso3());
     let mut table = format!(
         "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        escape_xml(&cat.f(Msg::MapTableCaption, &[("date", Arg::Day(as_of))])),
-        escape_xml(cat.t(Msg::MapColState)),
-        escape_xml(cat.t(Msg::MapColRegion))
+        escape_xml(&cat.f(Msg::TableCaption, &[("date", Arg::Day(as_of))])),
+        escape_xml(cat.t(Msg::ColState)),
+        escape_xml(cat.t(Msg::ColRegion))
     );
     for t in Treaty::ALL {
         table.push_str(&format!("<th scope=\"col\">{}</th>", escape_xml(cat.treaty(t))));
@@ -316,8 +355,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let p = s.under(*t);
             let status = st.get(k).copied().unwrap_or(Status::Neither);
             let sig = p.and_then(|p| p.signature).filter(|d| *d <= as_of).map(|d| d.to_string()).unwrap_or_default();
-            let dep = p.and_then(|p| p.deposit).filter(|_| matches!(status, Status::Party | Status::PartyDateUnknown));
-            let day = dep.and_then(|d| d.day).map(|d| d.to_string()).unwrap_or_default();
+            let dep = p.and_then(|p| p.deposit).filter(|_| matches!(status, Status::Party | Status::MaybeParty));
+            let day = dep.map(|d| match d.when {
+                When::On(d) => d.to_string(),
+                When::Between { not_before, not_after, .. } => format!("{not_before}/{not_after}"),
+            }).unwrap_or_default();
             let mode = dep.map(|d| d.kind.tag().to_string()).unwrap_or_default();
             let derived = dep.map(|d| if d.derived { "yes" } else { "no" }).unwrap_or("").to_string();
             fields.extend([status_key(status).to_string(), sig, day, mode, derived]);
@@ -329,23 +371,24 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // Summary for screen readers.
     let total = Arg::Num(states.len() as i64);
     let summary = match view {
-        None => cat.f(
-            Msg::MapSummary,
-            &[("date", Arg::Day(as_of)), ("total", total), ("both", n(Category::Both)), ("p", n(Category::PalermoOnly)), ("i", n(Category::IcrmwOnly)), ("x", n(Category::Neither))],
-        ),
+        None => {
+            let mut s = cat.f(
+                Msg::MapSummary,
+                &[("date", Arg::Day(as_of)), ("total", total), ("both", n(Category::Both)), ("p", n(Category::PalermoOnly)), ("i", n(Category::IcrmwOnly)), ("x", n(Category::Neither))],
+            );
+            if count(Category::Maybe) > 0 {
+                s.push_str(&cat.f(Msg::MapSummaryMaybe, &[("n", n(Category::Maybe))]));
+            }
+            s
+        }
         Some(t) => {
             let c = model.status_counts(t, as_of);
-            let unknown = if c.party_date_unknown > 0 {
-                cat.f(Msg::StatusSummaryUnknown, &[("u", Arg::Num(i64::from(c.party_date_unknown)))])
-            } else {
-                String::new()
-            };
             let part = cat.f(
                 Msg::StatusSummaryPart,
                 &[
                     ("treaty", Arg::Str(cat.treaty(t))),
-                    ("n", Arg::Num(i64::from(c.party))),
-                    ("unknown", Arg::Str(&unknown)),
+                    ("count", Arg::Str(&notes::count(&cat, c.parties()))),
+                    ("n", Arg::Num(i64::from(c.parties().max))),
                     ("s", Arg::Num(i64::from(c.signatory))),
                     ("x", Arg::Num(i64::from(c.neither))),
                 ],
@@ -354,10 +397,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
     };
     let csv_filename = match view {
-        Some(t) => format!("treaty-charts-map-{}-{as_of}.csv", t.tag()),
-        None => format!("treaty-charts-map-{as_of}.csv"),
+        Some(t) => format!("treaty-charts-map-{}-{as_of}-{}.csv", t.tag(), cat.0.tag),
+        None => format!("treaty-charts-map-{as_of}-{}.csv", cat.0.tag),
     };
-    f.footer(&blocks, &csv, &csv_filename);
+    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = Some(cat.f(Msg::AriaKeysMap, &[("title", Arg::Str(&blocks.title))]));
     Ok(Spec {
         kind: o.chart,
@@ -371,6 +414,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         hits,
         keys_label,
         table: Some(table),
+        clip: Some(plot),
         blocks,
         summary,
         csv,

@@ -11,7 +11,10 @@
 //! A chart's height is known from its layout before anything is drawn ([`Spec::height`]); the build tabulates it
 //! per width from the same code, so the loader can reserve the space before the WebAssembly arrives.
 
+pub mod country;
+pub mod coverage;
 pub mod map;
+pub mod regions;
 pub mod status;
 pub mod timeline;
 
@@ -39,6 +42,8 @@ pub struct Ctx<'a> {
 pub enum ChartError {
     /// A map was asked for before its geometry was loaded.
     NoWorld,
+    /// The country card without a state.
+    NoCountry,
 }
 
 impl ChartError {
@@ -46,6 +51,7 @@ impl ChartError {
     pub fn message(&self, cat: &Cat) -> String {
         match self {
             ChartError::NoWorld => cat.t(Msg::ErrNoWorld).to_string(),
+            ChartError::NoCountry => cat.t(Msg::ErrCountryMissing).to_string(),
         }
     }
 }
@@ -66,6 +72,9 @@ pub struct ChartDef {
     pub options: &'static [Opt],
     /// True when it draws the world geometry (`world.bin`), which the browser fetches before the first such chart.
     pub world: bool,
+    /// Options to show it with where an example is needed (the gallery, the reserved heights): the country
+    /// card's state.
+    pub example: &'static [(&'static str, &'static str)],
     /// Builds the spec.
     pub build: fn(&Ctx<'_>) -> Result<Spec, ChartError>,
 }
@@ -90,7 +99,8 @@ impl fmt::Debug for ChartDef {
 }
 
 /// The registry: every chart kind, in the order the gallery, errors and help list them. The first is the default.
-pub static CHARTS: [&ChartDef; 3] = [&timeline::CHART, &status::CHART, &map::CHART];
+pub static CHARTS: [&ChartDef; 6] =
+    [&timeline::CHART, &status::CHART, &map::CHART, &coverage::CHART, &regions::CHART, &country::CHART];
 
 /// The names of every kind, in registry order.
 pub fn names() -> Vec<&'static str> {
@@ -112,7 +122,7 @@ pub fn default_chart() -> &'static ChartDef {
 /// # Errors
 /// [`ChartError`] when the chart cannot be built from these options.
 pub fn build(model: &Model, o: &Options) -> Result<Spec, ChartError> {
-    let cx = Ctx { model, o, cat: Cat::en(), world: crate::geo::world() };
+    let cx = Ctx { model, o, cat: o.cat(), world: crate::geo::world() };
     (o.chart.build)(&cx)
 }
 

@@ -1,19 +1,21 @@
-//! `status`: for each treaty, how the 195 UN member and observer states stand on the as-of date — parties,
-//! parties whose date is not confirmed (Palermo after its last complete list), signatories only, neither — as
+//! `status`: for each treaty, how the 195 UN member and observer states stand on the as-of date — parties, states
+//! that may be parties (a deposit known only within a range that spans the date), signatories only, neither — as
 //! stacked horizontal bars. Each bar's segments are exactly `count / 195` of the bar's width; counts are written
-//! inside segments wide enough to hold them and, always, in the line under the bar.
+//! inside segments wide enough to hold them and, always, in the line under the bar. Highlighted states get a
+//! marker in the segment they fall in and a line with their standing. CSV: one row per treaty, with
+//! `party_min,party_max` (`party_max − party_min` states may be parties).
 
 use super::{csv_row, ChartDef, ChartError, Ctx};
 use crate::data::Treaty;
-use crate::data;
 use crate::i18n::{Arg, Msg};
 use crate::model::{Status, StatusCounts};
-use crate::notes;
+use crate::notes::{self, Counts};
+use crate::options::Opt;
 use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEADING};
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[], world: false, build };
+pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[Opt::Highlight], world: false, example: &[], build };
 
 /// Most names a segment's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;
@@ -22,7 +24,7 @@ const MAX_NAMES: usize = 12;
 pub fn status_key(s: Status) -> &'static str {
     match s {
         Status::Party => "party",
-        Status::PartyDateUnknown => "party_date_unconfirmed",
+        Status::MaybeParty => "maybe_party",
         Status::Signatory => "signatory",
         Status::Neither => "neither",
     }
@@ -36,20 +38,27 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let all: Vec<(Treaty, StatusCounts)> = Treaty::ALL.iter().map(|t| (*t, model.status_counts(*t, as_of))).collect();
     let total = all.first().map_or(195, |(_, c)| c.total());
 
-    let mut blocks = notes::status(&cat, as_of, total);
-    if let Some(t) = &o.title {
-        blocks.title = t.clone();
-    }
-    let mut extra = Vec::new();
-    if model.eu_party_on(Treaty::Palermo, as_of) {
-        extra.push(notes::note(&cat, cat.t(Msg::NoteEu)));
-    }
-    if as_of < data::data_as_of() {
-        extra.push(notes::note(&cat, &cat.f(Msg::NoteTodaysStates, &[("date", Arg::Day(as_of))])));
-    }
-    extra.extend(notes::shared(&cat, model, as_of));
-    blocks.notes = extra;
-    blocks.source = notes::source(&cat, data::data_as_of());
+    let mut about = notes::about(&cat, model, as_of, Counts::States, false);
+    let caveat = notes::first_caveat(
+        &cat,
+        [
+            notes::caveat_range(&cat, model, as_of, Counts::States),
+            notes::caveat_gap(&cat, model, as_of),
+            notes::caveat_todays_states(&cat, as_of),
+            notes::caveat_eu(&cat, model, as_of),
+        ],
+        &mut about,
+    );
+    let blocks = notes::Blocks {
+        title: o.title.clone().unwrap_or_else(|| cat.f(Msg::StatusTitle, &[("n", Arg::Num(i64::from(total)))])),
+        subtitle: cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::StatusMeasures)),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutPractice)),
+        caveat,
+        about,
+        completeness: notes::completeness(&cat),
+        source: notes::source(&cat),
+    };
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
@@ -61,11 +70,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut marks = std::mem::take(&mut f.marks);
     let mut texts: Vec<Text> = std::mem::take(&mut f.texts);
     let t_run = |x: f64, y: f64, s: String, size: f64, color, bg, anchor, bold| Text {
-        x, y, text: s, size, bold, bold_prefix: 0, color, bg, anchor, link: None,
+        x, y, text: s, size, bold, bold_prefix: 0, color, bg, anchor, link: None, halo: false,
     };
 
     let mut csv = String::new();
-    csv_row(&mut csv, &["treaty", "party", "signatory", "neither", "party_date_unconfirmed"]);
+    csv_row(&mut csv, &["treaty", "party_min", "party_max", "signatory", "neither"]);
     let mut summary = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
     for (t, c) in &all {
@@ -87,21 +96,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(treaty))]));
             continue;
         }
-        // Parties now whose deposit date no source gives: on the newest date they are parties; on earlier dates
-        // after the last complete list their standing is unknown.
         let n = |v: u16| Arg::Num(i64::from(v));
-        let unconfirmed = if as_of >= data::data_as_of() {
-            cat.f(Msg::SegUnconfirmedNow, &[("n", n(c.party_date_unknown))])
-        } else {
-            cat.f(Msg::SegUnconfirmedEarlier, &[("n", n(c.party_date_unknown)), ("date", Arg::Day(data::data_as_of()))])
-        };
         let segments = [
             (c.party, Role::party(*t), false, cat.f(Msg::SegParties, &[("n", n(c.party))]), Status::Party),
-            (c.party_date_unknown, Role::party(*t), true, unconfirmed, Status::PartyDateUnknown),
+            (c.maybe, Role::party(*t), true, cat.f(Msg::SegMaybe, &[("n", n(c.maybe))]), Status::MaybeParty),
             (c.signatory, Role::signatory(*t), false, cat.f(Msg::SegSigned, &[("n", n(c.signatory))]), Status::Signatory),
             (c.neither, Role::Neither, false, cat.f(Msg::SegNeither, &[("n", n(c.neither))]), Status::Neither),
         ];
         let mut x = bar.x;
+        let mut segment_of: Vec<(Status, f64, f64)> = Vec::new();
         for (count, fill, hatch, words, status) in &segments {
             let (count, fill, hatch) = (*count, *fill, *hatch);
             if count == 0 {
@@ -110,6 +113,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let sw = bar.w * f64::from(count) / f64::from(total.max(1));
             let r = Rect { x, y, w: sw, h: bar_h };
             let hit = Some(u16::try_from(hits.len()).unwrap_or(u16::MAX));
+            segment_of.push((*status, x, sw));
             marks.push(if hatch { Mark::Hatch { rect: r, color: fill, hit } } else { Mark::Rect { rect: r, color: fill, hit } });
             let label = cat.num(i64::from(count));
             if !hatch && text::width(&label, th.label, true) + 8.0 <= sw {
@@ -129,11 +133,25 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 lines.push(cat.list(&who));
             } else {
                 let shown = who.get(..MAX_NAMES).unwrap_or(&who).join(cat.0.list_sep);
-                lines.push(cat.f(Msg::TipListMore, &[("names", Arg::Str(&shown)), ("n", Arg::Num((who.len() - MAX_NAMES) as i64))]));
+                lines.push(cat.f(Msg::ListMore, &[("names", Arg::Str(&shown)), ("n", Arg::Num((who.len() - MAX_NAMES) as i64))]));
             }
             let key = format!("{}:{}", t.tag(), status_key(*status));
-            hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true });
+            hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
             x += sw;
+        }
+        // Highlighted states: a marker in their segment (spread in alphabetical order), and their standing in words.
+        let mut standings = Vec::new();
+        for iso3 in &o.highlight {
+            let st = model.status_of(*t, iso3, as_of);
+            if let Some((_, sx, sw)) = segment_of.iter().find(|(s, _, _)| *s == st) {
+                let mut same: Vec<&str> = model.un_states().filter(|s| model.status(s, *t, as_of) == st).map(|s| s.iso3()).collect();
+                same.sort_unstable_by_key(|c| cat.name(c));
+                let k = same.iter().position(|c| c == iso3).unwrap_or(0) as f64;
+                let mx = sx + sw * (k + 0.5) / same.len().max(1) as f64;
+                marks.push(Mark::Diamond { center: (mx, y - 5.0), r: 4.5, color: Role::Highlight });
+            }
+            let standing = notes::standing(&cat, model, iso3, *t, as_of);
+            standings.push(cat.f(Msg::HighlightLine, &[("name", Arg::Str(cat.name(iso3))), ("standing", Arg::Str(&standing))]));
         }
         y += bar_h + th.label * LEADING;
         // The counts in words under the bar (always there, whatever fits inside).
@@ -146,19 +164,24 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             texts.push(t_run(bar.x, y - 2.0, line, th.axis + 0.5, Role::Muted, Role::Surface, Anchor::Start, false));
             y += (th.axis + 0.5) * LEADING;
         }
+        if !standings.is_empty() {
+            for line in text::wrap(&standings.join(cat.t(Msg::Dot)), th.axis + 0.5, true, bar.w) {
+                texts.push(t_run(bar.x, y - 2.0, line, th.axis + 0.5, Role::Highlight, Role::Surface, Anchor::Start, true));
+                y += (th.axis + 0.5) * LEADING;
+            }
+        }
         y += 8.0;
-        csv_row(
-            &mut csv,
-            &[info.tag, &c.party.to_string(), &c.signatory.to_string(), &c.neither.to_string(), &c.party_date_unknown.to_string()],
-        );
-        let unknown = if c.party_date_unknown > 0 {
-            cat.f(Msg::StatusSummaryUnknown, &[("u", n(c.party_date_unknown))])
-        } else {
-            String::new()
-        };
+        let r = c.parties();
+        csv_row(&mut csv, &[info.tag, &r.min.to_string(), &r.max.to_string(), &c.signatory.to_string(), &c.neither.to_string()]);
         summary.push(cat.f(
             Msg::StatusSummaryPart,
-            &[("treaty", Arg::Str(treaty)), ("n", n(c.party)), ("unknown", Arg::Str(&unknown)), ("s", n(c.signatory)), ("x", n(c.neither))],
+            &[
+                ("treaty", Arg::Str(treaty)),
+                ("count", Arg::Str(&notes::count(&cat, r))),
+                ("n", n(r.max)),
+                ("s", n(c.signatory)),
+                ("x", n(c.neither)),
+            ],
         ));
     }
     f.marks = marks;
@@ -169,8 +192,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         Msg::StatusSummary,
         &[("total", Arg::Num(i64::from(total))), ("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))],
     );
-    let csv_filename = format!("treaty-charts-status-{as_of}.csv");
-    f.footer(&blocks, &csv, &csv_filename);
+    let csv_filename = format!("treaty-charts-status-{as_of}-{}.csv", cat.0.tag);
+    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = (!hits.is_empty()).then(|| cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
     Ok(Spec {
         kind: o.chart,
@@ -184,6 +207,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         hits,
         keys_label,
         table: None,
+        clip: None,
         blocks,
         summary,
         csv,

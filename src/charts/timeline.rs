@@ -1,35 +1,41 @@
 //! `timeline`: the number of parties to each treaty from 1990 to the as-of date, one step line per treaty.
 //!
-//! Marks: step lines (count after each deposit), a tick where each treaty opened for signature, a ring where it
-//! entered into force, diamonds at the depositary's own published counts, and — for the Palermo Protocol after
-//! its last complete list — a shaded range up to the parties whose dates are not confirmed. The current count
-//! labels the end of each line. Hits: one per day on which either count changed.
+//! Marks: step lines at the parties certain on each day; where a deposit is known only within a range, a shaded
+//! band up to the parties that may already have joined (dashed edge), and end labels such as `177–178`; a tick
+//! where each treaty opened for signature, a ring where it entered into force, diamonds at the depositary's own
+//! published counts, and a marker with its name where each highlighted state joined. Hits: one band per day on
+//! which either count changed. CSV: one row per such day and treaty, `parties_min,parties_max`.
 
 use super::{csv_row, ChartDef, ChartError, Ctx};
 use crate::data::{self, Treaty};
 use crate::date::Day;
 use crate::i18n::{Arg, Cat, Msg};
-use crate::model::Model;
-use crate::notes;
+use crate::model::{Model, When};
+use crate::notes::{self, Counts};
+use crate::options::Opt;
 use crate::spec::{nice_axis, Anchor, Frame, Hit, Linear, Mark, Rect, Region, Role, Spec, Swatch, Text};
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[], world: false, build };
+pub static CHART: ChartDef =
+    ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[Opt::Highlight], world: false, example: &[], build };
 
 /// Most names listed in one tooltip before "and N more".
 const MAX_NAMES: usize = 4;
 
-/// Step-line points for `t` from its opening to `as_of`, in domain units (day number, count).
-fn steps(model: &Model, t: Treaty, as_of: Day) -> Vec<(f64, f64)> {
+/// Step-line points for `t` from its opening to `as_of`, in domain units (day number, count), counting each
+/// deposit on the day `pick` gives (its latest for the certain count, its earliest for the possible one).
+fn steps(model: &Model, t: Treaty, as_of: Day, pick: fn(When) -> Day) -> Vec<(f64, f64)> {
     let open = t.info().opened_for_signature;
     if open > as_of {
         return Vec::new();
     }
+    let mut days: Vec<Day> = model.deposits(t).iter().map(|d| pick(d.when)).filter(|d| *d <= as_of).collect();
+    days.sort_unstable();
     let mut pts = vec![(f64::from(open.0), 0.0)];
     let mut n = 0.0;
-    for d in model.deposits(t).iter().take_while(|d| d.day <= as_of) {
-        let x = f64::from(d.day.0);
+    for d in days {
+        let x = f64::from(d.0);
         pts.push((x, n));
         n += 1.0;
         pts.push((x, n));
@@ -44,16 +50,34 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let (model, o, cat) = (cx.model, cx.o, cx.cat);
     let as_of = o.as_of;
     let w = f64::from(o.width);
+    let first = Day::jan1(crate::options::FIRST_YEAR);
 
     // Blocks and notes.
-    let mut blocks = notes::timeline(&cat, as_of, crate::options::FIRST_YEAR);
-    if let Some(t) = &o.title {
-        blocks.title = t.clone();
-    }
-    blocks.notes = notes::shared(&cat, model, as_of);
-    blocks.source = notes::source(&cat, data::data_as_of());
-    let palermo = Treaty::Palermo;
-    let undated = model.undated_possible_on(palermo, as_of);
+    let subtitle = if as_of.year() == first.year() {
+        cat.f(Msg::TimelineSubtitleDay, &[("date", Arg::Day(as_of))])
+    } else {
+        cat.f(Msg::TimelineSubtitle, &[("first", Arg::Plain(i64::from(first.year()))), ("date", Arg::Day(as_of))])
+    };
+    let mut about = notes::about(&cat, model, as_of, Counts::Parties, false);
+    let caveat = notes::first_caveat(
+        &cat,
+        [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_early(&cat, as_of), notes::caveat_gap(&cat, model, as_of)],
+        &mut about,
+    );
+    let blocks = notes::Blocks {
+        title: o.title.clone().unwrap_or_else(|| cat.t(Msg::TimelineTitle).to_string()),
+        subtitle,
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::TimelineMeasures)),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutPractice)),
+        caveat,
+        about,
+        completeness: notes::completeness(&cat),
+        source: notes::source(&cat),
+    };
+    let ranges: Vec<(Treaty, Day)> = Treaty::ALL
+        .iter()
+        .flat_map(|t| model.deposits(*t).iter().filter(|d| d.when.day().is_none() && d.when.earliest() <= as_of).map(move |d| (*t, d.when.earliest())))
+        .collect();
 
     // Header and legend.
     let mut f = Frame::new(w, cat);
@@ -76,34 +100,33 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     if !published.is_empty() {
         legend.push((Swatch::Diamond(Role::Ink), cat.t(Msg::LegendPublished).into()));
     }
-    if undated > 0 {
-        // On the newest date they are parties; earlier, they may not have joined yet.
-        let key = if as_of >= data::data_as_of() { Msg::LegendUndated } else { Msg::LegendUndatedUpTo };
-        legend.push((Swatch::Hatch(Role::party(palermo)), cat.f(key, &[("n", Arg::Num(i64::from(undated)))])));
+    if !ranges.is_empty() {
+        let t = ranges.first().map_or(Treaty::Palermo, |r| r.0);
+        legend.push((Swatch::Hatch(Role::party(t)), cat.t(Msg::LegendRange).into()));
     }
     f.legend(&legend);
 
     // Scales.
     let th = f.sizes;
-    let counts: Vec<u16> = Treaty::ALL.iter().map(|t| model.parties_on(*t, as_of)).collect();
-    let top_value = counts.iter().copied().max().unwrap_or(0) + undated;
+    let counts: Vec<(Treaty, crate::model::Range)> = Treaty::ALL.iter().map(|t| (*t, model.parties_on(*t, as_of))).collect();
+    let top_value = counts.iter().map(|c| c.1.max).max().unwrap_or(0);
     let top_value = published.iter().map(|p| p.2).fold(top_value, u16::max);
     let max_ticks = if w < 480.0 { 4 } else { 5 };
     // At least 0–10, so that the first years (no parties yet) still read as a count axis.
     let (step, y_max) = nice_axis(f64::from(top_value.max(10)), max_ticks);
     let y_label_w = text::width(&cat.num(y_max.round() as i64), th.axis, false) + 6.0;
-    let end_label_w = counts.iter().map(|c| text::width(&cat.num(i64::from(*c)), th.label, true)).fold(0.0, f64::max) + 11.0;
+    let end_labels: Vec<String> = counts.iter().map(|(_, r)| notes::count(&cat, *r)).collect();
+    let end_label_w = end_labels.iter().map(|c| text::width(c, th.label, true)).fold(0.0, f64::max) + 11.0;
     let plot_h = (w * 0.5).clamp(190.0, 380.0);
     let plot = Rect { x: th.pad + y_label_w, y: f.y + 4.0, w: w - 2.0 * th.pad - y_label_w - end_label_w, h: plot_h };
-    let (d0, d1) = (Day::jan1(crate::options::FIRST_YEAR), as_of);
-    let xs = Linear { d0: f64::from(d0.0), d1: f64::from(d1.0), r0: plot.x, r1: plot.x + plot.w };
+    let xs = Linear { d0: f64::from(first.0), d1: f64::from(as_of.0), r0: plot.x, r1: plot.x + plot.w };
     let ys = Linear { d0: 0.0, d1: y_max, r0: plot.y + plot.h, r1: plot.y };
     let px = |(x, y): (f64, f64)| (xs.map(x), ys.map(y));
 
     let mut marks = std::mem::take(&mut f.marks);
     let mut texts: Vec<Text> = std::mem::take(&mut f.texts);
     let label = |x: f64, y: f64, s: String, size: f64, color, anchor| Text {
-        x, y, text: s, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor, link: None,
+        x, y, text: s, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor, link: None, halo: false,
     };
 
     // Gridlines and y labels.
@@ -118,10 +141,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // Year ticks: the smallest step whose labels do not collide.
     let year_w = text::width("2000", th.axis, false) + 14.0;
-    let span_years = f64::from(as_of.year() - d0.year()).max(1.0);
+    let span_years = f64::from(as_of.year() - first.year()).max(1.0);
     let year_step = [1, 2, 5, 10, 20].into_iter().find(|s| plot.w / span_years * f64::from(*s) >= year_w).unwrap_or(20);
     let base = ys.map(0.0);
-    let mut year = d0.year();
+    let mut year = first.year();
     let mut free_from = f64::MIN; // right edge of the last year label, plus a gap
     while Day::jan1(year) <= as_of {
         let x = xs.map(f64::from(Day::jan1(year).0));
@@ -137,28 +160,27 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         year += year_step;
     }
 
-    // Shaded range for Palermo parties whose dates are not confirmed.
-    let complete = palermo.info().complete_list_as_of;
-    if undated > 0 {
-        let lower: Vec<(f64, f64)> = steps(model, palermo, as_of)
-            .into_iter()
-            .filter(|(x, _)| *x >= f64::from(complete.0))
-            .collect();
-        let start = (f64::from(complete.0), f64::from(model.parties_on(palermo, complete)));
-        let mut poly: Vec<(f64, f64)> = std::iter::once(start).chain(lower.iter().copied()).map(px).collect();
-        let up = f64::from(undated);
-        poly.extend(std::iter::once(start).chain(lower.iter().copied()).rev().map(|(x, y)| px((x, y + up))));
-        marks.push(Mark::Area { points: poly, color: Role::party(palermo), opacity: 0.18 });
-        let upper: Vec<(f64, f64)> =
-            std::iter::once(start).chain(lower.iter().copied()).map(|(x, y)| px((x, y + up))).collect();
-        marks.push(Mark::Path { points: upper, color: Role::party(palermo), width: 1.0, dashed: true });
+    // Bands: from the first day a party may have joined to the as-of date, between the certain and possible counts.
+    for t in Treaty::ALL {
+        let Some(start) = ranges.iter().filter(|r| r.0 == t).map(|r| r.1).min() else { continue };
+        let sx = f64::from(start.0);
+        let clip = |v: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
+            let at_start = v.iter().rev().find(|p| p.0 <= sx).map_or(0.0, |p| p.1);
+            std::iter::once((sx, at_start)).chain(v.into_iter().filter(|p| p.0 > sx)).collect()
+        };
+        let lower = clip(steps(model, t, as_of, When::latest));
+        let upper = clip(steps(model, t, as_of, When::earliest));
+        let mut poly: Vec<(f64, f64)> = upper.iter().copied().map(px).collect();
+        poly.extend(lower.iter().rev().copied().map(px));
+        marks.push(Mark::Area { points: poly, color: Role::party(t), opacity: 0.22 });
+        marks.push(Mark::Path { points: upper.into_iter().map(px).collect(), color: Role::party(t), width: 1.0, dashed: true });
     }
 
     // Lines, event markers, end labels.
-    let mut end_ys: Vec<(Treaty, f64, u16)> = Vec::new();
+    let mut end_ys: Vec<(Treaty, f64, String)> = Vec::new();
     let mut notice_y = plot.y + th.axis * 1.4;
-    for t in Treaty::ALL {
-        let pts: Vec<(f64, f64)> = steps(model, t, as_of).into_iter().map(px).collect();
+    for (k, t) in Treaty::ALL.iter().copied().enumerate() {
+        let pts: Vec<(f64, f64)> = steps(model, t, as_of, When::latest).into_iter().map(px).collect();
         if pts.is_empty() {
             // Say why the line is missing, inside the plot's empty top-left corner.
             let msg = cat.f(Msg::NoLine, &[("treaty", Arg::Str(cat.treaty(t))), ("date", Arg::Day(t.info().opened_for_signature))]);
@@ -174,11 +196,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let ox = xs.map(f64::from(info.opened_for_signature.0));
         marks.push(Mark::Path { points: vec![(ox, base - 7.0), (ox, base + 7.0)], color: Role::party(t), width: 2.0, dashed: false });
         if info.entry_into_force <= as_of {
-            let n = f64::from(model.parties_on(t, info.entry_into_force));
+            let n = f64::from(model.parties_on(t, info.entry_into_force).min);
             marks.push(Mark::Ring { center: px((f64::from(info.entry_into_force.0), n)), r: 4.5, color: Role::party(t) });
         }
-        let n = model.parties_on(t, as_of);
-        end_ys.push((t, ys.map(f64::from(n)), n));
+        let n = counts.get(k).map_or(0, |c| c.1.min);
+        end_ys.push((t, ys.map(f64::from(n)), end_labels.get(k).cloned().unwrap_or_default()));
     }
     for (t, d, n) in &published {
         marks.push(Mark::Diamond { center: px((f64::from(d.0), f64::from(*n))), r: 5.0, color: Role::text(*t) });
@@ -194,24 +216,51 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
     }
     for (t, y, n) in &end_ys {
-        let mut l = label(plot.x + plot.w + 9.0, y + th.label * 0.35, cat.num(i64::from(*n)), th.label, Role::text(*t), Anchor::Start);
+        let mut l = label(plot.x + plot.w + 9.0, y + th.label * 0.35, n.clone(), th.label, Role::text(*t), Anchor::Start);
         l.bold = true;
         texts.push(l);
+    }
+
+    // Highlighted states: a marker where each joined, with its name above (stacked when names would touch).
+    let mut taken: Vec<(f64, f64, f64)> = Vec::new(); // left, right, baseline of names placed so far
+    for iso3 in &o.highlight {
+        for t in Treaty::ALL {
+            let Some(d) = model.participation(t, iso3).and_then(|p| p.deposit) else { continue };
+            let day = d.when.latest();
+            if day > as_of {
+                continue;
+            }
+            let (x, y) = px((f64::from(day.0), f64::from(model.parties_on(t, day).min)));
+            marks.push(Mark::Ring { center: (x, y), r: 5.0, color: Role::Highlight });
+            let name = cat.name(iso3).to_string();
+            let nw = text::width(&name, th.axis, true);
+            let left = (x - nw / 2.0).clamp(plot.x, plot.x + plot.w - nw);
+            let mut baseline = y - 9.0;
+            while taken.iter().any(|(l, r, b)| left < *r + 4.0 && left + nw > *l - 4.0 && (baseline - b).abs() < th.axis * 1.1) {
+                baseline -= th.axis * 1.2;
+            }
+            baseline = baseline.max(plot.y + th.axis);
+            taken.push((left, left + nw, baseline));
+            let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
+            l.bold = true;
+            l.halo = true;
+            texts.push(l);
+        }
     }
     f.texts = texts;
     f.marks = marks;
     f.y = base + 6.0 + th.axis * LEADING_AXIS;
 
-    // Hits and CSV.
+    // Hits and CSV: every day on which either count (certain or possible) changed.
     let mut days: Vec<Day> = Treaty::ALL
         .iter()
-        .flat_map(|t| model.deposits(*t).iter().map(|d| d.day))
+        .flat_map(|t| model.deposits(*t).iter().flat_map(|d| [d.when.earliest(), d.when.latest()]))
         .filter(|d| *d <= as_of)
         .collect();
     days.sort_unstable();
     days.dedup();
     let mut csv = String::new();
-    csv_row(&mut csv, &["date", "treaty", "parties"]);
+    csv_row(&mut csv, &["date", "treaty", "parties_min", "parties_max"]);
     let mut hits: Vec<Hit> = Vec::with_capacity(days.len());
     for day in days {
         let mut lines = vec![cat.day(day)];
@@ -223,34 +272,45 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 lines.push(cat.f(Msg::TipNotYetOpen, &[("treaty", treaty)]));
                 continue;
             }
-            let n = model.parties_on(t, day);
-            let u = model.undated_possible_on(t, day);
-            let count = [("treaty", treaty), ("n", Arg::Num(i64::from(n))), ("u", Arg::Num(i64::from(u)))];
-            lines.push(cat.f(if u > 0 { Msg::TipPartiesUndated } else { Msg::TipParties }, &count));
-            dots.push((ys.map(f64::from(n)), Role::party(t)));
-            let joined: Vec<String> = model
-                .deposits(t)
-                .iter()
-                .filter(|d| d.day == day)
+            let r = model.parties_on(t, day);
+            lines.push(if r.exact() {
+                let key = if model.eu_party_on(t, day) { Msg::TipPartiesEu } else { Msg::TipParties };
+                cat.f(key, &[("treaty", treaty), ("n", Arg::Num(i64::from(r.min)))])
+            } else {
+                cat.f(Msg::TipPartiesRange, &[("treaty", treaty), ("count", Arg::Str(&notes::count(&cat, r)))])
+            });
+            dots.push((ys.map(f64::from(r.min)), Role::party(t)));
+            let on_day = model.deposits(t).iter().filter(|d| d.when.day() == Some(day));
+            let joined: Vec<String> = on_day
                 .map(|d| {
                     let key = if d.derived { Msg::TipJoinerDerived } else { Msg::TipJoiner };
                     cat.f(key, &[("name", Arg::Str(cat.name(d.iso3))), ("kind", Arg::Str(cat.kind(d.kind)))])
                 })
                 .collect();
+            let changed = model.deposits(t).iter().any(|d| d.when.earliest() == day || d.when.latest() == day);
+            if changed {
+                csv_row(&mut csv, &[&day.to_string(), t.tag(), &r.min.to_string(), &r.max.to_string()]);
+            }
             if !joined.is_empty() {
-                csv_row(&mut csv, &[&day.to_string(), t.tag(), &n.to_string()]);
                 let shown: Vec<&str> = joined.iter().take(MAX_NAMES).map(String::as_str).collect();
-                let sep = cat.t(Msg::Semicolon);
-                let mut names = shown.join(sep);
+                let mut names = shown.join(cat.t(Msg::Semicolon));
                 if joined.len() > shown.len() {
                     names = cat.f(Msg::TipAndMore, &[("names", Arg::Str(&names)), ("n", Arg::Num((joined.len() - shown.len()) as i64))]);
                 }
                 let new = [("t", Arg::Key(t.tag())), ("n", Arg::Num(joined.len() as i64)), ("names", Arg::Str(&names))];
                 lines.push(cat.f(Msg::TipNew, &new));
             }
+            for d in model.deposits(t).iter().filter(|d| d.when.day().is_none()) {
+                if d.when.earliest() == day {
+                    lines.push(cat.f(Msg::TipMaybeFrom, &[("name", Arg::Str(cat.name(d.iso3)))]));
+                }
+                if d.when.latest() == day {
+                    lines.push(cat.f(Msg::TipByThen, &[("name", Arg::Str(cat.name(d.iso3)))]));
+                }
+            }
         }
         let x = xs.map(f64::from(day.0));
-        hits.push(Hit { key: day.to_string(), region: Region::Band { x0: x, x1: x }, lines, rule: Some(x), dots, walk: true });
+        hits.push(Hit { key: day.to_string(), region: Region::Band { x0: x, x1: x }, lines, rule: Some(x), dots, walk: true, small: false });
     }
     // Each date owns the band from halfway to the previous date to halfway to the next.
     let xs_of: Vec<f64> = hits.iter().filter_map(|h| h.rule).collect();
@@ -262,8 +322,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     }
 
     let summary = summary(model, &cat, as_of);
-    let csv_filename = format!("treaty-charts-timeline-{as_of}.csv");
-    f.footer(&blocks, &csv, &csv_filename);
+    let csv_filename = format!("treaty-charts-timeline-{as_of}-{}.csv", cat.0.tag);
+    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = (!hits.is_empty()).then(|| cat.f(Msg::AriaKeysTimeline, &[("title", Arg::Str(&blocks.title))]));
     Ok(Spec {
         kind: o.chart,
@@ -277,6 +337,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         hits,
         keys_label,
         table: None,
+        clip: None,
         blocks,
         summary,
         csv,
@@ -296,13 +357,6 @@ fn summary(model: &Model, cat: &Cat, as_of: Day) -> String {
             if info.opened_for_signature > as_of {
                 return cat.f(Msg::SummaryNotOpen, &[("t", key), ("treaty", treaty)]);
             }
-            let n = model.parties_on(*t, as_of);
-            let u = i64::from(model.undated_possible_on(*t, as_of));
-            let more = match u {
-                0 => String::new(),
-                _ if as_of >= data::data_as_of() => cat.f(Msg::SummaryMoreUndated, &[("u", Arg::Num(u))]),
-                _ => cat.f(Msg::SummaryMoreUndatedUpTo, &[("u", Arg::Num(u))]),
-            };
             let force = if info.entry_into_force <= as_of {
                 cat.f(Msg::SummaryInForce, &[("date", Arg::Day(info.entry_into_force))])
             } else {
@@ -313,8 +367,8 @@ fn summary(model: &Model, cat: &Cat, as_of: Day) -> String {
                 &[
                     ("t", key),
                     ("treaty", treaty),
-                    ("n", Arg::Num(i64::from(n))),
-                    ("more", Arg::Str(&more)),
+                    ("count", Arg::Str(&notes::count(cat, model.parties_on(*t, as_of)))),
+                    ("n", Arg::Num(i64::from(model.parties_on(*t, as_of).max))),
                     ("opened", Arg::Day(info.opened_for_signature)),
                     ("force", Arg::Str(&force)),
                 ],

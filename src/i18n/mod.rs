@@ -17,6 +17,8 @@
 //! no knowledge of month names.
 
 pub mod en;
+pub mod es;
+pub mod fr;
 
 use crate::date::Day;
 
@@ -26,11 +28,15 @@ pub enum Locale {
     /// English (the default).
     #[default]
     En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
 }
 
 impl Locale {
     /// Every locale, in the order option errors list them.
-    pub const ALL: [Locale; 1] = [Locale::En];
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Fr, Locale::Es];
 
     /// BCP 47 primary language subtag: `en`.
     pub fn tag(self) -> &'static str {
@@ -47,6 +53,8 @@ impl Locale {
     pub fn data(self) -> &'static LocaleData {
         match self {
             Locale::En => &en::DATA,
+            Locale::Fr => &fr::DATA,
+            Locale::Es => &es::DATA,
         }
     }
 
@@ -76,6 +84,8 @@ pub struct LocaleData {
     pub months_short: [&'static str; 12],
     /// Short date: `{d}`, `{m}` (abbreviated month) and `{y}`, parts joined with U+00A0.
     pub date_short: &'static str,
+    /// How the first day of a month is written in a date (`1`; French `1er`).
+    pub day_one: &'static str,
     /// Long date: `{d}`, `{m}` (month name), `{y}`.
     pub date_long: &'static str,
     /// A month and year: `{m}`, `{y}`.
@@ -96,6 +106,12 @@ pub struct LocaleData {
     pub plural: fn(i64) -> Plural,
     /// The messages.
     pub text: fn(Msg) -> &'static str,
+    /// Where state names come from: 0 `countries.csv` (English, UN M49 spelling), 1 or 2 the French or Spanish
+    /// column of `country_names.csv` (CLDR).
+    pub names: usize,
+    /// Between the last two items of a list when the last one starts with the sound /i/ (Spanish "e"), else
+    /// the same as `list_last`.
+    pub list_last_i: &'static str,
 }
 
 macro_rules! messages {
@@ -114,159 +130,394 @@ macro_rules! messages {
 }
 
 messages! {
-    // Treaties.
     /// Short name of the Palermo Protocol.
     PalermoShort,
     /// Short name of the Migrant Workers Convention.
     IcrmwShort,
-    /// Name of the European Union (a Palermo party that is not a state).
+    /// The Palermo Protocol in a narrow column head.
+    PalermoTag,
+    /// The Migrant Workers Convention in a narrow column head.
+    IcrmwTag,
+    /// The European Union (a Palermo party that is not a state).
     EuName,
-    // Modes of consent.
-    /// "ratification".
+    /// A mode of consent.
     KindRatification,
-    /// "accession".
+    /// A mode of consent.
     KindAccession,
-    /// "acceptance".
+    /// A mode of consent.
     KindAcceptance,
-    /// "approval".
+    /// A mode of consent.
     KindApproval,
-    /// "succession".
+    /// A mode of consent.
     KindSuccession,
-    // Blocks every chart has.
     /// Lead of the measures block.
     MeasuresLead,
     /// Lead of the leaves-out block.
     LeavesOutLead,
-    /// Lead of a note.
+    /// Lead of the chart's main caveat.
     NoteLead,
+    /// The disclosure (and the heading in full notes) with everything else.
+    AboutLead,
     /// The CSV download link.
     GetTheData,
-    /// Source line; `{date}` the newest data.
+    /// Source line.
     Source,
-    /// What a count leaves out (shared by the timeline and status charts).
-    LeavesOutCore,
-    /// Separator between parts of a sentence ("; ").
+    /// How complete each list is; `{p}`, `{i}` dates.
+    Completeness,
+    /// Between parts of a sentence.
     Semicolon,
-    /// Separator between counts on one line (" · ").
+    /// Between counts on one line.
     Dot,
-    // Registry descriptions.
+    /// A count known only as a range; `{min}`, `{max}`.
+    Range,
+    /// A list cut short; `{names}`, `{n}` more.
+    ListMore,
+    /// Persons in millions, one decimal; `{n}`.
+    Million,
+    /// A date known within a range; `{a}`, `{b}`.
+    RangeBetween,
+    /// A date known to the month; `{month}`.
+    RangeMonth,
     /// One line on the timeline chart.
     AboutTimeline,
     /// One line on the status chart.
     AboutStatus,
-    // Timeline.
+    /// One line on the map.
+    AboutMap,
+    /// One line on the coverage chart.
+    AboutCoverage,
+    /// One line on the regions chart.
+    AboutRegions,
+    /// One line on the country card.
+    AboutCountry,
+    /// About: what the treaties require.
+    TreatiesText,
+    /// About: how parties are counted.
+    CountingText,
+    /// About: the Palermo list after its last complete version; `{date}`, `{n}`, `{derived}`, `{ranged}`, `{depositary}`, `{secondary}`.
+    GapText,
+    /// …of which some are dated from entry into force; `{d}`.
+    GapDerived,
+    /// The accessions known only within a range; `{list}`.
+    GapRanged,
+    /// One of them; `{name}`, `{range}`.
+    GapRangedItem,
+    /// The depositary's newer count; `{published}`, `{date}`, `{ours}`.
+    GapDepositary,
+    /// A higher secondary count; `{n}`, `{when}`.
+    GapSecondary,
+    /// About: who stays out; `{top}`, `{n}`, `{names}`, `{p}`, `{imm}`, `{emi}`.
+    StaysOutText,
+    /// About: the European Union; `{date}`.
+    EuText,
+    /// About: today's states on a past date; `{date}`.
+    TodaysStatesText,
+    /// About: what a migrant stock counts.
+    StockText,
+    /// The stock figures are for 2024.
+    StockYearText,
+    /// Caveat: a count is a range; `{treaty}`, `{count}`, `{date}`, `{names}`.
+    CaveatRange,
+    /// Caveat: a count of states is a range; `{treaty}`, `{count}`, `{date}`, `{names}`.
+    CaveatRangeStates,
+    /// Caveat: the Palermo gap; `{date}`, `{published}`, `{day}`, `{ours}`.
+    CaveatGap,
+    /// Caveat: the Palermo gap before the depositary's newer count; `{date}`.
+    CaveatGapEarly,
+    /// Caveat: a treaty not yet open; `{treaty}`, `{date}`.
+    CaveatNotOpen,
+    /// Caveat: a treaty not yet in force; `{treaty}`, `{date}`.
+    CaveatNotInForce,
+    /// Caveat: who stays out; `{top}`, `{n}`, `{names}`.
+    CaveatStaysOut,
+    /// Caveat: the EU is not counted.
+    CaveatEu,
     /// Timeline headline.
     TimelineTitle,
-    /// Timeline subtitle on 1 Jan 1990 itself; `{date}`.
+    /// Timeline subtitle on its first day; `{date}`.
     TimelineSubtitleDay,
-    /// Timeline subtitle; `{first}` year, `{date}`.
+    /// Timeline subtitle; `{first}`, `{date}`.
     TimelineSubtitle,
     /// Timeline: what it measures.
     TimelineMeasures,
+    /// What a count leaves out (timeline, status, regions).
+    LeavesOutPractice,
     /// Legend: tick where a treaty opened.
     LegendOpened,
     /// Legend: ring at entry into force.
     LegendInForce,
     /// Legend: diamonds at the depositary's counts.
     LegendPublished,
-    /// Legend: shaded range of undated parties, on the newest date; `{n}`.
-    LegendUndated,
-    /// Legend: the same before the newest date; `{n}`.
-    LegendUndatedUpTo,
-    /// Text where a treaty's line is missing; `{treaty}`, `{date}`.
+    /// Legend: the shaded range of possible parties.
+    LegendRange,
+    /// Where a treaty's line is missing; `{treaty}`, `{date}`.
     NoLine,
-    /// Tooltip: treaty not yet open; `{treaty}`.
+    /// Tooltip: not yet open; `{treaty}`.
     TipNotYetOpen,
-    /// Tooltip: count; `{treaty}`, `{n}`.
+    /// Tooltip: a count; `{treaty}`, `{n}`.
     TipParties,
-    /// Tooltip: count with undated parties; `{treaty}`, `{n}`, `{u}`.
-    TipPartiesUndated,
-    /// Tooltip: who joined that day; `{t}` treaty key, `{n}`, `{names}`.
+    /// Tooltip: a count that includes the European Union; `{treaty}`, `{n}`.
+    TipPartiesEu,
+    /// Tooltip: a range; `{treaty}`, `{count}`.
+    TipPartiesRange,
+    /// Tooltip: who joined; `{t}`, `{n}`, `{names}`.
     TipNew,
-    /// Tooltip: list cut short; `{names}`, `{n}` more.
+    /// Tooltip: names cut short; `{names}`, `{n}`.
     TipAndMore,
     /// A joiner; `{name}`, `{kind}`.
     TipJoiner,
-    /// A joiner whose date is derived; `{name}`, `{kind}`.
+    /// A joiner, date derived; `{name}`, `{kind}`.
     TipJoinerDerived,
-    /// Screen-reader summary; `{date}`, `{parts}`.
+    /// A range starts; `{name}`.
+    TipMaybeFrom,
+    /// A range ends; `{name}`.
+    TipByThen,
+    /// Timeline summary; `{date}`, `{parts}`.
     SummaryOn,
-    /// Summary part: not yet open; `{t}` key, `{treaty}`.
+    /// Summary part; `{t}`, `{treaty}`.
     SummaryNotOpen,
-    /// Summary part; `{t}`, `{treaty}`, `{n}`, `{more}`, `{opened}`, `{force}`.
+    /// Summary part; `{t}`, `{treaty}`, `{count}`, `{opened}`, `{force}`.
     SummaryHad,
-    /// Summary: undated parties on the newest date; `{u}`.
-    SummaryMoreUndated,
-    /// Summary: undated parties before it; `{u}`.
-    SummaryMoreUndatedUpTo,
     /// Summary: in force since; `{date}`.
     SummaryInForce,
     /// Summary: not yet in force.
     SummaryNotInForce,
-    // Status chart.
-    /// Status headline; `{n}` states.
+    /// Status headline; `{n}`.
     StatusTitle,
     /// Status subtitle; `{date}`.
     StatusSubtitle,
     /// Status: what it measures.
     StatusMeasures,
-    /// Status: the extra sentence of what it leaves out.
-    StatusLeavesOutExtra,
     /// A bar's place before its treaty opened; `{date}`.
     StatusNotOpen,
     /// Count under a bar: parties; `{n}`.
     SegParties,
-    /// Count under a bar: parties on unconfirmed dates (newest date); `{n}`.
-    SegUnconfirmedNow,
-    /// Count under a bar: the same earlier; `{n}`, `{date}`.
-    SegUnconfirmedEarlier,
+    /// Count under a bar: may be parties; `{n}`.
+    SegMaybe,
     /// Count under a bar: signed only; `{n}`.
     SegSigned,
     /// Count under a bar: neither; `{n}`.
     SegNeither,
     /// Status summary; `{total}`, `{date}`, `{parts}`.
     StatusSummary,
-    /// Status summary part; `{treaty}`, `{n}`, `{unknown}`, `{s}`, `{x}`.
+    /// Status summary part; `{treaty}`, `{count}`, `{s}`, `{x}`.
     StatusSummaryPart,
-    /// Status summary: undated parties; `{u}`.
-    StatusSummaryUnknown,
-    /// Note: the EU.
-    NoteEu,
-    /// Note: today's states on a past date; `{date}`.
-    NoteTodaysStates,
-    // Who stays out.
-    /// The note; `{top}`, `{n}`, `{names}`, `{date}`, `{palermo}`.
-    StaysOut,
-    /// Its Palermo clause; `{n}`.
-    StaysOutPalermo,
-    /// Its Palermo clause with undated parties on the newest date; `{n}`, `{m}`, `{names}`.
-    StaysOutPalermoUndated,
-    /// Its Palermo clause with undated parties not counted; `{n}`, `{names}`, `{date}`.
-    StaysOutPalermoNotCounting,
-    // The Palermo gap.
-    /// First sentence; `{date}`.
-    GapIntro,
-    /// Dated accessions since; `{n}`, `{derived}`.
-    GapDated,
-    /// All of them derived.
-    GapDerivedAll,
-    /// Some derived; `{d}`.
-    GapDerived,
-    /// Parties with no date; `{n}`, `{names}`, `{date}`, `{maybe}`.
-    GapUndated,
-    /// ... and they may not yet have been parties; `{n}`, `{as_of}`.
-    GapUndatedMaybe,
-    /// The depositary's newer count; `{published}`, `{date}`, `{dated}`, `{more}`, `{gap}`.
-    GapDepositary,
-    /// ... and has more on dates not confirmed; `{u}`.
-    GapDepositaryMore,
-    /// ... parties not identified; `{m}`.
-    GapDepositaryMissing,
-    /// A higher secondary count; `{n}`, `{when}`.
-    GapSecondary,
-    /// Closing sentence.
-    GapMinimum,
-    // Errors.
+    /// Tooltip: share of the states; `{share}`, `{total}`.
+    TipShareOfStates,
+    /// A highlighted state's standing; `{name}`, `{standing}`.
+    HighlightLine,
+    /// A standing, short; `{date}`.
+    StandingParty,
+    /// A standing, short; `{range}`.
+    StandingPartyRange,
+    /// A standing, short; `{range}`.
+    StandingMaybe,
+    /// A standing, short; `{date}`.
+    StandingSigned,
+    /// A standing, short.
+    StandingNeither,
+    /// A standing, short.
+    StandingNotOpen,
+    /// Map headline.
+    MapTitleBoth,
+    /// Map headline, one treaty; `{t}`, `{treaty}`.
+    MapTitleOne,
+    /// Map subtitle; `{date}`.
+    MapSubtitle,
+    /// Map: what it measures.
+    MapMeasures,
+    /// Map: what it leaves out.
+    MapLeavesOut,
+    /// Legend; `{n}`.
+    MapBoth,
+    /// Legend; `{n}`.
+    MapPalermoOnly,
+    /// Legend; `{n}`.
+    MapIcrmwOnly,
+    /// Legend; `{n}`.
+    MapNeither,
+    /// Legend, both treaties: party to neither; `{n}`.
+    MapPartyToNeither,
+    /// Legend, one treaty; `{n}`.
+    MapParties,
+    /// Legend, one treaty; `{n}`.
+    MapSignedOnly,
+    /// Legend: the hatch.
+    MapSigned,
+    /// Legend: may have joined; `{n}`.
+    MapMaybe,
+    /// Legend: the dots.
+    MapDot,
+    /// Legend: other land.
+    MapNotState,
+    /// Counts line; `{treaty}`, `{counts}`.
+    MapCounts,
+    /// Tooltip; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
+    TipPartySince,
+    /// Tooltip; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
+    TipPartySinceDerived,
+    /// Tooltip; `{treaty}`, `{range}`, `{kind}`.
+    TipPartyRange,
+    /// Tooltip: "; signed {date}".
+    TipSignedOn,
+    /// Tooltip; `{treaty}`, `{range}`.
+    TipMaybeParty,
+    /// Tooltip; `{treaty}`, `{date}`.
+    TipSignedOnly,
+    /// Tooltip; `{treaty}`.
+    TipNeither,
+    /// Tooltip: not one of the 195.
+    TipNotState,
+    /// Heading for an area without a code.
+    MapNoCode,
+    /// Map summary; `{date}`, `{total}`, `{both}`, `{p}`, `{i}`, `{x}`.
+    MapSummary,
+    /// Caption of the screen-reader table; `{date}`.
+    TableCaption,
+    /// Column: state.
+    ColState,
+    /// Column: region.
+    ColRegion,
+    /// Accessible name of the map; `{title}`.
+    AriaKeysMap,
+    /// Accessible name of the timeline; `{title}`.
+    AriaKeysTimeline,
+    /// Accessible name of a chart of marks; `{title}`.
+    AriaKeysMarks,
+    /// aria-roledescription.
+    AriaInteractive,
+    /// Region.
+    RegionAfrica,
+    /// Region.
+    RegionAmericas,
+    /// Region.
+    RegionAsia,
+    /// Region.
+    RegionEurope,
+    /// Region.
+    RegionOceania,
+    /// Sub-region.
+    SubNorthernAfrica,
+    /// Sub-region.
+    SubSubSaharanAfrica,
+    /// Sub-region.
+    SubLatinAmerica,
+    /// Sub-region.
+    SubNorthernAmerica,
+    /// Sub-region.
+    SubCentralAsia,
+    /// Sub-region.
+    SubEasternAsia,
+    /// Sub-region.
+    SubSouthEasternAsia,
+    /// Sub-region.
+    SubSouthernAsia,
+    /// Sub-region.
+    SubWesternAsia,
+    /// Sub-region.
+    SubEasternEurope,
+    /// Sub-region.
+    SubNorthernEurope,
+    /// Sub-region.
+    SubSouthernEurope,
+    /// Sub-region.
+    SubWesternEurope,
+    /// Sub-region.
+    SubAustraliaNewZealand,
+    /// Sub-region.
+    SubMelanesia,
+    /// Sub-region.
+    SubMicronesia,
+    /// Sub-region.
+    SubPolynesia,
+    /// Regions headline.
+    RegionsTitle,
+    /// Regions subtitle; `{date}`.
+    RegionsSubtitle,
+    /// Regions: what it measures.
+    RegionsMeasures,
+    /// Regions: what it leaves out.
+    RegionsLeavesOut,
+    /// A region's row; `{region}`, `{n}`.
+    RegionHeading,
+    /// Parties of states; `{count}`, `{n}`.
+    RegionOf,
+    /// Summary part; `{region}`, `{p}`, `{i}`, `{n}`.
+    RegionsSummaryPart,
+    /// Summary; `{date}`, `{parts}`.
+    RegionsSummary,
+    /// Coverage headline.
+    CoverageTitle,
+    /// Coverage subtitle; `{date}`.
+    CoverageSubtitle,
+    /// Coverage: what it measures.
+    CoverageMeasures,
+    /// A bar; `{share}`, `{world}`.
+    CoverageHome,
+    /// A bar; `{share}`, `{world}`.
+    CoverageBirth,
+    /// The list's heading; `{n}`.
+    CoverageTop,
+    /// A row's figure; `{m}`.
+    CoverageTopRow,
+    /// A short status in the list.
+    CoverageStatusParty,
+    /// A short status in the list.
+    CoverageStatusMaybe,
+    /// A short status in the list.
+    CoverageStatusSigned,
+    /// A short status in the list.
+    CoverageStatusNo,
+    /// Summary part; `{treaty}`, `{imm}`, `{emi}`.
+    CoverageSummaryPart,
+    /// Summary; `{date}`, `{parts}`.
+    CoverageSummary,
+    /// Country: what it measures; `{name}`.
+    CountryMeasures,
+    /// Country: what it leaves out; `{name}`.
+    CountryLeavesOut,
+    /// Country subtitle; `{region}`, `{subregion}`, `{membership}`.
+    CountrySubtitle,
+    /// Membership.
+    UnMember,
+    /// Membership.
+    UnObserver,
+    /// The plain sentence; `{name}`, `{p}`, `{i}`.
+    CountrySentence,
+    /// The plain sentence when a state has signed neither; `{name}`, `{p}`, `{i}` treaty names.
+    CountrySentenceNeither,
+    /// Map summary: states that may be parties; `{n}`.
+    MapSummaryMaybe,
+    /// A clause; `{treaty}`, `{date}`.
+    ClauseParty,
+    /// A clause; `{treaty}`, `{range}`.
+    ClausePartyRange,
+    /// A clause; `{treaty}`, `{range}`.
+    ClauseMaybe,
+    /// A clause; `{treaty}`, `{date}`.
+    ClauseSigned,
+    /// A clause; `{treaty}`.
+    ClauseNeither,
+    /// A clause; `{treaty}`.
+    ClauseNotOpen,
+    /// Detail line; `{date}`.
+    DetailSigned,
+    /// Detail line.
+    DetailNotSigned,
+    /// Detail line; `{kind}`, `{date}`.
+    DetailDeposit,
+    /// Detail line; `{kind}`, `{date}`.
+    DetailDepositDerived,
+    /// Detail line; `{kind}`, `{range}`.
+    DetailDepositRange,
+    /// Detail line; `{count}`, `{n}`, `{region}`.
+    DetailRegion,
+    /// Migrants living there; `{name}`, `{m}`, `{share}`.
+    CountryImmigrants,
+    /// People born there abroad; `{m}`, `{share}`.
+    CountryEmigrants,
+    /// No population figure.
+    CountryNoStock,
     /// Lead of the error box.
     ErrorLead,
     /// The module could not be loaded.
@@ -283,9 +534,9 @@ messages! {
     ErrDate,
     /// Date out of range; `{value}`, `{side}`, `{first}`, `{last}`.
     ErrDateRange,
-    /// ... before the timeline starts.
+    /// … before the timeline starts.
     ErrDateBefore,
-    /// ... after the newest data.
+    /// … after the newest data.
     ErrDateAfter,
     /// Not YYYY-MM-DD; `{value}`.
     DateMalformed,
@@ -293,7 +544,7 @@ messages! {
     DateImpossible,
     /// Month out of range.
     DateBadMonth,
-    /// Month length; `{month}` (month and year), `{n}` days.
+    /// Month length; `{month}`, `{n}`.
     DateMonthLength,
     /// Bad width; `{value}`, `{min}`, `{max}`.
     ErrWidth,
@@ -307,103 +558,28 @@ messages! {
     ErrTheme,
     /// Bad treaty; `{value}`, `{list}`.
     ErrTreaty,
+    /// Bad language; `{value}`, `{list}`.
+    ErrLang,
+    /// Bad notes; `{value}`, `{list}`.
+    ErrNotes,
+    /// Bad country; `{option}`, `{value}`, `{suggest}`.
+    ErrCountry,
+    /// Suggestions; `{list}`.
+    ErrCountrySuggest,
+    /// The country card without a country.
+    ErrCountryMissing,
+    /// Too many highlights; `{n}`.
+    ErrHighlightMany,
     /// Options not strings.
     ErrNotStrings,
     /// Options not in pairs.
     ErrNotPairs,
+    /// The map's geometry is missing.
+    ErrNoWorld,
     /// Unknown iframe parameter; `{name}`, `{list}`.
     EmbedUnknownParam,
     /// Repeated iframe parameter; `{name}`.
     EmbedRepeatedParam,
-    // The interactive element.
-    /// `aria-roledescription` of an interactive chart.
-    AriaInteractive,
-    /// Accessible name of an interactive timeline; `{title}`.
-    AriaKeysTimeline,
-    /// Accessible name of a chart whose marks the arrow keys walk; `{title}`.
-    AriaKeysMarks,
-    // Regions (UN M49).
-    /// Africa.
-    RegionAfrica,
-    /// Americas.
-    RegionAmericas,
-    /// Asia.
-    RegionAsia,
-    /// Europe.
-    RegionEurope,
-    /// Oceania.
-    RegionOceania,
-    // The map.
-    /// One line on the map.
-    AboutMap,
-    /// Map headline, both treaties.
-    MapTitleBoth,
-    /// Map headline, one treaty; `{t}` key, `{treaty}`.
-    MapTitleOne,
-    /// Map subtitle; `{date}`.
-    MapSubtitle,
-    /// Map: what it measures.
-    MapMeasures,
-    /// Map: what it leaves out.
-    MapLeavesOut,
-    /// Legend: party to both; `{n}`.
-    MapBoth,
-    /// Legend: Palermo only; `{n}`.
-    MapPalermoOnly,
-    /// Legend: ICRMW only; `{n}`.
-    MapIcrmwOnly,
-    /// Legend: neither; `{n}`.
-    MapNeither,
-    /// Legend, one treaty: parties; `{n}`.
-    MapParties,
-    /// Legend, one treaty: signed only; `{n}`.
-    MapSignedOnly,
-    /// Legend: the hatch for a signature without (yet) a deposit.
-    MapSigned,
-    /// Legend: party on a date not confirmed (newest date); `{n}`.
-    MapUndatedNow,
-    /// Legend: the same on an earlier date; `{n}`.
-    MapUndatedEarlier,
-    /// Legend: a dot is a state too small to draw.
-    MapDot,
-    /// Legend: land that is not one of the 195 states.
-    MapNotState,
-    /// Counts line under the legend; `{treaty}`, `{counts}`.
-    MapCounts,
-    /// Tooltip: a party; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
-    TipPartySince,
-    /// Tooltip: a party whose date is derived; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
-    TipPartySinceDerived,
-    /// Tooltip: "; signed {date}".
-    TipSignedOn,
-    /// Tooltip: a party on a date not confirmed, newest date; `{treaty}`, `{kind}`.
-    TipPartyUndated,
-    /// Tooltip: the same earlier; `{treaty}`, `{date}`.
-    TipPartyUndatedEarlier,
-    /// Tooltip: a signatory; `{treaty}`, `{date}`.
-    TipSignedOnly,
-    /// Tooltip: neither; `{treaty}`.
-    TipNeither,
-    /// Tooltip: not one of the 195.
-    TipNotState,
-    /// Heading for an area without a code.
-    MapNoCode,
-    /// Map summary, both treaties; `{date}`, `{total}`, `{both}`, `{p}`, `{i}`, `{x}`.
-    MapSummary,
-    /// Caption of the screen-reader table; `{date}`.
-    MapTableCaption,
-    /// Column: state.
-    MapColState,
-    /// Column: region.
-    MapColRegion,
-    /// Accessible name of the interactive map; `{title}`.
-    AriaKeysMap,
-    /// The map's geometry is missing.
-    ErrNoWorld,
-    /// Tooltip: share of the states; `{share}`, `{total}`.
-    TipShareOfStates,
-    /// A list cut short; `{names}`, `{n}` more.
-    TipListMore,
 }
 
 /// A value a template is filled with.
@@ -423,6 +599,8 @@ pub enum Arg<'a> {
     MonthYear(i32, u8),
     /// A share in tenths of a per cent (`135` → `13.5%`).
     Tenths(i64),
+    /// A number in tenths, written with one decimal (`86` → `8.6`); picks plural forms by its whole part.
+    Dec(i64),
     /// A key for `{k|a=…|b=…}` forms (and written as given when used as `{k}`).
     Key(&'a str),
 }
@@ -431,6 +609,7 @@ impl Arg<'_> {
     fn number(&self) -> Option<i64> {
         match self {
             Arg::Num(n) | Arg::Plain(n) | Arg::Tenths(n) => Some(*n),
+            Arg::Dec(n) => Some(*n / 10),
             _ => None,
         }
     }
@@ -481,16 +660,21 @@ impl Cat {
         out
     }
 
+    /// A number given in tenths, with one decimal: `135` → `13.5` (en), `13,5` (fr).
+    pub fn decimal(&self, tenths: i64) -> String {
+        format!("{}{}{}", self.num(tenths / 10), self.0.decimal, (tenths % 10).unsigned_abs())
+    }
+
     /// A share given in tenths of a per cent: `135` → `13.5%` (en). Whole numbers keep their `.0`.
     pub fn tenths(&self, tenths: i64) -> String {
-        let n = format!("{}{}{}", self.num(tenths / 10), self.0.decimal, (tenths % 10).unsigned_abs());
-        self.0.percent.replace("{n}", &n)
+        self.0.percent.replace("{n}", &self.decimal(tenths))
     }
 
     fn date(&self, template: &str, d: Day, months: &[&str; 12]) -> String {
         let (y, m, day) = d.ymd();
         let month = months.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("");
-        template.replace("{d}", &day.to_string()).replace("{m}", month).replace("{y}", &y.to_string())
+        let d = if day == 1 { self.0.day_one.to_string() } else { day.to_string() };
+        template.replace("{d}", &d).replace("{m}", month).replace("{y}", &y.to_string())
     }
 
     /// Short date: `3 Feb 2026` (en), parts joined with no-break spaces.
@@ -511,12 +695,17 @@ impl Cat {
         }
     }
 
-    /// Items joined as a list: `A, B and C` (en).
+    /// Items joined as a list: `A, B and C` (en), `A, B e Italia` (es).
     pub fn list(&self, items: &[&str]) -> String {
         match items {
             [] => String::new(),
             [one] => (*one).to_string(),
-            [rest @ .., last] => format!("{}{}{last}", rest.join(self.0.list_sep), self.0.list_last),
+            [rest @ .., last] => {
+                let l = last.to_lowercase();
+                let i_sound = (l.starts_with('i') || l.starts_with("hi")) && !l.starts_with("hie") && !l.starts_with("hia");
+                let and = if i_sound { self.0.list_last_i } else { self.0.list_last };
+                format!("{}{and}{last}", rest.join(self.0.list_sep))
+            }
         }
     }
 
@@ -538,6 +727,9 @@ impl Cat {
     pub fn name(&self, iso3: &'static str) -> &'static str {
         if iso3 == crate::data::EU {
             return self.t(Msg::EuName);
+        }
+        if let Some(n) = crate::data::local_name(iso3, self.0.names) {
+            return n;
         }
         crate::data::country(iso3).map_or(iso3, |c| c.name)
     }
@@ -563,6 +755,7 @@ impl Cat {
             Arg::DayLong(d) => out.push_str(&self.day_long(*d)),
             Arg::MonthYear(y, m) => out.push_str(&self.month_year(*y, *m)),
             Arg::Tenths(n) => out.push_str(&self.tenths(*n)),
+            Arg::Dec(n) => out.push_str(&self.decimal(*n)),
         }
     }
 }

@@ -1,0 +1,218 @@
+//! `country`: one state's card (`country="AUS"`). Its name, region and membership; one plain sentence on where it
+//! stands; under each treaty its status, signature and deposit dates and mode, flagging a date derived from entry
+//! into force or known only within a range; how many states of its region are parties; and its international
+//! migrants and emigrants (UN DESA 2024) with their share of its population.
+//!
+//! Marks: a status square per treaty (filled for a party, tint for a signatory, grey for neither, hatched while it
+//! may be a party), each with its words. CSV: one row for the state.
+
+use super::{csv_row, coverage::people, regions::{region_name, subregion_name}, status::status_key, ChartDef, ChartError, Ctx};
+use crate::data::{Treaty, UnStatus};
+use crate::i18n::{Arg, Msg};
+use crate::model::{Coverage, State, Status, When};
+use crate::notes::{self, Counts};
+use crate::options::Opt;
+use crate::spec::{Frame, Mark, Rect, Role, Spec, LEADING};
+use crate::text;
+
+/// Registry entry.
+pub static CHART: ChartDef =
+    ChartDef { name: "country", about: Msg::AboutCountry, options: &[Opt::Country], world: false, example: &[("country", "PHL")], build };
+
+/// Builds the country card.
+fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
+    let (model, o, cat) = (cx.model, cx.o, cx.cat);
+    let as_of = o.as_of;
+    let w = f64::from(o.width);
+    let Some(state): Option<&State> = o.country.and_then(|c| model.state(c)) else { return Err(ChartError::NoCountry) };
+    let iso3 = state.iso3();
+    let name = cat.name(iso3);
+
+    // The plain sentence, from one clause per treaty.
+    let clause = |t: Treaty| {
+        let treaty = Arg::Str(cat.treaty(t));
+        let p = state.under(t);
+        if t.info().opened_for_signature > as_of {
+            return cat.f(Msg::ClauseNotOpen, &[("treaty", treaty)]);
+        }
+        let when = p.and_then(|p| p.deposit).map(|d| d.when);
+        match (model.status(state, t, as_of), when) {
+            (Status::Party, Some(When::On(d))) => cat.f(Msg::ClauseParty, &[("treaty", treaty), ("date", Arg::Day(d))]),
+            (Status::Party, Some(w)) => cat.f(Msg::ClausePartyRange, &[("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))]),
+            (Status::MaybeParty, Some(w)) => cat.f(Msg::ClauseMaybe, &[("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))]),
+            (Status::Signatory, _) => {
+                let d = p.and_then(|p| p.signature).unwrap_or(as_of);
+                cat.f(Msg::ClauseSigned, &[("treaty", treaty), ("date", Arg::Day(d))])
+            }
+            _ => cat.f(Msg::ClauseNeither, &[("treaty", treaty)]),
+        }
+    };
+    let neither = Treaty::ALL.iter().all(|t| t.info().opened_for_signature <= as_of && model.status(state, *t, as_of) == Status::Neither);
+    let sentence = if neither {
+        cat.f(Msg::CountrySentenceNeither, &[("name", Arg::Str(name)), ("p", Arg::Str(cat.treaty(Treaty::Palermo))), ("i", Arg::Str(cat.treaty(Treaty::Icrmw)))])
+    } else {
+        cat.f(Msg::CountrySentence, &[("name", Arg::Str(name)), ("p", Arg::Str(&clause(Treaty::Palermo))), ("i", Arg::Str(&clause(Treaty::Icrmw)))])
+    };
+
+    let mut about = notes::about(&cat, model, as_of, Counts::States, true);
+    let caveat = notes::first_caveat(&cat, [Some(cat.t(Msg::StockYearText).to_string())], &mut about);
+    let membership = cat.t(if state.country.un == UnStatus::Observer { Msg::UnObserver } else { Msg::UnMember });
+    let blocks = notes::Blocks {
+        title: o.title.clone().unwrap_or_else(|| name.to_string()),
+        subtitle: cat.f(
+            Msg::CountrySubtitle,
+            &[
+                ("region", Arg::Str(region_name(&cat, state.country.region))),
+                ("subregion", Arg::Str(subregion_name(&cat, state.country.subregion))),
+                ("membership", Arg::Str(membership)),
+            ],
+        ),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, &cat.f(Msg::CountryMeasures, &[("name", Arg::Str(name))])),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, &cat.f(Msg::CountryLeavesOut, &[("name", Arg::Str(name))])),
+        caveat,
+        about,
+        completeness: notes::completeness(&cat),
+        source: notes::source(&cat),
+    };
+
+    let mut f = Frame::new(w, cat);
+    f.header(&blocks.title, &blocks.subtitle);
+    let th = f.sizes;
+    let inner = f.inner();
+    let plot_top = f.y;
+    f.paragraph(&sentence, th.subtitle, Role::Ink, false, "");
+    f.y += 6.0;
+
+    // One block per treaty: a status square and words, then the dates.
+    let region_states: Vec<&State> = model.un_states().filter(|s| s.country.region == state.country.region).collect();
+    let two_columns = w >= 560.0;
+    let col_w = if two_columns { (inner - 16.0) / 2.0 } else { inner };
+    let top = f.y;
+    let mut bottom = top;
+    let mut csv_fields: Vec<String> = vec![iso3.to_string(), name.to_string(), region_name(&cat, state.country.region).to_string()];
+    for (k, t) in Treaty::ALL.iter().copied().enumerate() {
+        let x = if two_columns { th.pad + k as f64 * (col_w + 16.0) } else { th.pad };
+        let mut y = if two_columns { top } else { bottom };
+        y += th.label + 4.0;
+        let mut head = crate::spec::run(x, y, cat.treaty(t).to_string(), th.label + 1.0, Role::text(t));
+        head.bold = true;
+        f.texts.push(head);
+        let st = model.status(state, t, as_of);
+        let p = state.under(t);
+        y += th.body * LEADING + 4.0;
+        let sq = Rect { x, y: y - 11.0, w: 12.0, h: 12.0 };
+        f.marks.push(match st {
+            Status::Party => Mark::Rect { rect: sq, color: Role::party(t), hit: None },
+            Status::MaybeParty => Mark::Hatch { rect: sq, color: Role::party(t), hit: None },
+            Status::Signatory => Mark::Rect { rect: sq, color: Role::signatory(t), hit: None },
+            Status::Neither => Mark::Rect { rect: sq, color: Role::Neither, hit: None },
+        });
+        let standing = notes::standing(&cat, model, iso3, t, as_of);
+        let mut sline = crate::spec::run(x + 18.0, y, standing, th.body, Role::Ink);
+        sline.bold = true;
+        f.texts.push(sline);
+        let mut details = Vec::new();
+        match p.and_then(|p| p.signature).filter(|d| *d <= as_of) {
+            Some(d) => details.push(cat.f(Msg::DetailSigned, &[("date", Arg::Day(d))])),
+            None => details.push(cat.t(Msg::DetailNotSigned).to_string()),
+        }
+        let dep = p.and_then(|p| p.deposit).filter(|d| d.when.earliest() <= as_of);
+        if let Some(d) = dep {
+            let kind = cat.kind(d.kind);
+            let mut kind_cap = kind.to_string();
+            if let Some(first) = kind_cap.get(..1).map(str::to_uppercase) {
+                kind_cap.replace_range(..1, &first);
+            }
+            details.push(match d.when {
+                When::On(day) if d.derived => cat.f(Msg::DetailDepositDerived, &[("kind", Arg::Str(&kind_cap)), ("date", Arg::Day(day))]),
+                When::On(day) => cat.f(Msg::DetailDeposit, &[("kind", Arg::Str(&kind_cap)), ("date", Arg::Day(day))]),
+                When::Between { not_before, not_after, .. } => {
+                    cat.f(Msg::DetailDepositRange, &[("kind", Arg::Str(&kind_cap)), ("range", Arg::Str(&notes::range(&cat, not_before, not_after)))])
+                }
+            });
+        }
+        let parties = region_states.iter().filter(|s| model.status(s, t, as_of) == Status::Party).count();
+        let maybe = region_states.iter().filter(|s| model.status(s, t, as_of) == Status::MaybeParty).count();
+        let r = crate::model::Range { min: parties as u16, max: (parties + maybe) as u16 };
+        details.push(cat.f(
+            Msg::DetailRegion,
+            &[
+                ("count", Arg::Str(&notes::count(&cat, r))),
+                ("c", Arg::Num(i64::from(r.max))),
+                ("n", Arg::Num(region_states.len() as i64)),
+                ("region", Arg::Str(region_name(&cat, state.country.region))),
+            ],
+        ));
+        for d in details {
+            for line in text::wrap(&d, th.body, false, col_w) {
+                y += th.body * LEADING;
+                f.texts.push(crate::spec::run(x, y, line, th.body, Role::Muted));
+            }
+        }
+        bottom = bottom.max(y);
+        let sig = p.and_then(|p| p.signature).filter(|d| *d <= as_of).map(|d| d.to_string()).unwrap_or_default();
+        let day = dep.map(|d| match d.when {
+            When::On(d) => d.to_string(),
+            When::Between { not_before, not_after, .. } => format!("{not_before}/{not_after}"),
+        });
+        csv_fields.extend([
+            status_key(st).to_string(),
+            sig,
+            day.unwrap_or_default(),
+            dep.map(|d| d.kind.tag().to_string()).unwrap_or_default(),
+            dep.map(|d| if d.derived { "yes" } else { "no" }.to_string()).unwrap_or_default(),
+        ]);
+    }
+    f.y = bottom + 12.0;
+
+    // Migrants: those living there, and those born there living abroad, with their share of its population.
+    if let Some(m) = state.stock {
+        let share = |n: u64| m.population.map(|p| cat.tenths(Coverage::tenths(n, p)));
+        let lines = [
+            (Msg::CountryImmigrants, m.immigrants, share(m.immigrants)),
+            (Msg::CountryEmigrants, m.emigrants, share(m.emigrants)),
+        ];
+        for (key, n, sh) in lines {
+            let text = cat.f(key, &[("name", Arg::Str(name)), ("m", Arg::Str(&people(&cat, n))), ("share", Arg::Str(sh.as_deref().unwrap_or("–")))]);
+            f.paragraph(&text, th.body, Role::Ink, false, "");
+        }
+        if m.population.is_none() {
+            f.paragraph(cat.t(Msg::CountryNoStock), th.small, Role::Muted, false, "");
+        }
+        csv_fields.extend([m.immigrants.to_string(), m.emigrants.to_string(), m.population.map(|p| p.to_string()).unwrap_or_default()]);
+    } else {
+        csv_fields.extend([String::new(), String::new(), String::new()]);
+    }
+    let plot = Rect { x: th.pad, y: plot_top, w: inner, h: f.y - plot_top };
+
+    let mut csv = String::new();
+    let mut header = vec!["iso3".to_string(), "name".into(), "region".into()];
+    for t in Treaty::ALL {
+        header.extend(["status", "signature", "deposit", "mode", "date_derived"].map(|c| format!("{}_{c}", t.tag())));
+    }
+    header.extend(["immigrants".into(), "emigrants".into(), "population".into()]);
+    let hrefs: Vec<&str> = header.iter().map(String::as_str).collect();
+    csv_row(&mut csv, &hrefs);
+    let refs: Vec<&str> = csv_fields.iter().map(String::as_str).collect();
+    csv_row(&mut csv, &refs);
+    let csv_filename = format!("treaty-charts-country-{}-{as_of}-{}.csv", iso3.to_ascii_lowercase(), cat.0.tag);
+    f.footer(&blocks, &csv, &csv_filename, o.notes);
+    Ok(Spec {
+        kind: o.chart,
+        theme: o.theme,
+        lang: cat.0.tag,
+        width: w,
+        height: f.y.ceil(),
+        plot,
+        marks: f.marks,
+        texts: f.texts,
+        hits: Vec::new(),
+        keys_label: None,
+        table: None,
+        clip: None,
+        blocks,
+        summary: sentence,
+        csv,
+        csv_filename,
+    })
+}

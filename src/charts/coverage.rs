@@ -1,0 +1,263 @@
+//! `coverage`: who the treaties cover. For each treaty on the as-of date, the share of the world's international
+//! migrants who live in its party states, and the share of the world's emigrants who were born in them (UN DESA
+//! International Migrant Stock 2024, whatever the date); then the states with the most international migrants,
+//! each with its standing under each treaty.
+//!
+//! Marks: per treaty two bars on a 0–100 % track (the possible part hatched where a deposit is known only within a
+//! range); per destination state a bar of its migrant stock and two status chips (a filled square for a party, a
+//! tint for a signatory, grey for neither — each with its word). Hits: every bar and every row. CSV: the world's
+//! totals (the denominators, as the first row, `WLD`), then one row per state.
+
+use super::{csv_row, status::status_key, ChartDef, ChartError, Ctx};
+use crate::data::{self, Treaty};
+use crate::i18n::{Arg, Cat, Msg};
+use crate::model::{Coverage, Status};
+use crate::notes::{self, Counts};
+use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEADING};
+use crate::text;
+
+/// Registry entry.
+pub static CHART: ChartDef = ChartDef { name: "coverage", about: Msg::AboutCoverage, options: &[], world: false, example: &[], build };
+
+/// Persons as `8.6 million`, or grouped digits below a million.
+pub fn people(cat: &Cat, n: u64) -> String {
+    if n >= 1_000_000 {
+        let tenths = i64::try_from((n + 50_000) / 100_000).unwrap_or(0);
+        cat.f(Msg::Million, &[("n", Arg::Dec(tenths))])
+    } else {
+        cat.num(i64::try_from(n).unwrap_or(0))
+    }
+}
+
+/// Whole millions, for the world's totals in the bars' captions: `304 million`.
+fn millions(cat: &Cat, n: u64) -> String {
+    cat.f(Msg::Million, &[("n", Arg::Num(i64::try_from((n + 500_000) / 1_000_000).unwrap_or(0)))])
+}
+
+fn status_word(cat: &Cat, s: Status) -> &'static str {
+    cat.t(match s {
+        Status::Party => Msg::CoverageStatusParty,
+        Status::MaybeParty => Msg::CoverageStatusMaybe,
+        Status::Signatory => Msg::CoverageStatusSigned,
+        Status::Neither => Msg::CoverageStatusNo,
+    })
+}
+
+fn status_fill(t: Treaty, s: Status) -> Role {
+    match s {
+        Status::Party | Status::MaybeParty => Role::party(t),
+        Status::Signatory => Role::signatory(t),
+        Status::Neither => Role::Neither,
+    }
+}
+
+/// Builds the coverage spec.
+fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
+    let (model, o, cat) = (cx.model, cx.o, cx.cat);
+    let as_of = o.as_of;
+    let w = f64::from(o.width);
+    let cov: Vec<Coverage> = Treaty::ALL.iter().map(|t| model.coverage(*t, as_of)).collect();
+
+    // The headline says what the numbers show, and only when they show it.
+    let icrmw = cov.get(1).copied();
+    let contrast = icrmw.is_some_and(|c| c.emigrants.0 > 0 && c.emigrants.0 * c.world_immigrants > 2 * c.immigrants.1 * c.world_emigrants);
+    let title = if contrast { cat.t(Msg::CoverageTitle).to_string() } else { cat.t(Msg::AboutCoverage).to_string() };
+    let mut about = notes::about(&cat, model, as_of, Counts::States, true);
+    let leaves_out_body = cat.t(Msg::StockText);
+    about.retain(|p| p != leaves_out_body);
+    let caveat = notes::first_caveat(
+        &cat,
+        [notes::caveat_range(&cat, model, as_of, Counts::States), Some(cat.t(Msg::StockYearText).to_string())],
+        &mut about,
+    );
+    let blocks = notes::Blocks {
+        title: o.title.clone().unwrap_or(title),
+        subtitle: cat.f(Msg::CoverageSubtitle, &[("date", Arg::Day(as_of))]),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::CoverageMeasures)),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, &notes::lowercase_first(leaves_out_body)),
+        caveat,
+        about,
+        completeness: notes::completeness(&cat),
+        source: notes::source(&cat),
+    };
+
+    let mut f = Frame::new(w, cat);
+    f.header(&blocks.title, &blocks.subtitle);
+    let th = f.sizes;
+    let inner = f.inner();
+    let mut marks = std::mem::take(&mut f.marks);
+    let mut texts: Vec<Text> = std::mem::take(&mut f.texts);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut y = f.y + 2.0;
+    let plot_top = y;
+    let mut summary = Vec::new();
+
+    // Per treaty: the two shares.
+    let bar_h = if w < 480.0 { 14.0 } else { 16.0 };
+    for c in &cov {
+        let t = c.treaty;
+        y += th.label + 4.0;
+        let mut head = crate::spec::run(th.pad, y, cat.treaty(t).to_string(), th.label + 1.0, Role::text(t));
+        head.bold = true;
+        texts.push(head);
+        if t.info().opened_for_signature > as_of {
+            y += th.axis * LEADING + 2.0;
+            texts.push(crate::spec::run(th.pad, y, cat.t(Msg::StandingNotOpen).to_string(), th.axis, Role::Muted));
+            continue;
+        }
+        let imm = notes::share(&cat, c.immigrants, c.world_immigrants);
+        let emi = notes::share(&cat, c.emigrants, c.world_emigrants);
+        for (k, (part, whole, caption)) in [
+            (c.immigrants, c.world_immigrants, cat.f(Msg::CoverageHome, &[("share", Arg::Str(&imm)), ("world", Arg::Str(&millions(&cat, c.world_immigrants)))])),
+            (c.emigrants, c.world_emigrants, cat.f(Msg::CoverageBirth, &[("share", Arg::Str(&emi)), ("world", Arg::Str(&millions(&cat, c.world_emigrants)))])),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for line in text::wrap(&caption, th.axis + 0.5, false, inner) {
+                y += (th.axis + 0.5) * LEADING;
+                texts.push(crate::spec::run(th.pad, y - 2.0, line, th.axis + 0.5, Role::Ink));
+            }
+            y += 3.0;
+            let track = Rect { x: th.pad, y, w: inner, h: bar_h };
+            let hit = Some(u16::try_from(hits.len()).unwrap_or(u16::MAX));
+            marks.push(Mark::Rect { rect: track, color: Role::Neither, hit });
+            let frac = |v: u64| inner * v as f64 / whole.max(1) as f64;
+            marks.push(Mark::Rect { rect: Rect { x: th.pad, y, w: frac(part.0), h: bar_h }, color: Role::party(t), hit });
+            if part.1 > part.0 {
+                marks.push(Mark::Hatch { rect: Rect { x: th.pad + frac(part.0), y, w: frac(part.1 - part.0), h: bar_h }, color: Role::party(t), hit });
+            }
+            let key = if k == 0 { "immigrants" } else { "emigrants" };
+            hits.push(Hit {
+                key: format!("{}:{key}", t.tag()),
+                region: Region::Mark { cx: th.pad + inner / 2.0, cy: y + bar_h / 2.0 },
+                lines: vec![cat.treaty(t).to_string(), caption.clone()],
+                rule: None,
+                dots: Vec::new(),
+                walk: true,
+                small: false,
+            });
+            y += bar_h + 2.0;
+        }
+        summary.push(cat.f(Msg::CoverageSummaryPart, &[("treaty", Arg::Str(cat.treaty(t))), ("imm", Arg::Str(&imm)), ("emi", Arg::Str(&emi))]));
+        y += 4.0;
+    }
+
+    // The top destinations: a bar of each one's migrants and its standing under each treaty.
+    let top_n = if w < 560.0 { 10 } else { 20 };
+    let top = model.top_destinations(Treaty::Icrmw, as_of, top_n);
+    y += 14.0;
+    let heading = cat.f(Msg::CoverageTop, &[("n", Arg::Num(top_n as i64))]);
+    for line in text::wrap(&heading, th.label, true, inner) {
+        y += th.label * LEADING;
+        let mut t = crate::spec::run(th.pad, y - 2.0, line, th.label, Role::Ink);
+        t.bold = true;
+        texts.push(t);
+    }
+    // Columns: name, a bar with its figure, a chip per treaty. Chips are as wide as the words they need here.
+    let statuses: Vec<[Status; 2]> = top.iter().map(|(s, _)| Treaty::ALL.map(|t| model.status(s, t, as_of))).collect();
+    let chip_w = Treaty::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let words = statuses.iter().filter_map(|st| st.get(k)).map(|st| text::width(status_word(&cat, *st), th.axis, false) + 14.0);
+            words.chain([text::width(&short_tag(&cat, *t), th.axis, true)]).fold(0.0, f64::max) + 8.0
+        })
+        .fold(0.0, f64::max);
+    let name_w = (inner * if w < 480.0 { 0.36 } else { 0.3 }).min(230.0);
+    let bar_x = th.pad + name_w;
+    // The figure beside each bar, where there is room (it is always in the tooltip).
+    let num_w = text::width(&people(&cat, 48_700_000), th.axis, false) + 8.0;
+    let show_numbers = inner - name_w - 2.0 * chip_w - num_w >= 40.0;
+    let num_w = if show_numbers { num_w } else { 4.0 };
+    let bar_w = (inner - name_w - 2.0 * chip_w - num_w).max(20.0);
+    let chips_x = bar_x + bar_w + num_w;
+    // Column heads for the chips.
+    y += th.axis * LEADING + 2.0;
+    for (k, t) in Treaty::ALL.iter().enumerate() {
+        let mut h = crate::spec::run(chips_x + k as f64 * chip_w, y, short_tag(&cat, *t), th.axis, Role::text(*t));
+        h.bold = true;
+        texts.push(h);
+    }
+    let biggest = top.first().and_then(|(s, _)| s.stock).map_or(1, |m| m.immigrants.max(1));
+    let row_h = (th.axis * LEADING + 5.0).max(18.0);
+    for (s, _) in &top {
+        y += row_h;
+        let Some(m) = s.stock else { continue };
+        let name = cat.name(s.iso3());
+        let shown: String = if text::width(name, th.axis, false) > name_w - 8.0 {
+            let mut n = String::new();
+            for ch in name.chars() {
+                if text::width(&format!("{n}{ch}…"), th.axis, false) > name_w - 8.0 {
+                    break;
+                }
+                n.push(ch);
+            }
+            format!("{}…", n.trim_end())
+        } else {
+            name.to_string()
+        };
+        texts.push(crate::spec::run(th.pad, y, shown, th.axis, Role::Ink));
+        let hit = Some(u16::try_from(hits.len()).unwrap_or(u16::MAX));
+        let bw = bar_w * m.immigrants as f64 / biggest as f64;
+        marks.push(Mark::Rect { rect: Rect { x: bar_x, y: y - th.axis * 0.85, w: bw.max(1.0), h: th.axis }, color: Role::Muted, hit });
+        if show_numbers {
+            texts.push(Text { anchor: Anchor::Start, ..crate::spec::run(bar_x + bw + 4.0, y, people(&cat, m.immigrants), th.axis, Role::Muted) });
+        }
+        let mut lines = vec![name.to_string(), people(&cat, m.immigrants)];
+        for (k, t) in Treaty::ALL.iter().enumerate() {
+            let st = model.status(s, *t, as_of);
+            let cx = chips_x + k as f64 * chip_w;
+            marks.push(Mark::Rect { rect: Rect { x: cx, y: y - th.axis * 0.8, w: 10.0, h: 10.0 }, color: status_fill(*t, st), hit });
+            texts.push(crate::spec::run(cx + 14.0, y, status_word(&cat, st).to_string(), th.axis, Role::Ink));
+            lines.push(format!("{}: {}", cat.treaty(*t), notes::standing(&cat, model, s.iso3(), *t, as_of)));
+        }
+        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: bar_x + bw / 2.0, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
+    }
+    f.marks = marks;
+    f.texts = texts;
+    f.y = y + 10.0;
+    let plot = Rect { x: th.pad, y: plot_top, w: inner, h: y - plot_top };
+
+    // CSV: the denominators first, then one row per state.
+    let mut csv = String::new();
+    csv_row(&mut csv, &["iso3", "name", "immigrants", "emigrants", "population", "palermo_status", "icrmw_status"]);
+    csv_row(&mut csv, &["WLD", "World (denominators)", &data::WORLD_IMMIGRANTS.to_string(), &data::WORLD_EMIGRANTS.to_string(), "", "", ""]);
+    for s in model.un_states() {
+        let Some(m) = s.stock else { continue };
+        let st = Treaty::ALL.map(|t| status_key(model.status(s, t, as_of)));
+        let pop = m.population.map(|p| p.to_string()).unwrap_or_default();
+        csv_row(&mut csv, &[s.iso3(), cat.name(s.iso3()), &m.immigrants.to_string(), &m.emigrants.to_string(), &pop, st[0], st[1]]);
+    }
+    let summary = cat.f(Msg::CoverageSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
+    let csv_filename = format!("treaty-charts-coverage-{as_of}-{}.csv", cat.0.tag);
+    f.footer(&blocks, &csv, &csv_filename, o.notes);
+    let keys_label = Some(cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
+    Ok(Spec {
+        kind: o.chart,
+        theme: o.theme,
+        lang: cat.0.tag,
+        width: w,
+        height: f.y.ceil(),
+        plot,
+        marks: f.marks,
+        texts: f.texts,
+        hits,
+        keys_label,
+        table: None,
+        clip: None,
+        blocks,
+        summary,
+        csv,
+        csv_filename,
+    })
+}
+
+/// A treaty's short column head: "Palermo" / "ICRMW".
+fn short_tag(cat: &Cat, t: Treaty) -> String {
+    cat.t(match t {
+        Treaty::Palermo => Msg::PalermoTag,
+        Treaty::Icrmw => Msg::IcrmwTag,
+    })
+    .to_string()
+}
