@@ -71,6 +71,17 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> No
     page.write_text(text.replace(marker, "".join(sections)))
 
 
+def noscript(page: pathlib.Path, registry: dict) -> None:
+    """The iframe page without JavaScript cannot read its address: it links every chart's static image."""
+    marker = "<!--NOSCRIPT-->"
+    text = page.read_text()
+    if marker not in text:
+        sys.exit(f"build: {marker} not found in {page}")
+    links = "".join(f'<p><a href="static/{html.escape(c["name"])}-latest-640.svg">{html.escape(c["about"]["en"])}</a></p>'
+                    for c in registry["charts"])
+    page.write_text(text.replace(marker, f"<p>This chart needs JavaScript. Static images:</p>{links}"))
+
+
 def main() -> None:
     cfg = tomllib.loads((ROOT / "wasm-pack.toml").read_text())
     target, profile = cfg["target"], cfg["profile"]
@@ -111,6 +122,7 @@ def main() -> None:
     inject(out_dir / "treaty-charts.js", registry)
     static = cfg.get("static", {})
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []))
+    noscript(out_dir / "embed.html", registry)
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:

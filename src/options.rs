@@ -458,12 +458,16 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     Err(OptionError::Country { option, value: clip(v), suggestions })
 }
 
-/// Parses and range-checks an as-of date.
+/// Parses and range-checks an as-of date (`YYYY-MM-DD`, or `latest` for the newest date of the data).
 ///
 /// # Errors
 /// [`OptionError::Date`] for malformed or impossible dates, [`OptionError::DateOutOfRange`] outside
 /// 1990-01-01 ..= the data's as-of date.
 pub fn parse_as_of(v: &str) -> Result<Day, OptionError> {
+    // "latest", as the static files are named, is the newest date of the data.
+    if v.eq_ignore_ascii_case("latest") {
+        return Ok(data::data_as_of());
+    }
     let d = Day::parse(v).map_err(|e| match e {
         DateError::Malformed(s) => OptionError::Date(DateError::Malformed(clip(&s))),
         other => OptionError::Date(other),

@@ -387,6 +387,30 @@ fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {
     }
 }
 
+/// A table as HTML (every cell escaped): the screen-reader alternative to a chart. The first cell of each row is its
+/// header.
+pub fn html_table(caption: &str, head: &[&str], rows: &[Vec<String>]) -> String {
+    let e = text::escape_xml;
+    let mut t = format!("<table><caption>{}</caption><thead><tr>", e(caption));
+    for h in head {
+        t.push_str(&format!("<th scope=\"col\">{}</th>", e(h)));
+    }
+    t.push_str("</tr></thead><tbody>");
+    for r in rows {
+        t.push_str("<tr>");
+        for (i, c) in r.iter().enumerate() {
+            if i == 0 {
+                t.push_str(&format!("<th scope=\"row\">{}</th>", e(c)));
+            } else {
+                t.push_str(&format!("<td>{}</td>", e(c)));
+            }
+        }
+        t.push_str("</tr>");
+    }
+    t.push_str("</tbody></table>");
+    t
+}
+
 /// A linear map from a domain to px with its inverse; shared by drawing, ticks and hit testing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Linear {

@@ -100,6 +100,25 @@ pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     lines
 }
 
+/// A key for sorting names alphabetically in any of the charts' languages: lower case, accents dropped
+/// (`Équateur` sorts with E, `Türkiye` with T).
+pub fn sort_key(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
 /// Escapes text for XML/HTML character data and for attribute values in double or single quotes.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

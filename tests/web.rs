@@ -33,8 +33,7 @@ fn renders_the_status_chart_with_its_counts() {
     assert_eq!(svg.get_attribute("width").as_deref(), Some("375"));
     let text = el.text_content().unwrap();
     assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
-    // At 375 px the Palermo line wraps; its parts are all there.
-    for part in ["177 parties", "3 parties on unconfirmed dates", "2 signed only", "13 neither"] {
+    for part in ["180 parties", "2 signed only", "13 neither"] {
         assert!(text.contains(part), "{part}: {text}");
     }
 }
@@ -48,7 +47,7 @@ fn timeline_hits_carry_both_counts() {
     assert_eq!(get(&last, "key").as_string().as_deref(), Some("2008-09-26"));
     assert!(js_sys::Array::is_array(&get(&last, "band")), "a timeline target is a band");
     let lines: Vec<String> = js_sys::Array::from(&get(&last, "lines")).iter().filter_map(|l| l.as_string()).collect();
-    assert!(lines.contains(&"Palermo Protocol: 124 parties".to_string()), "{lines:?}");
+    assert!(lines.contains(&"Palermo Protocol: 124 parties, the European Union among them".to_string()), "{lines:?}");
     assert!(lines.contains(&"Migrant Workers Convention: 39 parties".to_string()), "{lines:?}");
 }
 
@@ -84,7 +83,11 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
 fn options_are_checked_without_drawing() {
     assert_eq!(treaty_charts::web::check_options(options(&[("chart", "status"), ("as-of", "2020-08-03")])), None);
     let e = treaty_charts::web::check_options(options(&[("as-off", "2020-08-03")])).unwrap();
-    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title, theme.");
+    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight.");
+    // A rejected option is worded in the language the options ask for.
+    let fr = treaty_charts::web::check_options(options(&[("lang", "fr"), ("chart", "camembert")])).unwrap();
+    assert!(fr.contains("camembert"), "{fr}");
+    assert_ne!(fr, treaty_charts::web::check_options(options(&[("chart", "camembert")])).unwrap());
 }
 
 #[wasm_bindgen_test]

@@ -18,7 +18,7 @@ fn usage() -> String {
     let mut s = String::from(
         "usage:
   treaty-charts render [options] [--out FILE]   write the chart as a standalone SVG (default: standard output)
-  treaty-charts data   [options]                print the chart's numbers as CSV
+  treaty-charts data   [options] [--out FILE]   write the chart's numbers as CSV (default: standard output)
   treaty-charts meta   --json                   print the chart registry as JSON (for the browser build)
   treaty-charts world  --out FILE               write the map geometry (world.bin) the browser fetches
 
@@ -70,6 +70,10 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("{}", usage());
             return Ok(());
         }
+        Some((c, _)) if c == "-V" || c == "--version" => {
+            println!("treaty-charts {} (data as of {})", env!("CARGO_PKG_VERSION"), treaty_charts::data::data_as_of());
+            return Ok(());
+        }
         Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta or world")),
         None => return Err("missing command: render, data, meta or world".into()),
     };
@@ -85,10 +89,10 @@ fn run(args: &[String]) -> Result<(), String> {
             return Err(format!("unexpected argument “{a}”"));
         };
         let name = flag.split_once('=').map_or(flag, |(n, _)| n);
-        let is_out = name == "out" && cmd == "render";
+        let is_out = name == "out";
         if !is_out && Opt::parse(name).is_none() {
             let valid: Vec<String> = Opt::ALL.iter().map(|o| format!("--{}", o.name())).collect();
-            return Err(format!("unknown flag --{name}; valid: {}{}", valid.join(", "), if cmd == "render" { ", --out" } else { "" }));
+            return Err(format!("unknown flag --{name}; valid: {}, --out", valid.join(", ")));
         }
         let value = match flag.split_once('=') {
             Some((_, v)) => v.to_string(),
@@ -229,7 +233,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("treaty-charts: {e}");
             if !e.starts_with("cannot write") {
-                eprintln!("{}", usage());
+                eprintln!("(treaty-charts --help lists the commands, charts and options)");
             }
             ExitCode::from(2)
         }

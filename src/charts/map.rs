@@ -19,7 +19,6 @@ use crate::model::{Model, State, Status, When};
 use crate::notes::{self, Counts};
 use crate::options::Opt;
 use crate::spec::{Frame, Hit, Mark, Pattern, Rect, Region, Role, Spec, Swatch};
-use crate::text::escape_xml;
 
 /// Registry entry.
 pub static CHART: ChartDef =
@@ -323,32 +322,21 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     csv_row(&mut csv, &header);
     let mut rows: Vec<&(&State, [Status; 2])> = states.iter().collect();
     rows.sort_by_key(|(s, _)| s.iso3());
-    let mut table = format!(
-        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        escape_xml(&cat.f(Msg::TableCaption, &[("date", Arg::Day(as_of))])),
-        escape_xml(cat.t(Msg::ColState)),
-        escape_xml(cat.t(Msg::ColRegion))
-    );
-    for t in Treaty::ALL {
-        table.push_str(&format!("<th scope=\"col\">{}</th>", escape_xml(cat.treaty(t))));
-    }
-    table.push_str("</tr></thead><tbody>");
     let mut by_name: Vec<&(&State, [Status; 2])> = states.iter().collect();
-    by_name.sort_by(|a, b| cat.name(a.0.iso3()).cmp(cat.name(b.0.iso3())));
-    for (s, _) in &by_name {
-        table.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
-            escape_xml(cat.name(s.iso3())),
-            escape_xml(region_name(&cat, s.country.region))
-        ));
-        for t in Treaty::ALL {
-            let line = standing(&cat, model, s, t, as_of);
-            let text = line.split_once(": ").map_or(line.as_str(), |(_, rest)| rest);
-            table.push_str(&format!("<td>{}</td>", escape_xml(text)));
-        }
-        table.push_str("</tr>");
-    }
-    table.push_str("</tbody></table>");
+    by_name.sort_by_key(|(s, _)| crate::text::sort_key(cat.name(s.iso3())));
+    let table_rows: Vec<Vec<String>> = by_name
+        .iter()
+        .map(|(s, _)| {
+            let mut r = vec![cat.name(s.iso3()).to_string(), region_name(&cat, s.country.region).to_string()];
+            for t in Treaty::ALL {
+                let line = standing(&cat, model, s, t, as_of);
+                r.push(line.split_once(": ").map_or(line.clone(), |(_, rest)| rest.to_string()));
+            }
+            r
+        })
+        .collect();
+    let caption = cat.f(Msg::TableCaption, &[("date", Arg::Day(as_of))]);
+    let table = crate::spec::html_table(&caption, &[cat.t(Msg::ColState), cat.t(Msg::ColRegion), cat.treaty(Treaty::Palermo), cat.treaty(Treaty::Icrmw)], &table_rows);
     for (s, st) in rows {
         let mut fields: Vec<String> = vec![s.iso3().into(), cat.name(s.iso3()).into(), region_name(&cat, s.country.region).into()];
         for (k, t) in Treaty::ALL.iter().enumerate() {

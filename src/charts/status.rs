@@ -192,6 +192,17 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         Msg::StatusSummary,
         &[("total", Arg::Num(i64::from(total))), ("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))],
     );
+    // For screen readers: the bars as a table.
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|(t, c)| {
+            let open = t.info().opened_for_signature <= as_of;
+            let v = |n: u16| if open { cat.num(i64::from(n)) } else { "–".to_string() };
+            vec![cat.treaty(*t).to_string(), v(c.party), v(c.maybe), v(c.signatory), v(c.neither)]
+        })
+        .collect();
+    let caption = cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]);
+    let table = crate::spec::html_table(&caption, &["", cat.t(Msg::ColParties), cat.t(Msg::ColMaybe), cat.t(Msg::ColSigned), cat.t(Msg::ColNeither)], &rows);
     let csv_filename = format!("treaty-charts-status-{as_of}-{}.csv", cat.0.tag);
     f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = (!hits.is_empty()).then(|| cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
@@ -206,7 +217,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts: f.texts,
         hits,
         keys_label,
-        table: None,
+        table: Some(table),
         clip: None,
         blocks,
         summary,

@@ -321,6 +321,19 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         h.region = Region::Band { x0, x1 };
     }
 
+    // For screen readers: each treaty's parties at the end of every year, and on the chart's date.
+    let mut days: Vec<Day> = (first.year()..as_of.year()).filter_map(|y| Day::from_ymd(y, 12, 31).ok()).collect();
+    days.push(as_of);
+    let rows: Vec<Vec<String>> = days
+        .iter()
+        .map(|d| {
+            let mut r = vec![if *d == as_of { cat.day(*d) } else { d.year().to_string() }];
+            r.extend(Treaty::ALL.map(|t| if t.info().opened_for_signature > *d { "–".to_string() } else { notes::count(&cat, model.parties_on(t, *d)) }));
+            r
+        })
+        .collect();
+    let caption = cat.f(Msg::TableTimelineCaption, &[("date", Arg::Day(as_of))]);
+    let table = crate::spec::html_table(&caption, &[cat.t(Msg::ColYear), cat.treaty(Treaty::Palermo), cat.treaty(Treaty::Icrmw)], &rows);
     let summary = summary(model, &cat, as_of);
     let csv_filename = format!("treaty-charts-timeline-{as_of}-{}.csv", cat.0.tag);
     f.footer(&blocks, &csv, &csv_filename, o.notes);
@@ -336,7 +349,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts: f.texts,
         hits,
         keys_label,
-        table: None,
+        table: Some(table),
         clip: None,
         blocks,
         summary,

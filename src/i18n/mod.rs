@@ -376,6 +376,18 @@ messages! {
     TableCaption,
     /// Column: state.
     ColState,
+    /// Caption of the timeline's table; `{date}`.
+    TableTimelineCaption,
+    /// Column: year.
+    ColYear,
+    /// Column: parties.
+    ColParties,
+    /// Column: states that may be parties.
+    ColMaybe,
+    /// Column: signed only.
+    ColSigned,
+    /// Column: neither.
+    ColNeither,
     /// Column: region.
     ColRegion,
     /// Accessible name of the map; `{title}`.

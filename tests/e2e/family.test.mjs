@@ -1,0 +1,138 @@
+// End-to-end: the charts added with "What the numbers leave out" — coverage, regions, the country card,
+// highlights, ranges, short notes with "About this data", and the charts in French and Spanish.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, SHOTS } from './browser.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(() => h.stop());
+
+const text = (page, id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.chart').textContent.replace(/\u00a0|\u202f/g, ' '), id);
+
+test('the article\'s day reads 177–178 for the Palermo Protocol, 55 for the Convention', async () => {
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="t" as-of="2020-08-03"></treaty-chart><treaty-chart id="s" chart="status" as-of="2020-08-03"></treaty-chart>');
+  await h.rendered(page, 't');
+  await h.rendered(page, 's');
+  const t = await text(page, 't');
+  assert.match(t, /177–178/);
+  assert.match(t, /The Palermo Protocol had 177–178 parties on 3 Aug 2020: Nepal joined on a date known only within a range\./);
+  assert.doesNotMatch(t, /\b176\b/);
+  assert.match(await text(page, 's'), /176 parties · 1 may be a party \(date known only within a range\) · 2 signed only · 16 neither/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('coverage, regions and the country card draw with their numbers', async () => {
+  const { page, errors, context } = await h.openHtml(
+    '<treaty-chart id="c" chart="coverage"></treaty-chart><treaty-chart id="r" chart="regions"></treaty-chart>' +
+    '<treaty-chart id="a" chart="country" country="aus"></treaty-chart><treaty-chart id="p" chart="country" country="PHL" as-of="2004-01-01"></treaty-chart>',
+    { width: 900, height: 900 });
+  const c = (await h.rendered(page, 'c')).replace(/\u00a0/g, ' ');
+  assert.match(c, /home to 13\.5% of the world’s 304 million international migrants/);
+  assert.match(c, /birthplace of 36\.0% of its 282 million emigrants/);
+  assert.match(c, /home to 95\.4% of the world’s 304 million international migrants/);
+  const r = await text(page, 'r');
+  assert.match(r, /Africa \(54 states\)/);
+  assert.match(r, /50 of 54/);
+  const a = await text(page, 'a');
+  assert.match(a, /Australia has been a party to the Palermo Protocol since 14 Sep 2005 and has not signed the Migrant Workers Convention\./);
+  assert.match(a, /International migrants living in Australia: 8\.1 million/);
+  assert.match(await text(page, 'p'), /Philippines has been a party to the Palermo Protocol since 28 May 2002 and has been a party to the Migrant Workers Convention since 5 Jul 1995\./);
+  await page.screenshot({ path: `${SHOTS}/family-900.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a code that is not one of the 195 says what is valid and suggests the nearest', async () => {
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="x" chart="country" country="Australia"></treaty-chart><treaty-chart id="y" highlight="AUS,XYZ"></treaty-chart><treaty-chart id="z" chart="country"></treaty-chart>');
+  assert.match(await h.rendered(page, 'x'), /Invalid country “Australia”: use the ISO 3166-1 alpha-3 code of one of the 195 UN member and observer states, such as AUS or PHL\. Did you mean AUS \(Australia\)\?/);
+  assert.match(await h.rendered(page, 'y'), /Invalid highlight “XYZ”/);
+  assert.match(await h.rendered(page, 'z'), /The country chart needs a country/);
+  assert.equal(errors.length, 3);
+  await context.close();
+});
+
+test('highlighted states are marked on the timeline, the status bars, the regions and the map', async () => {
+  const body = ['timeline', 'status', 'regions', 'map'].map((c) => `<treaty-chart id="${c}" chart="${c}" highlight="AUS,PHL"></treaty-chart>`).join('');
+  const { page, errors, context } = await h.openHtml(body, { width: 1000, height: 900 });
+  for (const id of ['timeline', 'status', 'regions', 'map']) {
+    const t = await (async () => { await h.rendered(page, id); return text(page, id); })();
+    assert.match(t, /Australia/, id);
+    assert.match(t, /Philippines/, id);
+  }
+  assert.match(await text(page, 'status'), /Australia: party since 14 Sep 2005 · Philippines: party since 28 May 2002/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"About this data" opens and closes, prints open, and full notes draw it in the chart', async () => {
+  const { page, context } = await h.openHtml('<treaty-chart id="s" chart="status"></treaty-chart><treaty-chart id="f" chart="status" notes="full"></treaty-chart>');
+  await h.rendered(page, 's');
+  await h.rendered(page, 'f');
+  const about = page.locator('#s .about button');
+  assert.equal(await about.textContent(), 'About this data');
+  assert.equal(await about.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#s .about-text').isVisible(), false);
+  await about.click();
+  assert.equal(await about.getAttribute('aria-expanded'), 'true');
+  assert.match(await page.locator('#s .about-text').textContent(), /requires its parties to make trafficking in persons a criminal offence \(art\. 5\)/);
+  await about.click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#s .about-text').isVisible(), true, 'printed in full');
+  await page.emulateMedia({ media: 'screen' });
+  // Full notes: drawn in the SVG, no disclosure.
+  assert.equal(await page.locator('#f .about').isVisible(), false);
+  assert.match(await text(page, 'f'), /About this data/);
+  // The short notes are about 60 words.
+  const words = await page.evaluate(() => {
+    const svg = document.getElementById('s').shadowRoot.querySelector('svg');
+    const lines = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    const from = lines.findIndex((l) => l.startsWith('What this measures'));
+    const to = lines.findIndex((l, i) => i > from && l.startsWith('Palermo Protocol: full depositary list'));
+    return lines.slice(from, to).join(' ').split(/\s+/).filter(Boolean).length;
+  });
+  console.log(`# status chart, newest data, 640 px: ${words} words of visible notes`);
+  assert.ok(words <= 80, `${words} words`);
+  await context.close();
+});
+
+test('French and Spanish from the page\'s lang; an unsupported language falls back to English with one warning', async () => {
+  const { page, errors, context } = await h.openHtml(
+    '<div lang="fr-CA"><treaty-chart id="fr" chart="status" as-of="2020-08-03"></treaty-chart></div>' +
+    '<treaty-chart id="es" chart="timeline" lang="es"></treaty-chart>' +
+    '<treaty-chart id="de1" chart="status" lang="de"></treaty-chart><treaty-chart id="de2" lang="de"></treaty-chart>', { width: 800, height: 900 });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.reload();
+  for (const id of ['fr', 'es', 'de1', 'de2']) await h.rendered(page, id);
+  const fr = await text(page, 'fr');
+  assert.match(fr, /Ce que cela mesure/);
+  assert.match(fr, /3 août 2020/);
+  assert.match(fr, /176 parties/);
+  const es = await text(page, 'es');
+  assert.match(es, /Qué mide/);
+  assert.match(es, /181/);
+  assert.match(await text(page, 'de1'), /What this measures/);
+  assert.equal(await page.evaluate(() => document.getElementById('fr').shadowRoot.querySelector('figure').lang), 'fr');
+  assert.equal(warnings.filter((w) => w.includes('lang="de"')).length, 1, warnings.join('\n'));
+  assert.deepEqual(errors, []);
+  for (const [l, w] of [['fr', 375], ['es', 375]]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/lang-${l}-${w}.png`, fullPage: true });
+  }
+  await context.close();
+});
+
+test('CMS habits do not break a chart: width="100%", as-of="latest", a height attribute (warned once)', async () => {
+  const { page, errors, context } = await h.openHtml('<div style="width:700px"><treaty-chart id="w" chart="status" width="100%" as-of="latest" height="600"></treaty-chart></div>');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.reload();
+  await h.rendered(page, 'w');
+  assert.equal(await page.evaluate(() => document.getElementById('w')._res.width), 700);
+  assert.equal(await page.evaluate(() => document.getElementById('w')._res.as_of), '2026-02-03');
+  assert.equal(warnings.filter((w) => w.includes('height')).length, 1, warnings.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
