@@ -71,15 +71,35 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> No
     page.write_text(text.replace(marker, "".join(sections)))
 
 
-def noscript(page: pathlib.Path, registry: dict) -> None:
-    """The iframe page without JavaScript cannot read its address: it links every chart's static image."""
-    marker = "<!--NOSCRIPT-->"
-    text = page.read_text()
-    if marker not in text:
-        sys.exit(f"build: {marker} not found in {page}")
+def embed_pages(out_dir: pathlib.Path, registry: dict, site: str) -> None:
+    """The iframe pages: embed.html (any chart, from its address; without JavaScript it links every chart's static
+    image), and one embed-<chart>.html per chart (its static image without JavaScript, and an oEmbed discovery link
+    to oembed-<chart>.json, so that a CMS that supports oEmbed embeds a pasted address)."""
+    template = (out_dir / "embed.html").read_text()
+    for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->"):
+        if marker not in template:
+            sys.exit(f"build: {marker} not found in embed.html")
     links = "".join(f'<p><a href="static/{html.escape(c["name"])}-latest-640.svg">{html.escape(c["about"]["en"])}</a></p>'
                     for c in registry["charts"])
-    page.write_text(text.replace(marker, f"<p>This chart needs JavaScript. Static images:</p>{links}"))
+    generic = template.replace("<!--NOSCRIPT-->", f"<p>This chart needs JavaScript. Static images:</p>{links}")
+    (out_dir / "embed.html").write_text(generic.replace("<!--OEMBED-->", "").replace("<!--TITLE-->", "").replace("<!--CHART-->", ""))
+    for c in registry["charts"]:
+        name, about = c["name"], c["about"]["en"]
+        query = "&".join(f"{k}={v}" for k, v in c.get("example", {}).items())
+        page = f"embed-{name}.html"
+        height = c["heights"]["en"][(640 - registry["widths"]["min"]) // registry["widths"]["step"]] + 37
+        oembed = {
+            "version": "1.0", "type": "rich", "provider_name": "treaty-charts", "provider_url": site,
+            "title": about, "width": 640, "height": height,
+            "html": f'<iframe src="{site}{page}{"?" + query if query else ""}" title="{html.escape(about)}" '
+                    f'style="width:100%;height:{height}px;border:0"></iframe>',
+        }
+        (out_dir / f"oembed-{name}.json").write_text(json.dumps(oembed, indent=1))
+        discovery = (f'<link rel="alternate" type="application/json+oembed" href="{site}oembed-{name}.json" '
+                     f'title="{html.escape(about)}">')
+        noscript = f'<img src="static/{name}-latest-640.svg" alt="{html.escape(about)} (static image)">'
+        (out_dir / page).write_text(template.replace("<!--NOSCRIPT-->", noscript).replace("<!--OEMBED-->", discovery)
+                                    .replace("<!--TITLE-->", f"{html.escape(about)} – ").replace("<!--CHART-->", html.escape(name)))
 
 
 def main() -> None:
@@ -122,7 +142,7 @@ def main() -> None:
     inject(out_dir / "treaty-charts.js", registry)
     static = cfg.get("static", {})
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []))
-    noscript(out_dir / "embed.html", registry)
+    embed_pages(out_dir, registry, cfg.get("site", {}).get("url", "http://127.0.0.1:8000/"))
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:

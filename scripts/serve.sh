@@ -8,4 +8,4 @@ python3 scripts/build_web.py
 out_dir=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml","rb"))["out-dir"])')
 port="${PORT:-8000}"
 echo "[serve] gallery: http://127.0.0.1:${port}/   (Ctrl-C to stop)" >&2
-exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out_dir"
+exec python3 scripts/static_server.py "$out_dir" "$port"

@@ -68,6 +68,11 @@ pub struct EmbedResult {
     pub about_label: String,
     /// True when the chart draws the world geometry.
     pub world: bool,
+    /// The dates a time slider steps through: the end of every year from 1990, the newest date, and the chart's
+    /// own date where it is none of these; each `[YYYY-MM-DD, label in the chart's language]`.
+    pub steps: Vec<(String, String)>,
+    /// The time controls' words, in the chart's language: group label, slider label, play, pause, back, forward.
+    pub controls: [String; 6],
 }
 
 /// Validates attributes (name, value) into options. Attribute names are the option names.
@@ -109,10 +114,25 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         rule_class: format!("s{}", crate::svg::RULE.index()),
         dot_class: format!("s{}", crate::svg::DOT_OUTLINE.index()),
         table: r.spec.table.clone().unwrap_or_default(),
+        steps: steps(o.as_of, cat),
+        controls: [Msg::ControlsGroup, Msg::SliderLabel, Msg::Play, Msg::Pause, Msg::StepBack, Msg::StepForward].map(|m| cat.t(m).to_string()),
         about: if o.notes == crate::notes::Notes::Short { r.spec.blocks.about.clone() } else { Vec::new() },
         about_label: cat.t(Msg::AboutLead).to_string(),
         world: o.chart.world,
     }
+}
+
+/// The dates a time slider steps through (see [`EmbedResult::steps`]).
+pub fn steps(as_of: crate::date::Day, cat: &Cat) -> Vec<(String, String)> {
+    let newest = crate::data::data_as_of();
+    let mut days: Vec<crate::date::Day> =
+        (crate::options::FIRST_YEAR..newest.year()).filter_map(|y| crate::date::Day::from_ymd(y, 12, 31).ok()).collect();
+    days.push(newest);
+    if !days.contains(&as_of) {
+        days.push(as_of);
+        days.sort_unstable();
+    }
+    days.into_iter().map(|d| (d.to_string(), cat.day(d))).collect()
 }
 
 /// The result object for rejected options.
@@ -130,12 +150,15 @@ pub fn error_html(cat: &Cat, message: &str) -> String {
 }
 
 /// Query parameters a CMS or a sharing service adds to addresses: not ours, so ignored rather than refused.
-const IGNORED_PARAMS: [&str; 14] =
-    ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref", "v", "cb", "cachebust", "amp"];
+/// Pym.js adds `initialWidth`, `childId`, `parentTitle` and `parentUrl` to the address of the iframes it manages.
+const IGNORED_PARAMS: [&str; 18] = [
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref", "v", "cb", "cachebust", "amp",
+    "initialWidth", "childId", "parentTitle", "parentUrl",
+];
 
 /// The chart options in the iframe page's query parameters (already percent-decoded, in order).
 ///
-/// Tracking parameters (`utm_*`, `fbclid`, …) and cache-busters (`v`, `cb`) are dropped; `amp;as-of` (an `&amp;`
+/// Tracking parameters (`utm_*`, `fbclid`, …), cache-busters (`v`, `cb`) and Pym.js's own parameters are dropped; `amp;as-of` (an `&amp;`
 /// copied from HTML source) is read as `as-of`. Anything else that is not an option, or an option given twice, is
 /// refused: an address must not be able to add attributes, styles or event handlers to the page.
 ///

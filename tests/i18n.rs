@@ -47,7 +47,7 @@ fn every_locale_uses_the_same_placeholders() {
 #[test]
 fn every_message_is_translated() {
     // Words that are the same in French as in English; templates of placeholders and punctuation only.
-    const SAME_FR: [Msg; 5] = [Msg::KindRatification, Msg::KindSuccession, Msg::RegionEurope, Msg::PalermoTag, Msg::ColParties];
+    const SAME_FR: [Msg; 6] = [Msg::KindRatification, Msg::KindSuccession, Msg::RegionEurope, Msg::PalermoTag, Msg::ColParties, Msg::Pause];
     const SAME_ES: [Msg; 5] = [Msg::PalermoTag, Msg::RegionAsia, Msg::SubMelanesia, Msg::SubMicronesia, Msg::CoverageStatusNo];
     let words = |t: &str| {
         let mut depth = 0;

@@ -35,8 +35,11 @@ function warnOnce(key, message) {
 // Attributes any HTML element may carry (HTML's global attributes, microdata, ARIA, data-*, event handlers);
 // everything else is passed to Rust, so a misspelt option is an error.
 const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|role|title|translate|inert|is|nonce|autofocus|autocapitalize|autocorrect|accesskey|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|writingsuggestions|virtualkeyboardpolicy|itemid|itemprop|itemref|itemscope|itemtype|xmlns(:.*)?|xml:.*|aria-.*|data-.*|on.*)$/;
+// The loader's own attributes: `controls` (a time slider) and `eager` (draw even while far out of view).
+const OWN = /^(controls|eager)$/;
 // A touch that lands beside a small target (an island state) takes the nearest within this many CSS px.
 const TOUCH_SLOP = 20;
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 let ready = null;
 let world = null;
@@ -88,6 +91,15 @@ svg { display: block; max-width: 100%; height: auto; }
 .tc-error { border: 1px solid var(--tc-error-border); background: var(--tc-error-surface); color: var(--tc-error-ink);
   padding: 12px 14px; border-radius: 3px; font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tc-loading { color: var(--tc-muted); font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
+.controls { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; padding: 8px 12px 0;
+  font: 13px/1.4 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); }
+.controls[hidden] { display: none; }
+.controls button { font: inherit; color: var(--tc-ink); background: var(--tc-tip-surface); border: 1px solid var(--tc-tip-border);
+  border-radius: 3px; padding: 3px 8px; height: 30px; cursor: pointer; }
+.controls button[hidden] { display: none; }
+.controls input { flex: 1 1 120px; min-width: 100px; accent-color: var(--tc-focus); }
+.controls output { min-width: 8em; font-weight: 700; }
+.controls :focus-visible { outline: 2px solid var(--tc-focus); outline-offset: 2px; }
 .about { font: 13px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); padding: 0 12px 10px; }
 .about button { font: inherit; line-height: 1.45; height: 26.85px; color: var(--tc-link); background: none; border: 0; padding: 4px 0; cursor: pointer; text-decoration: underline; }
 .about button::before { content: '▸ '; }
@@ -101,6 +113,7 @@ svg { display: block; max-width: 100%; height: auto; }
   svg { max-height: 96vh; width: auto; }
   .tip, .tc-focus, .hl { display: none !important; }
   .about-text[hidden] { display: block !important; }
+  .controls { display: none !important; }
   .about button { display: none; }
   .chart:focus-visible { box-shadow: none; }
 }
@@ -140,16 +153,59 @@ function styleRoot(root) {
   return '';
 }
 
+// One chart draws per task: a queue drained with a fresh task for each chart, so that twenty charts on a page are
+// twenty short tasks rather than one long one.
+const queue = [];
+let draining = false;
+function drain() {
+  const el = queue.shift();
+  if (!el) {
+    draining = false;
+    return;
+  }
+  el._queued = false;
+  el._render();
+  setTimeout(drain, 0);
+}
+function enqueue(el) {
+  queue.push(el);
+  if (!draining) {
+    draining = true;
+    requestAnimationFrame(() => setTimeout(drain, 0));
+  }
+}
+// Charts within about a screen of the viewport (in any scroll container) draw; the others wait until they come
+// near. Printing draws them all.
+// (The figure inside the shadow root is observed: it has a box whatever the host's display, even `contents`.)
+const nearby = new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    const el = e.target.getRootNode().host;
+    el._near = e.isIntersecting;
+    if (e.isIntersecting && el._dirty) el._schedule();
+  }
+}, { rootMargin: '100% 0px' });
+let printing = false;
+addEventListener('beforeprint', () => {
+  printing = true;
+  for (const el of document.querySelectorAll('*')) if (el instanceof TreatyChart && el._dirty) el._render();
+});
+addEventListener('afterprint', () => { printing = false; });
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Height of the "About this data" row in CSS px: its button's line (13 px × 1.45), 8 px of padding and 10 below.
 const ABOUT_ROW = 37;
+// Height of the time controls' row: 30 px buttons and 8 px above.
+const CONTROLS_ROW = 38;
 const INTERACTIVE = ['tabindex', 'role', 'aria-roledescription', 'aria-label'];
 
 class TreatyChart extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `${styleRoot(root)}<figure data-theme="auto"><div class="chart" part="chart"><div class="tc-loading"></div></div>` +
+    root.innerHTML = `${styleRoot(root)}<figure data-theme="auto"><div class="controls" role="group" hidden>` +
+      '<button type="button" class="back"></button><button type="button" class="play"></button>' +
+      '<button type="button" class="forward"></button><input type="range" min="0" step="1"><output></output></div>' +
+      '<div class="chart" part="chart"><div class="tc-loading"></div></div>' +
       '<div class="about" hidden><button type="button" aria-expanded="false"></button><div class="about-text" hidden></div></div>' +
       `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div><div class="sr table"></div></figure>`;
     this._root = root;
@@ -165,6 +221,14 @@ class TreatyChart extends HTMLElement {
       this._aboutText.hidden = !open;
     });
     this._figure = root.querySelector('figure');
+    this._controls = root.querySelector('.controls');
+    this._slider = this._controls.querySelector('input');
+    this._sliderOut = this._controls.querySelector('output');
+    this._playButton = this._controls.querySelector('.play');
+    this._slider.addEventListener('input', () => this._slide(Number(this._slider.value)));
+    this._controls.querySelector('.back').addEventListener('click', () => this._slide(Number(this._slider.value) - 1));
+    this._controls.querySelector('.forward').addEventListener('click', () => this._slide(Number(this._slider.value) + 1));
+    this._playButton.addEventListener('click', () => this._play());
     this._chart = root.querySelector('.chart');
     this._tip = root.querySelector('.tip');
     this._live = root.querySelector('.sr');
@@ -172,15 +236,37 @@ class TreatyChart extends HTMLElement {
     this._hits = [];
     this._index = -1;
     this._queued = false;
+    this._dirty = true;
+    this._near = false;
     this._drawn = null; // options + width of the last drawing
     this._rect = null; // the drawing's bounding rectangle, cached between resizes and scrolls
     // The figure, a block inside the shadow root, is measured and watched: it has the width the chart can take
     // whatever the page's CSS makes of the host (inline, contents, …).
     this._resize = new ResizeObserver(() => { this._rect = null; this._schedule(); });
     this._attrs = new MutationObserver(() => this._schedule());
-    this._onScroll = () => { this._rect = null; };
-    this._chart.addEventListener('pointermove', (e) => this._point(e));
-    this._chart.addEventListener('pointerdown', (e) => this._point(e));
+    this._onScroll = () => {
+      this._rect = null;
+      if (this._touchShown) {
+        this._touchShown = false;
+        this._hide();
+      }
+    };
+    // Mouse and pen: the tooltip follows the pointer. Touch: a tap shows it; a swipe (which scrolls the page)
+    // does not, and a scroll hides it.
+    this._chart.addEventListener('pointermove', (e) => { if (e.pointerType !== 'touch') this._point(e); });
+    this._chart.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'touch') this._touch = { x: e.clientX, y: e.clientY };
+      else this._point(e);
+    });
+    this._chart.addEventListener('pointerup', (e) => {
+      const t = this._touch;
+      this._touch = null;
+      if (e.pointerType === 'touch' && t && Math.hypot(e.clientX - t.x, e.clientY - t.y) < 10) {
+        this._point(e);
+        this._touchShown = true;
+      }
+    });
+    this._chart.addEventListener('pointercancel', () => { this._touch = null; this._hide(); });
     this._chart.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._hide(); });
     this._chart.addEventListener('keydown', (e) => this._key(e));
     this._chart.addEventListener('focus', () => { if (this._walk?.length) this._show(this._index < 0 ? this._defaultIndex() : this._index, true); });
@@ -197,19 +283,22 @@ class TreatyChart extends HTMLElement {
       const fixed = Number(this.getAttribute('width'));
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
       // With short notes, the "About this data" row (HTML, not scaled) comes under the drawing.
-      const about = (this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW;
+      const about = ((this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW) +
+        (this.hasAttribute('controls') ? CONTROLS_ROW : 0);
       this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of'), this._lang) * Math.min(1, available / drawn) + about);
       this._figure.style.setProperty('--tc-reserve', `${this._reserved}px`);
     }
     this._resize.observe(this._figure);
+    nearby.observe(this._figure);
     // Every attribute, not only the options: a misspelt one added later must show its error too.
     this._attrs.observe(this, { attributes: true });
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
-    loadWasm().then(() => { this._ready = true; this._schedule(); }, (err) => this._fatal(err));
+    loadWasm().then(() => { this._ready = true; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
     this._resize.disconnect();
+    nearby.unobserve(this._figure);
     this._attrs.disconnect();
     removeEventListener('scroll', this._onScroll, { capture: true });
   }
@@ -260,14 +349,20 @@ class TreatyChart extends HTMLElement {
     this._figure.style.removeProperty('--tc-reserve');
   }
 
-  // Renders on the next frame (once, however many changes came in); nothing until the module is ready.
+  // Renders soon (once, however many changes came in): nothing until the module is ready, and — unless `eager`
+  // or printing — nothing while the chart is more than about a screen away from view. Charts draw one per task
+  // (see `queue`), so that a page of many charts never blocks for long.
   _schedule() {
     if (this._queued || !this._ready) return;
+    if (!this._near && !this._force && !this.hasAttribute('eager') && !printing) {
+      this._dirty = true;
+      // Far from view: not drawn yet, but a wrong option is reported at once (checking costs next to nothing).
+      const given = this._options();
+      if (checkOptions(Object.entries(given).flat()) === undefined) return;
+    }
     this._queued = true;
-    requestAnimationFrame(() => {
-      this._queued = false;
-      this._render();
-    });
+    this._dirty = false;
+    enqueue(this);
   }
 
   // The chart's options: its attributes, less HTML's own and the ones CMSs add (warned about once), with the
@@ -275,7 +370,7 @@ class TreatyChart extends HTMLElement {
   _options() {
     const o = {};
     for (const { name, value } of this.attributes) {
-      if (GLOBAL.test(name)) continue;
+      if (GLOBAL.test(name) || OWN.test(name)) continue;
       if (HARMLESS.test(name)) {
         warnOnce(`attr:${name}`, `the ${name} attribute is ignored (a chart takes its container's width and its own height).`);
         continue;
@@ -283,6 +378,8 @@ class TreatyChart extends HTMLElement {
       o[name] = value;
     }
     if ('width' in o && /^\s*(100%|auto)\s*$/i.test(o.width)) delete o.width;
+    // The time slider's date, once the reader has moved it, stands for the attribute's.
+    if (this._slideTo) o['as-of'] = this._slideTo;
     o.lang = this._lang;
     return o;
   }
@@ -290,6 +387,7 @@ class TreatyChart extends HTMLElement {
   // Draws when the options or the width they resolve to have changed since the last drawing (so a resize, a
   // height change or a re-insertion does not redraw, and a rejected option is reported once, not per resize).
   _render() {
+    this._force = false;
     if (!this.isConnected) return;
     this._syncTheme();
     this._lang = this._language();
@@ -336,6 +434,7 @@ class TreatyChart extends HTMLElement {
     const svgStyle = this._chart.querySelector('svg style');
     if (this._svgSheet && svgStyle) this._svgSheet.replaceSync(svgStyle.textContent);
     this._showAbout(res);
+    this._showControls(res);
     this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);
     this._table.innerHTML = res.table; // escaped by Rust
     this._bands = res.hits.length > 0 && res.hits.every((h) => h.band);
@@ -356,6 +455,57 @@ class TreatyChart extends HTMLElement {
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
       detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height }, bubbles: true, composed: true,
     }));
+  }
+
+  // The time controls (`controls`): a slider over the chart's dates (each year's end, the newest, the chart's own),
+  // buttons for one date back and forward, and play — which steps every 150 ms, and is not offered to readers
+  // who ask for reduced motion.
+  _showControls(res) {
+    const on = this.hasAttribute('controls');
+    this._controls.hidden = !on;
+    if (!on) return;
+    this._steps = res.steps;
+    const [group, label, play, pause, back, forward] = res.controls;
+    this._words = { play, pause };
+    this._controls.setAttribute('aria-label', group);
+    this._slider.setAttribute('aria-label', label);
+    this._slider.max = String(res.steps.length - 1);
+    const i = Math.max(0, res.steps.findIndex((s) => s[0] === res.as_of));
+    this._slider.value = String(i);
+    this._slider.setAttribute('aria-valuetext', res.steps[i][1]);
+    this._sliderOut.textContent = res.steps[i][1];
+    const [b, f] = this._controls.querySelectorAll('.back, .forward');
+    b.textContent = '◀';
+    b.setAttribute('aria-label', back);
+    f.textContent = '▶▶';
+    f.setAttribute('aria-label', forward);
+    this._playButton.hidden = reducedMotion.matches;
+    this._playButton.textContent = this._playing ? `❚❚ ${pause}` : `▶ ${play}`;
+  }
+
+  _slide(i) {
+    if (!this._steps) return;
+    const k = Math.max(0, Math.min(this._steps.length - 1, i));
+    this._slideTo = this._steps[k][0];
+    this._slider.value = String(k);
+    this._slider.setAttribute('aria-valuetext', this._steps[k][1]);
+    this._sliderOut.textContent = this._steps[k][1];
+    this._schedule();
+    return k;
+  }
+
+  _play() {
+    if (this._playing) {
+      clearInterval(this._playing);
+      this._playing = null;
+    } else {
+      if (Number(this._slider.value) >= this._steps.length - 1) this._slide(0);
+      this._playing = setInterval(() => {
+        const k = this._slide(Number(this._slider.value) + 1);
+        if (k >= this._steps.length - 1) this._play();
+      }, 150);
+    }
+    this._playButton.textContent = this._playing ? `❚❚ ${this._words.pause}` : `▶ ${this._words.play}`;
   }
 
   // "About this data": the notes the short blocks leave out, behind a button (open in print).
@@ -571,7 +721,72 @@ class TreatyChart extends HTMLElement {
   }
 }
 
-if (!customElements.get('treaty-chart')) customElements.define('treaty-chart', TreatyChart);
+// Properties mirror attributes: `el.asOf = '2015-01-01'` sets as-of and redraws; `el.controls = true` adds the slider.
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+for (const name of [...(META?.options ?? []), 'lang']) {
+  Object.defineProperty(TreatyChart.prototype, camel(name), {
+    get() { return this.getAttribute(name); },
+    set(v) { if (v === null || v === undefined) this.removeAttribute(name); else this.setAttribute(name, String(v)); },
+    configurable: true,
+  });
+}
+for (const name of ['controls', 'eager']) {
+  Object.defineProperty(TreatyChart.prototype, name, {
+    get() { return this.hasAttribute(name); },
+    set(v) { this.toggleAttribute(name, Boolean(v)); },
+    configurable: true,
+  });
+}
+
+/** This copy's version (the crate's). */
+export const version = META?.version ?? '0';
+
+/**
+ * Defines the element under `name` (default `treaty-chart`) if that name is free. Returns the class that holds the
+ * name. A second copy of the loader (another version, or the same loaded twice) finds the name taken, keeps the
+ * first one's element, and says so once in the console; its own element can take another name with define().
+ */
+export function define(name = 'treaty-chart') {
+  const taken = customElements.get(name);
+  if (taken) {
+    if (taken !== TreatyChart && !(taken.prototype instanceof TreatyChart)) {
+      const other = globalThis.__treatyCharts?.[name];
+      warnOnce(`define:${name}`, `<${name}> is already defined${other ? ` by treaty-charts ${other.version} (${other.url})` : ''}; ` +
+        `this copy (${version}, ${import.meta.url}) keeps the first one. Call define('another-name') to use this copy's element.`);
+    }
+    return taken;
+  }
+  const cls = name === 'treaty-chart' ? TreatyChart : class extends TreatyChart {};
+  customElements.define(name, cls);
+  (globalThis.__treatyCharts ??= {})[name] = { version, url: import.meta.url };
+  return cls;
+}
+
+/**
+ * Sets a chart's options and resolves with its next drawing's detail (`{chart, asOf, width, height}`), or rejects
+ * with the reason it could not be drawn. `options` take attribute names or property names (`as-of` or `asOf`);
+ * `null` removes one.
+ */
+export function render(element, options = {}) {
+  return new Promise((resolve, reject) => {
+    const done = (e) => {
+      element.removeEventListener('treaty-chart-rendered', done);
+      element.removeEventListener('treaty-chart-error', done);
+      if (e.type === 'treaty-chart-rendered') resolve(e.detail); else reject(new Error(e.detail.error));
+    };
+    element.addEventListener('treaty-chart-rendered', done);
+    element.addEventListener('treaty-chart-error', done);
+    for (const [k, v] of Object.entries(options)) {
+      const name = k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      if (v === null || v === undefined || v === false) element.removeAttribute(name); else element.setAttribute(name, v === true ? '' : String(v));
+    }
+    element._drawn = null;
+    element._force = true;
+    element._schedule();
+  });
+}
+
+define();
 
 /** The loader's own messages (English) and the themes' CSS custom properties, for the iframe page. */
 export const messages = TEXT;

@@ -212,6 +212,7 @@ mod meta {
             .collect();
         let themes: serde_json::Map<String, Value> = THEMES.iter().map(|t| (t.name.to_string(), json!(css_vars(t)))).collect();
         let meta = json!({
+            "version": env!("CARGO_PKG_VERSION"),
             "charts": kinds,
             "options": Opt::ALL.map(Opt::name),
             "widths": { "min": MIN_WIDTH, "max": MAX_WIDTH, "step": STEP },

@@ -398,6 +398,18 @@ messages! {
     AriaKeysMarks,
     /// aria-roledescription.
     AriaInteractive,
+    /// The time controls' group label.
+    ControlsGroup,
+    /// The time slider's label.
+    SliderLabel,
+    /// Start moving through time.
+    Play,
+    /// Stop moving.
+    Pause,
+    /// One date back.
+    StepBack,
+    /// One date forward.
+    StepForward,
     /// Region.
     RegionAfrica,
     /// Region.

@@ -23,7 +23,7 @@ export function launch() {
 
 // Starts the server and the browser. Returns { base, browser, open, openHtml, rendered, stop }.
 export async function start() {
-  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn('python3', ['-u', 'scripts/static_server.py', DIST, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const base = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
     server.stdout.on('data', (b) => {
@@ -64,7 +64,9 @@ export async function start() {
   }
 
   // Waits until the element with this id has rendered an SVG (or an error box) in its shadow root; returns its text.
+  // Charts draw when they come near the viewport, so it is scrolled into view first.
   async function rendered(page, id) {
+    await page.evaluate((i) => document.getElementById(i)?.scrollIntoView({ block: 'nearest' }), id);
     await page.waitForFunction((i) => {
       const el = document.getElementById(i);
       return el && el.shadowRoot && el.shadowRoot.querySelector('.chart svg, .chart [role=alert]');

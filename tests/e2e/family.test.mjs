@@ -8,7 +8,8 @@ let h;
 before(async () => { h = await start(); });
 after(() => h.stop());
 
-const text = (page, id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.chart').textContent.replace(/\u00a0|\u202f/g, ' '), id);
+// The chart's text once it has drawn (a chart draws when it comes near the viewport: rendered() scrolls to it).
+const text = async (page, id) => (await h.rendered(page, id)).replace(/\u00a0|\u202f/g, ' ');
 
 test('the article\'s day reads 177–178 for the Palermo Protocol, 55 for the Convention', async () => {
   const { page, errors, context } = await h.openHtml('<treaty-chart id="t" as-of="2020-08-03"></treaty-chart><treaty-chart id="s" chart="status" as-of="2020-08-03"></treaty-chart>');
