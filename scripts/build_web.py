@@ -9,6 +9,8 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
   5. reads the chart registry from the native CLI (`treaty-charts meta --json`) into <out-dir>/meta.json and the
      loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart
   6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
+  7. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader, glue,
+     .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack dist/npm` makes the tarball
 """
 import html
 import json
@@ -43,13 +45,16 @@ def inject(loader: pathlib.Path, registry: dict) -> None:
     marker = "/*META*/null"
     if marker not in text:
         sys.exit(f"build: {marker} not found in {loader}")
-    loader.write_text(text.replace(marker, json.dumps(registry, separators=(",", ":"), ensure_ascii=False)))
+    # Every reader downloads the loader: it gets the registry without the builder's list of states.
+    lean = {k: v for k, v in registry.items() if k != "states"}
+    loader.write_text(text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False)))
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 
 
-def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> None:
-    """One section per registered chart in the gallery, at its <!--CHARTS--> marker."""
+def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site: str) -> None:
+    """One section per registered chart in the gallery, at its <!--CHARTS--> marker, each with a complete snippet
+    (the script tag from the [site] address, and the element)."""
     marker = "<!--CHARTS-->"
     text = page.read_text()
     if marker not in text:
@@ -59,13 +64,14 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list) -> No
         name, about = html.escape(c["name"]), html.escape(c["about"]["en"])
         static = " · ".join(f'<a href="static/{name}-latest-{w}.svg">SVG {w} px</a>' for w in widths)
         example = "".join(f' {k}="{html.escape(v)}"' for k, v in c.get("example", {}).items())
-        snippet = html.escape(f'<treaty-chart chart="{c["name"]}"{example}></treaty-chart>')
+        snippet = html.escape(f'<script type="module" src="{site}treaty-charts.js"></script>\n'
+                              f'<treaty-chart chart="{c["name"]}"{example}></treaty-chart>')
         sections.append(f"""
   <h2 id="{name}">{about}</h2>
   <treaty-chart chart="{name}" id="chart-{name}"{example}><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
   <details><summary>Embed this chart</summary>
     <pre>{snippet}</pre>
-    <p>The link inside the element shows only where the chart cannot run. Options: {html.escape(", ".join(o["name"] for o in c["options"]))}.</p>
+    <p>Options: {html.escape(", ".join(o["name"] for o in c["options"]))}. <a href="builder.html?chart={name}">Make this embed in the builder</a> (date, language, iframe code, PNG and CSV).</p>
   </details>
   <p class="links">Static fallback for print or no-script pages: {static} · <a href="static/{name}-latest.csv">CSV</a></p>""")
     page.write_text(text.replace(marker, "".join(sections)))
@@ -141,8 +147,9 @@ def main() -> None:
     (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
     inject(out_dir / "treaty-charts.js", registry)
     static = cfg.get("static", {})
-    gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []))
-    embed_pages(out_dir, registry, cfg.get("site", {}).get("url", "http://127.0.0.1:8000/"))
+    site = cfg.get("site", {}).get("url", "http://127.0.0.1:8000/")
+    gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
+    embed_pages(out_dir, registry, site)
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:
@@ -161,7 +168,25 @@ def main() -> None:
                                      check=True, capture_output=True, text=True).stdout
                 (out_dir / "static" / f"{chart}-{as_of}.csv").write_text(csv)
         log(f"static fallbacks in {out_dir / 'static'}")
+    package(out_dir, out_name, registry)
     log(f"done: {out_dir}")
+
+
+def package(out_dir: pathlib.Path, out_name: str, registry: dict) -> None:
+    """The npm package: the same files a page loads from out-dir, with the crate's version."""
+    npm = out_dir / "npm"
+    manifest = json.loads((npm / "package.json").read_text())
+    manifest["version"] = registry["version"]
+    (npm / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    shipped = ["treaty-charts.js", "treaty-charts.d.ts", f"{out_name}.js", f"{out_name}_bg.wasm", f"{out_name}_world.bin",
+               "meta.json"]
+    for name in shipped:
+        shutil.copy2(out_dir / name, npm / name)
+    shutil.copy2(ROOT / "LICENSE", npm / "LICENSE")
+    missing = [f for f in manifest["files"] if not (npm / f).exists()]
+    if missing:
+        sys.exit(f"build: npm package lacks {missing}")
+    log(f"npm package {manifest['name']}@{manifest['version']} in {npm}")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,30 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     }
 }
 
+/// The chart as a standalone SVG document (for downloads and printing): the same options as [`render_into`], with
+/// the notes in full unless `notes` says otherwise. Throws the sentence of a rejected option.
+#[wasm_bindgen(js_name = svgOf)]
+pub fn svg_of(options: Vec<JsValue>) -> Result<String, String> {
+    let o = parse_standalone(&options)?;
+    crate::render(&o).map(|r| r.svg).map_err(|e| e.message(&o.cat()))
+}
+
+/// The chart's numbers as CSV (the "Get the data" file). Same options as [`render_into`].
+#[wasm_bindgen(js_name = csvOf)]
+pub fn csv_of(options: Vec<JsValue>) -> Result<String, String> {
+    let o = parse_standalone(&options)?;
+    crate::render(&o).map(|r| r.csv).map_err(|e| e.message(&o.cat()))
+}
+
+/// Options for a standalone file: full notes unless asked otherwise.
+fn parse_standalone(options: &[JsValue]) -> Result<crate::options::Options, String> {
+    let mut strings = strings(&Cat::en(), options)?;
+    if !strings.chunks_exact(2).any(|c| c.first().is_some_and(|k| k == "notes")) {
+        strings.extend(["notes".to_string(), "full".to_string()]);
+    }
+    crate::options::Options::from_pairs_localized(pairs(&strings))
+}
+
 /// Keeps the world geometry for every map on the page: the bytes of `treaty_charts_world.bin`, which the loader
 /// fetches before the first map. Throws the reason (a sentence) if they do not decode.
 #[wasm_bindgen(js_name = setWorld)]

@@ -9,7 +9,7 @@
 // lifecycle, the tooltip (pointer, tap, keyboard) and the observers. Nothing here allocates or reads layout per
 // pointer move.
 
-import init, { renderInto, checkOptions, embedParams, setWorld } from './treaty_charts.js';
+import init, { renderInto, checkOptions, embedParams, setWorld, svgOf, csvOf } from './treaty_charts.js';
 
 const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
 // The map's outlines: a separate file, fetched once, only for charts that draw them.
@@ -59,6 +59,22 @@ function loadWorld() {
 
 /** Resolves when the chart module is ready (for pages that call its exports, such as the iframe page). */
 export function whenReady() { return loadWasm(); }
+
+/**
+ * A chart as a standalone SVG document and as CSV, for downloads: `options` as attributes (`{chart, 'as-of', …}`);
+ * notes in full unless `notes` says otherwise. Resolves with `{svg, csv}`; rejects with the sentence of a
+ * rejected option.
+ */
+export async function files(options) {
+  const kind = CHARTS[String(options.chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
+  await (kind?.world ? loadWorld() : loadWasm());
+  const flat = Object.entries(options).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]).flat();
+  try {
+    return { svg: svgOf(flat), csv: csvOf(flat) };
+  } catch (e) {
+    throw new Error(String(e));
+  }
+}
 
 const THEME_CSS = META ? `figure { ${META.themes.light} } figure[data-theme=dark] { ${META.themes.dark} }
 @media (prefers-color-scheme: dark) { figure[data-theme=auto] { ${META.themes.dark} } }` : '';
@@ -787,6 +803,9 @@ export function render(element, options = {}) {
 }
 
 define();
+
+/** The chart registry (`treaty-charts meta --json`): charts, options, heights, languages. */
+export const registry = META;
 
 /** The loader's own messages (English) and the themes' CSS custom properties, for the iframe page. */
 export const messages = TEXT;

@@ -211,6 +211,15 @@ mod meta {
             })
             .collect();
         let themes: serde_json::Map<String, Value> = THEMES.iter().map(|t| (t.name.to_string(), json!(css_vars(t)))).collect();
+        // For the builder page's pickers (not written into the loader): the 195 states, named in each language.
+        let states: Vec<Value> = treaty_charts::model::Model::get()
+            .un_states()
+            .map(|s| {
+                let names: serde_json::Map<String, Value> =
+                    Locale::ALL.iter().map(|l| (l.tag().to_string(), json!(l.cat().name(s.iso3())))).collect();
+                json!({ "iso3": s.iso3(), "names": names })
+            })
+            .collect();
         let meta = json!({
             "version": env!("CARGO_PKG_VERSION"),
             "charts": kinds,
@@ -222,6 +231,7 @@ mod meta {
             "locales": Locale::ALL.map(Locale::tag),
             "messages": messages,
             "themes": themes,
+            "states": states,
         });
         serde_json::to_string(&meta).map_err(|e| e.to_string())
     }

@@ -21,16 +21,22 @@ export function launch() {
   });
 }
 
-// Starts the server and the browser. Returns { base, browser, open, openHtml, rendered, stop }.
-export async function start() {
-  const server = spawn('python3', ['-u', 'scripts/static_server.py', DIST, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// Serves `dir` with scripts/static_server.py on a free port. Resolves with { base, server } (kill server to stop).
+export async function serve(dir) {
+  const server = spawn('python3', ['-u', 'scripts/static_server.py', dir, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
+    const timer = setTimeout(() => reject(new Error('static_server.py did not start')), 10000);
     server.stdout.on('data', (b) => {
       const m = /port (\d+)/.exec(String(b));
       if (m) { clearTimeout(timer); resolve(`http://127.0.0.1:${m[1]}`); }
     });
   });
+  return { base, server };
+}
+
+// Starts the server and the browser. Returns { base, browser, open, openHtml, rendered, stop }.
+export async function start() {
+  const { base, server } = await serve(DIST);
   const browser = await launch();
   mkdirSync(SHOTS, { recursive: true });
 

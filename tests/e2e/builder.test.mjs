@@ -1,0 +1,147 @@
+// End-to-end: the builder page as a journalist uses it. Choices in its address, the preview, snippets made from the
+// page's own address that draw the same chart when pasted into a host page (script tag; iframe with its one-line
+// resizer), the copy buttons, and the downloads (SVG, PNG at 1× and 2×, CSV) with a headline in Turkish and
+// typographic punctuation — at 375 and 1280 px, each screenshotted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, SHOTS, META } from './browser.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(() => h.stop());
+
+// ICRMW parties in the data on its newest date: ratification or accession with a date.
+const icrmwParties = readFileSync('data/treaty_actions.csv', 'utf8').trim().split('\n').slice(1)
+  .map((l) => l.split(',')).filter((c) => c[0] === 'icrmw' && c[4] !== '').length;
+const HEADLINE = 'Göç: Türkiye’s lone “yes” – 60 of 195 & <counting>';
+
+async function builder(query, width) {
+  const { page, errors, context } = await h.open(`/builder.html${query}`, { width, height: 900 });
+  await page.waitForFunction(() => window.__builderReady && document.getElementById('preview')._res, null, { timeout: 20000 });
+  return { page, errors, context };
+}
+
+// PNG width and height from its IHDR chunk.
+const pngSize = (buf) => [buf.readUInt32BE(16), buf.readUInt32BE(20)];
+
+for (const width of [375, 1280]) {
+  test(`builder at ${width} px: the address's choices, and snippets that draw the same chart elsewhere`, { timeout: 60000 }, async () => {
+    const { page, errors, context } = await builder('?chart=map&treaty=icrmw&lang=fr', width);
+    assert.equal(await page.locator('#chart').inputValue(), 'map');
+    assert.equal(await page.locator('#treaty').inputValue(), 'icrmw');
+    const preview = await page.evaluate(() => document.getElementById('preview').shadowRoot.querySelector('.chart svg').textContent);
+    // French: "Parties : 60" with a no-break space before the colon.
+    assert.match(preview, new RegExp(`Parties\\s:\\s${icrmwParties}(?!\\d)`));
+    await page.screenshot({ path: `${SHOTS}/builder-${width}.png`, fullPage: true });
+
+    const origin = h.base;
+    const script = await page.locator('#code-script').inputValue();
+    assert.ok(script.startsWith(`<script type="module" src="${origin}/treaty-charts.js"></script>\n<treaty-chart chart="map" treaty="icrmw" lang="fr">`), script);
+    const iframe = await page.locator('#code-iframe').inputValue();
+    assert.match(iframe, new RegExp(`^<iframe src="${origin}/embed-map\\.html\\?treaty=icrmw&amp;lang=fr" title="[^"]+" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
+    assert.equal(await page.locator('#code-url').inputValue(), `${origin}/embed-map.html?treaty=icrmw&lang=fr`);
+
+    // Copy: the clipboard gets exactly the snippet.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.locator('[data-copy=code-iframe]').click();
+    await page.locator('#copy-status').filter({ hasText: 'Copied.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
+
+    // Pasted into a host page: the element draws the same map, and the iframe takes its chart's height.
+    const host = await context.newPage();
+    await context.route('**/__paste.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body style="margin:0;width:${width}px">${script.replace('<treaty-chart', '<treaty-chart id="pasted"')}${iframe}</body></html>` }));
+    await host.goto(`${origin}/__paste.html`);
+    await host.waitForFunction(() => document.getElementById('pasted')?._res, null, { timeout: 20000 });
+    const pasted = await host.evaluate(() => document.getElementById('pasted').shadowRoot.querySelector('.chart svg').textContent);
+    // The same chart (its description is the same sentence; wrapping differs with the width).
+    const description = (s) => /quels États y sont parties\s\?[^]*?Natural Earth\./.exec(s)?.[0];
+    assert.ok(description(preview));
+    assert.equal(description(pasted), description(preview));
+    const frame = host.locator('iframe');
+    await host.waitForFunction(() => {
+      const f = document.querySelector('iframe');
+      const d = f.contentDocument;
+      return d?.getElementById('chart')?._res && Math.abs(f.getBoundingClientRect().height - d.documentElement.getBoundingClientRect().height) <= 1;
+    }, null, { timeout: 20000 });
+    assert.ok((await frame.boundingBox()).height > 300);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('downloads: SVG, PNG 1× and 2×, CSV — named by chart, date and language, with the headline intact', { timeout: 60000 }, async () => {
+  const { page, errors, context } = await builder('?chart=map&treaty=icrmw&as-of=2020-08-03&lang=es', 1280);
+  // Wait for the drawing with the new headline (the listener goes on before the typing).
+  await page.evaluate(() => { window.__drawn = new Promise((r) => document.getElementById('preview').addEventListener('treaty-chart-rendered', r, { once: true })); });
+  await page.locator('#title').fill(HEADLINE);
+  await page.evaluate(() => window.__drawn);
+  const download = async (kind) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-download=${kind}]`).click()]);
+    return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
+  };
+  const stem = 'treaty-charts-map-icrmw-2020-08-03-es';
+
+  const svg = await download('svg');
+  assert.equal(svg.name, `${stem}.svg`);
+  const text = svg.body.toString('utf8');
+  assert.ok(text.startsWith('<svg') || text.startsWith('<?xml'), text.slice(0, 40));
+  // The headline escaped once, never as markup; the file parses as XML.
+  assert.ok(text.includes('Göç: Türkiye’s lone “yes” – 60 of 195 &amp; &lt;counting&gt;'), 'escaped headline');
+  assert.equal(await page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').querySelector('parsererror'), text), null);
+  const [svgW] = [Number(/width="(\d+)"/.exec(text)[1])];
+  assert.equal(svgW, 640);
+
+  const png1 = await download('png1');
+  const png2 = await download('png2');
+  assert.equal(png1.name, `${stem}.png`);
+  assert.equal(png2.name, `${stem}@2x.png`);
+  const [w1, h1] = pngSize(png1.body);
+  const [w2, h2] = pngSize(png2.body);
+  assert.equal(w1, 640);
+  assert.equal(w2, 1280);
+  assert.equal(h2, h1 * 2);
+  // The raster really holds the map: pixels in the light theme's ICRMW party colour (no "auto" in a PNG).
+  const partyColour = META.themes.light.match(/--tc-icrmw:\s*(#[0-9a-f]{6})/i)[1];
+  const painted = await page.evaluate(async ([b64, hex]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) < 3 && Math.abs(px[i + 1] - g) < 3 && Math.abs(px[i + 2] - b) < 3) n++;
+    return n;
+  }, [png2.body.toString('base64'), partyColour]);
+  assert.ok(painted > 2000, `party-coloured pixels: ${painted}`);
+
+  const csv = await download('csv');
+  assert.equal(csv.name, `${stem}.csv`);
+  const rows = csv.body.toString('utf8').trim().split('\n');
+  assert.equal(rows.length, 1 + 195);
+  // Parties on 3 Aug 2020 in the data: deposits on or before that day.
+  const want = readFileSync('data/treaty_actions.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','))
+    .filter((c) => c[0] === 'icrmw' && c[4] !== '' && c[4] <= '2020-08-03').length;
+  const header = rows[0].split(',');
+  const status = header.indexOf('icrmw_status');
+  assert.equal(rows.slice(1).filter((r) => r.split(',')[status] === 'party').length, want);
+  assert.match(await page.locator('#download-status').textContent(), new RegExp(`${stem}\\.csv`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a wrong date in the builder shows the chart\'s own message, and the next good one clears it', { timeout: 60000 }, async () => {
+  const { page, context } = await builder('?chart=status', 1280);
+  await page.locator('#date').fill('1989-06-01');
+  await page.locator('#date').dispatchEvent('change');
+  await page.locator('#problem.error').waitFor();
+  assert.match(await page.locator('#problem').textContent(), /1990/);
+  await page.locator('#date').fill('2010-12-31');
+  await page.locator('#date').dispatchEvent('change');
+  await page.waitForFunction(() => document.getElementById('problem').textContent === '');
+  assert.match(await page.locator('#date-shown').textContent(), /31 December 2010/);
+  await context.close();
+});

@@ -1,0 +1,132 @@
+// Type declarations for the treaty-charts package: the <treaty-chart> element and the loader's small JS API.
+// The options are the crate's registry (`treaty-charts meta --json`); every one is an attribute and a property.
+
+/** Chart kinds in the registry. */
+export type ChartKind = 'timeline' | 'status' | 'map' | 'coverage' | 'regions' | 'country';
+
+/** Options of a chart, by attribute name (`as-of`) or property name (`asOf`). */
+export interface ChartOptions {
+  /** Which chart (default `timeline`). */
+  chart?: ChartKind;
+  /** The day the chart describes, `YYYY-MM-DD` from 1990-01-01 to the newest data, or `latest`. */
+  'as-of'?: string;
+  asOf?: string;
+  /** Width in CSS px, 280–2400 (default: the container's width). */
+  width?: number | string;
+  /** Replaces the headline (plain text, up to 200 characters). */
+  'chart-title'?: string;
+  chartTitle?: string;
+  /** Colours: `light`, `dark` or `auto` (the reader's setting; default). */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Language: `en`, `fr` or `es` (default: the page's `lang`, else English). */
+  lang?: 'en' | 'fr' | 'es' | string;
+  /** `short` (default; the rest under "About this data") or `full`. */
+  notes?: 'short' | 'full';
+  /** Map only: `palermo`, `icrmw` or `both` (default). */
+  treaty?: 'palermo' | 'icrmw' | 'both';
+  /** Country card only (required): the ISO 3166-1 alpha-3 code of one of the 195 states, e.g. `AUS`. */
+  country?: string;
+  /** Timeline, status, map, regions: up to 8 ISO3 codes, comma-separated, e.g. `AUS,PHL`. */
+  highlight?: string;
+  /** A time slider for readers. */
+  controls?: boolean;
+  /** Draw even while far out of view (charts otherwise draw when they come within about a screen). */
+  eager?: boolean;
+}
+
+/** `detail` of `treaty-chart-rendered`, fired after every drawing. */
+export interface RenderedDetail {
+  chart: ChartKind;
+  /** `YYYY-MM-DD`. */
+  asOf: string;
+  /** Drawn size in CSS px. */
+  width: number;
+  height: number;
+}
+
+/** `detail` of `treaty-chart-error`: a rejected option, or a module that could not load. */
+export interface ErrorDetail {
+  /** The sentence shown in the chart. */
+  error: string;
+}
+
+/** The `<treaty-chart>` element. Properties mirror attributes: setting one redraws the chart. */
+export declare class TreatyChart extends HTMLElement {
+  chart: string | null;
+  asOf: string | null;
+  width: string | null;
+  chartTitle: string | null;
+  theme: string | null;
+  lang: string;
+  notes: string | null;
+  treaty: string | null;
+  country: string | null;
+  highlight: string | null;
+  controls: boolean;
+  eager: boolean;
+  addEventListener<K extends keyof TreatyChartEventMap>(type: K, listener: (this: TreatyChart, ev: TreatyChartEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+export interface TreatyChartEventMap extends HTMLElementEventMap {
+  'treaty-chart-rendered': CustomEvent<RenderedDetail>;
+  'treaty-chart-error': CustomEvent<ErrorDetail>;
+}
+
+/** This copy's version. */
+export declare const version: string;
+
+/**
+ * Defines the element under `name` (default `treaty-chart`) if the name is free; returns the class that holds
+ * it. A second copy of the loader keeps the first one's element and warns once.
+ */
+export declare function define(name?: string): typeof TreatyChart;
+
+/** Sets a chart's options; resolves with its next drawing's detail, or rejects with the reason it could not draw. */
+export declare function render(element: TreatyChart, options?: ChartOptions | Record<string, string | number | boolean | null>): Promise<RenderedDetail>;
+
+/** A chart as a standalone SVG document and its CSV (notes in full unless `notes` says otherwise). */
+export declare function files(options: ChartOptions | Record<string, string | number>): Promise<{ svg: string; csv: string }>;
+
+/** One option of a chart in the registry. */
+export interface RegistryOption {
+  name: string;
+  values: { oneOf?: string[]; [k: string]: unknown };
+}
+
+/** The crate's chart registry (`treaty-charts meta --json`), as built into this copy. */
+export interface Registry {
+  version: string;
+  charts: Array<{
+    name: ChartKind;
+    /** One line about the chart, per language. */
+    about: Record<string, string>;
+    options: RegistryOption[];
+    /** Whether the chart draws the world map (and fetches its geometry). */
+    world: boolean;
+    /** Reserved heights in CSS px per language, one per `widths.step` from `widths.min`. */
+    heights: Record<string, number[]>;
+    [k: string]: unknown;
+  }>;
+  widths: { min: number; max: number; step: number };
+  locales: string[];
+  /** The newest data's date, `YYYY-MM-DD`. */
+  newest: string;
+  [k: string]: unknown;
+}
+
+/** The chart registry this copy was built with. */
+export declare const registry: Registry;
+
+/** Resolves when the chart module (.wasm) is ready. */
+export declare function whenReady(): Promise<unknown>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'treaty-chart': TreatyChart;
+  }
+  interface HTMLElementEventMap {
+    'treaty-chart-rendered': CustomEvent<RenderedDetail>;
+    'treaty-chart-error': CustomEvent<ErrorDetail>;
+  }
+}
