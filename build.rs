@@ -167,9 +167,9 @@ fn main() {
     let f = "country_names.csv";
     let (h, mut rows) = read(f);
     rows.sort_by(|a, b| col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f)));
-    out.push_str("static COUNTRY_NAMES: &[(&str, &str, &str)] = &[\n");
+    out.push_str("static COUNTRY_NAMES: &[(&str, [&str; 3])] = &[\n");
     for r in &rows {
-        writeln!(out, "  ({:?}, {:?}, {:?}),", col(&h, r, "iso3", f), col(&h, r, "fr", f), col(&h, r, "es", f)).ok();
+        writeln!(out, "  ({:?}, [{:?}, {:?}, {:?}]),", col(&h, r, "iso3", f), col(&h, r, "en", f), col(&h, r, "fr", f), col(&h, r, "es", f)).ok();
     }
     out.push_str("];\n");
 

@@ -32,6 +32,11 @@ impl Treaty {
     pub fn tag(self) -> &'static str {
         self.info().tag
     }
+
+    /// Whether states could sign or join it on `day`: on or after the day it was opened for signature.
+    pub fn open_on(self, day: Day) -> bool {
+        self.info().opened_for_signature <= day
+    }
 }
 
 /// One treaty's names and key dates (`data/treaties.csv`).
@@ -274,15 +279,12 @@ pub fn actions() -> &'static [Action] {
     ACTIONS
 }
 
-/// A state's name in another language (`data/country_names.csv`, from Unicode CLDR): `column` 1 is French, 2
-/// Spanish. `None` for an unknown code or column.
+/// The name charts show for a state or area (`data/country_names.csv`: Unicode CLDR's everyday names, with UN M49
+/// names where CLDR names another entity): `column` 0 English, 1 French, 2 Spanish. `None` for an unknown code or
+/// column.
 pub fn local_name(iso3: &str, column: usize) -> Option<&'static str> {
     let i = COUNTRY_NAMES.binary_search_by(|r| r.0.cmp(iso3)).ok()?;
-    COUNTRY_NAMES.get(i).and_then(|r| match column {
-        1 => Some(r.1),
-        2 => Some(r.2),
-        _ => None,
-    })
+    COUNTRY_NAMES.get(i).and_then(|r| r.1.get(column).copied())
 }
 
 /// All rows of `date_bounds.csv`, in file order.

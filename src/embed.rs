@@ -150,10 +150,12 @@ pub fn error_html(cat: &Cat, message: &str) -> String {
 }
 
 /// Query parameters a CMS or a sharing service adds to addresses: not ours, so ignored rather than refused.
-/// Pym.js adds `initialWidth`, `childId`, `parentTitle` and `parentUrl` to the address of the iframes it manages.
-const IGNORED_PARAMS: [&str; 18] = [
+/// Pym.js adds `initialWidth`, `childId`, `parentTitle` and `parentUrl` to the address of the iframes it manages;
+/// `_`, `v`, `cb`, `ts` and `nocache` are cache-busters; `height` and `align` are iframe attributes that end up in
+/// addresses copied from old embed codes (the chart takes its own height, as the element does).
+const IGNORED_PARAMS: [&str; 23] = [
     "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref", "v", "cb", "cachebust", "amp",
-    "initialWidth", "childId", "parentTitle", "parentUrl",
+    "initialWidth", "childId", "parentTitle", "parentUrl", "_", "ts", "nocache", "height", "align",
 ];
 
 /// The chart options in the iframe page's query parameters (already percent-decoded, in order).
@@ -200,7 +202,7 @@ mod tests {
     #[test]
     fn embed_addresses_take_only_options() {
         let c = Cat::en();
-        let ok = embed_params(&c, &[("chart", "status"), ("amp;as-of", "2014-04-08"), ("utm_source", "x"), ("v", "3")]).unwrap();
+        let ok = embed_params(&c, &[("chart", "status"), ("amp;as-of", "2014-04-08"), ("utm_source", "x"), ("v", "3"), ("_", "1733"), ("height", "600")]).unwrap();
         assert_eq!(ok, [("chart".to_string(), "status".to_string()), ("as-of".to_string(), "2014-04-08".to_string())]);
         let e = embed_params(&c, &[("chart", "status"), ("onclick", "alert(1)")]).unwrap_err();
         assert!(e.starts_with("Unknown parameter “onclick” in the embed address. Valid parameters: chart, as-of"), "{e}");

@@ -30,6 +30,9 @@ pub enum Status {
     Signatory,
     /// Neither signed nor joined.
     Neither,
+    /// The treaty was not yet open for signature on the day (the Palermo Protocol before 12 Dec 2000, the Migrant
+    /// Workers Convention before 18 Dec 1990): no state could stand anywhere under it.
+    NotOpen,
 }
 
 /// When a deposit was made.
@@ -421,6 +424,11 @@ impl Model {
         self.states.iter().filter(|s| s.is_un())
     }
 
+    /// Every state and area of `countries.csv` (the 195 and the others), in ISO3 order.
+    pub fn all_states(&self) -> impl Iterator<Item = &State> {
+        self.states.iter()
+    }
+
     /// A state by ISO3 code (binary search); `None` for unknown codes and for the EU.
     pub fn state(&self, iso3: &str) -> Option<&State> {
         self.states.binary_search_by(|s| s.country.iso3.cmp(iso3)).ok().and_then(|i| self.states.get(i))
@@ -454,11 +462,17 @@ impl Model {
 
     /// Standing of one participant (by ISO3, `EUU` included) under `t` on `day`; `Neither` for unknown codes.
     pub fn status_of(&self, t: Treaty, iso3: &str, day: Day) -> Status {
+        if !t.open_on(day) {
+            return Status::NotOpen;
+        }
         self.participation(t, iso3).map_or(Status::Neither, |p| p.status(day))
     }
 
     /// Standing of a state under `t` on `day`.
     pub fn status(&self, s: &State, t: Treaty, day: Day) -> Status {
+        if !t.open_on(day) {
+            return Status::NotOpen;
+        }
         s.under(t).map_or(Status::Neither, |p| p.status(day))
     }
 
@@ -471,6 +485,7 @@ impl Model {
                 Status::MaybeParty => c.maybe += 1,
                 Status::Signatory => c.signatory += 1,
                 Status::Neither => c.neither += 1,
+                Status::NotOpen => {}
             }
         }
         c

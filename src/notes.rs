@@ -178,10 +178,9 @@ pub fn about(cat: &Cat, model: &Model, as_of: Day, counts: Counts, stock: bool) 
                 ("n", Arg::Num(s.icrmw.len() as i64)),
                 ("names", Arg::Str(&names(cat, &s.icrmw))),
                 ("p", Arg::Str(&count(cat, s.palermo))),
-                ("imm", Arg::Str(&share(cat, s.coverage.immigrants, s.coverage.world_immigrants))),
-                ("emi", Arg::Str(&share(cat, s.coverage.emigrants, s.coverage.world_emigrants))),
             ],
         ));
+        out.extend(stays_out_shares(cat, model, as_of));
     }
     if counts == Counts::States {
         if let Some(d) = eu_date(model).filter(|d| *d <= as_of) {
@@ -195,6 +194,18 @@ pub fn about(cat: &Cat, model: &Model, as_of: Day, counts: Counts, stock: bool) 
         out.push(cat.t(Msg::StockText).to_string());
     }
     out
+}
+
+/// The paragraph on the Convention's parties' shares of the world's migrants and emigrants (when it is open).
+pub fn stays_out_shares(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
+    let s = model.stays_out(as_of)?;
+    Some(cat.f(
+        Msg::StaysOutShares,
+        &[
+            ("imm", Arg::Str(&share(cat, s.coverage.immigrants, s.coverage.world_immigrants))),
+            ("emi", Arg::Str(&share(cat, s.coverage.emigrants, s.coverage.world_emigrants))),
+        ],
+    ))
 }
 
 /// The day the European Union became a Palermo party.
@@ -239,10 +250,24 @@ pub fn caveat_range(cat: &Cat, model: &Model, as_of: Day, counts: Counts) -> Opt
             .filter(|d| model.status_of(t, d.iso3, as_of) == Status::MaybeParty)
             .map(|d| d.iso3)
             .collect();
-        let key = if counts == Counts::States { Msg::CaveatRangeStates } else { Msg::CaveatRange };
+        // A count of states next to the timeline's count of parties: say how the two differ, in the same note.
+        let eu = counts == Counts::States && model.eu_party_on(t, as_of);
+        let key = match counts {
+            Counts::States if eu => Msg::CaveatRangeStatesEu,
+            Counts::States => Msg::CaveatRangeStates,
+            Counts::Parties => Msg::CaveatRange,
+        };
         return Some(cat.f(
             key,
-            &[("treaty", Arg::Str(cat.treaty(t))), ("count", Arg::Str(&count(cat, r))), ("date", Arg::Day(as_of)), ("names", Arg::Str(&names(cat, &maybe)))],
+            &[
+                ("t", Arg::Key(t.tag())),
+                ("treaty", Arg::Str(cat.treaty(t))),
+                ("count", Arg::Str(&count(cat, r))),
+                ("date", Arg::Day(as_of)),
+                ("n", Arg::Num(maybe.len() as i64)),
+                ("names", Arg::Str(&names(cat, &maybe))),
+                ("parties", Arg::Str(&count(cat, model.parties_on(t, as_of)))),
+            ],
         ));
     }
     None

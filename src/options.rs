@@ -9,7 +9,7 @@ use crate::charts::{self, ChartDef};
 use crate::data::{self, Treaty};
 use crate::date::{DateError, Day};
 use crate::i18n::{Arg, Cat, Locale, Msg};
-use crate::model::Model;
+use crate::model::{Model, State};
 use crate::notes::Notes;
 use crate::theme::ThemeChoice;
 use std::fmt;
@@ -165,8 +165,7 @@ pub enum OptionError {
     DateOutOfRange { value: Day, first: Day, last: Day },
     /// `width` is not a whole number in range.
     Width(String),
-    /// `chart-title` is empty.
-    TitleEmpty,
+
     /// `chart-title` is too long.
     TitleLong,
     /// `theme` is not light, dark or auto.
@@ -179,6 +178,8 @@ pub enum OptionError {
     Notes(String),
     /// `country` or a code in `highlight` is not one of the 195 states; with suggestions (ISO3 codes).
     Country { option: &'static str, value: String, suggestions: Vec<&'static str> },
+    /// `country` or a code in `highlight` names an area the data knows that is not one of the 195 states (its ISO3).
+    NotAState { option: &'static str, value: String, iso3: &'static str },
     /// The country card without `country`.
     CountryMissing,
     /// `highlight` has more than [`MAX_HIGHLIGHT`] states.
@@ -219,7 +220,6 @@ impl OptionError {
                 Msg::ErrWidth,
                 &[("value", s(v)), ("min", Arg::Plain(i64::from(MIN_WIDTH))), ("max", Arg::Plain(i64::from(MAX_WIDTH)))],
             ),
-            OptionError::TitleEmpty => cat.t(Msg::ErrTitleEmpty).to_string(),
             OptionError::TitleLong => cat.f(Msg::ErrTitleLong, &[("n", Arg::Num(MAX_TITLE_CHARS as i64))]),
             OptionError::Theme(v) => {
                 let list = ThemeChoice::ALL.map(ThemeChoice::name).join(", ");
@@ -240,6 +240,9 @@ impl OptionError {
                     cat.f(Msg::ErrCountrySuggest, &[("list", s(&cat.list(&items)))])
                 };
                 cat.f(Msg::ErrCountry, &[("option", s(option)), ("value", s(value)), ("suggest", s(&suggest))])
+            }
+            OptionError::NotAState { option, value, iso3 } => {
+                cat.f(Msg::ErrNotAState, &[("option", s(option)), ("value", s(value)), ("name", s(cat.name(iso3)))])
             }
             OptionError::CountryMissing => cat.t(Msg::ErrCountryMissing).to_string(),
             OptionError::HighlightMany => cat.f(Msg::ErrHighlightMany, &[("n", Arg::Num(MAX_HIGHLIGHT as i64))]),
@@ -337,8 +340,9 @@ impl Options {
                         .ok_or_else(|| OptionError::Width(clip(v)))?;
                 }
                 Opt::Title => {
-                    if v.is_empty() {
-                        return Err(OptionError::TitleEmpty);
+                    // An empty headline (a CMS writes every field of a form, filled or not) keeps the chart's own.
+                    if v.trim().is_empty() {
+                        continue;
                     }
                     if v.chars().count() > MAX_TITLE_CHARS {
                         return Err(OptionError::TitleLong);
@@ -423,7 +427,22 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     if let Some(s) = model.state(&up).filter(|s| s.is_un()) {
         return Ok(s.iso3());
     }
+    // A code of somewhere the data knows that is not one of the 195 (Taiwan, Kosovo, Greenland…): say so, rather
+    // than suggest a neighbour in the alphabet. Kosovo's user-assigned codes (XK, XKX) and KOS count as its codes.
+    let other = match up.as_str() {
+        "KOS" | "XK" => model.state("XKX"),
+        _ => model.state(&up).or_else(|| model.all_states().find(|s| s.country.iso2.eq_ignore_ascii_case(&up))),
+    };
+    if let Some(s) = other.filter(|s| !s.is_un()) {
+        return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
+    }
     let mut suggestions: Vec<&'static str> = Vec::new();
+    // Codes in common use that ISO 3166 does not give these states: UK (GB, GBR) and EL, the EU's code for Greece.
+    match up.as_str() {
+        "UK" => suggestions.push("GBR"),
+        "EL" => suggestions.push("GRC"),
+        _ => {}
+    }
     let folded = fold(v);
     let mut push = |c: &'static str| {
         if !suggestions.contains(&c) && suggestions.len() < 3 {
@@ -436,13 +455,19 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
         }
     }
     if folded.len() >= 3 {
+        // Names as charts show them in each language, then the official name (so "Laos", "Corée du Sud" and
+        // "Lao People's Democratic Republic" all find their state).
+        let names = |s: &State| {
+            let iso3 = s.iso3();
+            [0, 1, 2].map(|c| crate::data::local_name(iso3, c).unwrap_or("")).into_iter().chain([s.country.name]).map(fold).collect::<Vec<String>>()
+        };
         for s in model.un_states() {
-            if fold(s.country.name).starts_with(&folded) {
+            if names(s).iter().any(|n| n.starts_with(&folded)) {
                 push(s.iso3());
             }
         }
         for s in model.un_states() {
-            if fold(s.country.name).contains(&folded) {
+            if names(s).iter().any(|n| n.contains(&folded)) {
                 push(s.iso3());
             }
         }
@@ -516,7 +541,8 @@ mod tests {
         assert!(err(&[("width", "wide")]).contains("from 280 to 2400"));
         assert!(err(&[("width", "100")]).contains("“100”"));
         assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight.");
-        assert!(err(&[("chart-title", "  ")]).contains("empty"));
+        // An empty headline keeps the chart's own (CMS forms write every field).
+        assert_eq!(Options::from_pairs([("chart-title", "  ")]).unwrap().title, None);
         assert_eq!(
             err(&[("chart", "status"), ("chart", "timeline")]),
             "The option “chart” is given more than once. Give each option once."
@@ -526,10 +552,18 @@ mod tests {
             err(&[("highlight", "Australia")]),
             "Invalid highlight “Australia”: use the ISO 3166-1 alpha-3 code of one of the 195 UN member and observer states, such as AUS or PHL. Did you mean AUS (Australia)?"
         );
-        assert!(err(&[("highlight", "GB")]).contains("Did you mean GBR (United Kingdom of Great Britain and Northern Ireland)?"), "{}", err(&[("highlight", "GB")]));
+        assert!(err(&[("highlight", "GB")]).contains("Did you mean GBR (United Kingdom)?"), "{}", err(&[("highlight", "GB")]));
         assert!(err(&[("highlight", "AUX")]).contains("AUS (Australia)"), "{}", err(&[("highlight", "AUX")]));
         assert_eq!(Options::from_pairs([("highlight", "aus, PHL,aus")]).unwrap().highlight, ["AUS", "PHL"]);
-        assert!(err(&[("highlight", "TWN")]).starts_with("Invalid highlight “TWN”"), "not one of the 195");
+        assert_eq!(
+            err(&[("highlight", "TWN")]),
+            "Invalid highlight “TWN”: Taiwan is not one of the 195 UN member and observer states this data covers."
+        );
+        assert!(err(&[("chart", "country"), ("country", "kos")]).contains("Kosovo is not one of the 195"));
+        assert!(err(&[("highlight", "UK")]).contains("Did you mean GBR (United Kingdom)?"), "{}", err(&[("highlight", "UK")]));
+        // Names as charts show them, in any of the three languages.
+        assert!(err(&[("highlight", "Laos")]).contains("LAO (Laos)"), "{}", err(&[("highlight", "Laos")]));
+        assert!(err(&[("highlight", "Corée du Sud")]).contains("KOR (South Korea)"), "{}", err(&[("highlight", "Corée du Sud")]));
         assert_eq!(
             err(&[("chart", "status"), ("treaty", "icrmw")]),
             "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight."

@@ -553,8 +553,8 @@ fn style_sheet(id: &str, used: &[[bool; ROLES]; KINDS], theme: ThemeChoice) -> S
     css
 }
 
-/// `<pattern>` elements for the patterns used: stripes 4 px apart, dots on a 4 px grid (ten times as large in the
-/// fine group).
+/// `<pattern>` elements for the patterns used: stripes 4 px apart, dots of 1 px radius on a 3 px grid (ten times
+/// as large in the fine group).
 fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
     let mut s = String::new();
     for (kind, scale) in [(2, 1), (3, 10), (4, 1), (5, 10)] {
@@ -563,7 +563,8 @@ fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
             if !used.get(kind).and_then(|u| u.get(r.index())).copied().unwrap_or(false) {
                 continue;
             }
-            let (w, i) = (4 * scale, r.index());
+            // Stripes 4 px apart; dots on a 3 px grid, dense enough to show on a small state such as Nepal.
+            let (w, i) = (if kind <= 3 { 4 * scale } else { 3 * scale }, r.index());
             let _ = write!(s, "<pattern id=\"{id}-{prefix}{i}\" width=\"{w}\" height=\"{w}\" patternUnits=\"userSpaceOnUse\"");
             if kind <= 3 {
                 let sw = 15 * scale;
@@ -575,7 +576,7 @@ fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
                     h = w / 2
                 );
             } else {
-                let rr = 11 * scale;
+                let rr = 10 * scale;
                 let _ = write!(s, "><circle cx=\"{h}\" cy=\"{h}\" r=\"{}.{}\" class=\"f{i}\"/></pattern>", rr / 10, rr % 10, h = w / 2);
             }
         }

@@ -27,6 +27,17 @@ const TEXT = textFor('en');
 // Attributes CMSs and page builders add to embedded elements: not ours, harmless, ignored with one warning.
 const HARMLESS = /^(height|align|loading|frameborder|scrolling|allowfullscreen|allow|sandbox|referrerpolicy|border|marginwidth|marginheight)$/;
 const warned = new Set();
+// Charts on the page, and one observer of the page's `lang` attributes for all of them: a page that switches its
+// language (a site's language menu) redraws the charts whose language follows it.
+const connected = new Set();
+let languages = null;
+function watchLanguages() {
+  if (languages) return;
+  languages = new MutationObserver(() => {
+    for (const el of connected) if (el._ready && el._language() !== el._lang) { el._dirty = true; el._schedule(); }
+  });
+  languages.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
 function warnOnce(key, message) {
   if (warned.has(key)) return;
   warned.add(key);
@@ -131,6 +142,7 @@ svg { display: block; max-width: 100%; height: auto; }
   .about-text[hidden] { display: block !important; }
   .controls { display: none !important; }
   .about button { display: none; }
+  .tc-csv { display: none; }
   .chart:focus-visible { box-shadow: none; }
 }
 `;
@@ -308,11 +320,14 @@ class TreatyChart extends HTMLElement {
     nearby.observe(this._figure);
     // Every attribute, not only the options: a misspelt one added later must show its error too.
     this._attrs.observe(this, { attributes: true });
+    connected.add(this);
+    watchLanguages();
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
     loadWasm().then(() => { this._ready = true; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
+    connected.delete(this);
     this._resize.disconnect();
     nearby.unobserve(this._figure);
     this._attrs.disconnect();
@@ -385,13 +400,19 @@ class TreatyChart extends HTMLElement {
   // language resolved from the page; `width="100%"` or `auto` means the container's width.
   _options() {
     const o = {};
+    const ignored = [];
     for (const { name, value } of this.attributes) {
       if (GLOBAL.test(name) || OWN.test(name)) continue;
       if (HARMLESS.test(name)) {
-        warnOnce(`attr:${name}`, `the ${name} attribute is ignored (a chart takes its container's width and its own height).`);
+        ignored.push(name);
         continue;
       }
       o[name] = value;
+    }
+    // One line for all of them: "the height and align attributes are ignored".
+    if (ignored.length) {
+      const list = ignored.length === 1 ? `the ${ignored[0]} attribute is` : `the ${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)} attributes are`;
+      warnOnce(`attr:${ignored.join(',')}`, `${list} ignored (a chart takes its container's width and its own height).`);
     }
     if ('width' in o && /^\s*(100%|auto)\s*$/i.test(o.width)) delete o.width;
     // The time slider's date, once the reader has moved it, stands for the attribute's.

@@ -28,30 +28,33 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let iso3 = state.iso3();
     let name = cat.name(iso3);
 
-    // The plain sentence, from one clause per treaty.
+    // The plain sentence under the name: one short sentence per treaty, without the name (the headline gives it),
+    // so that no language needs an article or a preposition for it.
     let clause = |t: Treaty| {
-        let treaty = Arg::Str(cat.treaty(t));
+        let (key, treaty) = (Arg::Key(t.tag()), Arg::Str(cat.treaty(t)));
         let p = state.under(t);
-        if t.info().opened_for_signature > as_of {
-            return cat.f(Msg::ClauseNotOpen, &[("treaty", treaty)]);
-        }
         let when = p.and_then(|p| p.deposit).map(|d| d.when);
         match (model.status(state, t, as_of), when) {
-            (Status::Party, Some(When::On(d))) => cat.f(Msg::ClauseParty, &[("treaty", treaty), ("date", Arg::Day(d))]),
-            (Status::Party, Some(w)) => cat.f(Msg::ClausePartyRange, &[("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))]),
-            (Status::MaybeParty, Some(w)) => cat.f(Msg::ClauseMaybe, &[("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))]),
+            (Status::NotOpen, _) => cat.f(Msg::ClauseNotOpen, &[("t", key), ("treaty", treaty), ("date", Arg::Day(t.info().opened_for_signature))]),
+            (Status::Party, Some(When::On(d))) => cat.f(Msg::ClauseParty, &[("t", key), ("treaty", treaty), ("date", Arg::Day(d))]),
+            (Status::Party, Some(w)) => {
+                cat.f(Msg::ClausePartyRange, &[("t", key), ("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))])
+            }
+            (Status::MaybeParty, Some(w)) => {
+                cat.f(Msg::ClauseMaybe, &[("t", key), ("treaty", treaty), ("range", Arg::Str(&notes::range(&cat, w.earliest(), w.latest())))])
+            }
             (Status::Signatory, _) => {
                 let d = p.and_then(|p| p.signature).unwrap_or(as_of);
-                cat.f(Msg::ClauseSigned, &[("treaty", treaty), ("date", Arg::Day(d))])
+                cat.f(Msg::ClauseSigned, &[("t", key), ("treaty", treaty), ("date", Arg::Day(d))])
             }
-            _ => cat.f(Msg::ClauseNeither, &[("treaty", treaty)]),
+            _ => cat.f(Msg::ClauseNeither, &[("t", key), ("treaty", treaty)]),
         }
     };
-    let neither = Treaty::ALL.iter().all(|t| t.info().opened_for_signature <= as_of && model.status(state, *t, as_of) == Status::Neither);
-    let sentence = if neither {
-        cat.f(Msg::CountrySentenceNeither, &[("name", Arg::Str(name)), ("p", Arg::Str(cat.treaty(Treaty::Palermo))), ("i", Arg::Str(cat.treaty(Treaty::Icrmw)))])
+    let neither_both = Treaty::ALL.iter().all(|t| model.status(state, *t, as_of) == Status::Neither);
+    let sentence = if neither_both {
+        cat.t(Msg::ClauseNeitherBoth).to_string()
     } else {
-        cat.f(Msg::CountrySentence, &[("name", Arg::Str(name)), ("p", Arg::Str(&clause(Treaty::Palermo))), ("i", Arg::Str(&clause(Treaty::Icrmw)))])
+        format!("{} {}", clause(Treaty::Palermo), clause(Treaty::Icrmw))
     };
 
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
@@ -67,8 +70,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 ("membership", Arg::Str(membership)),
             ],
         ),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, &cat.f(Msg::CountryMeasures, &[("name", Arg::Str(name))])),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, &cat.f(Msg::CountryLeavesOut, &[("name", Arg::Str(name))])),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::CountryMeasures)),
+        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::CountryLeavesOut)),
         caveat,
         about,
         completeness: notes::completeness(&cat),
@@ -92,29 +95,43 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut csv_fields: Vec<String> = vec![iso3.to_string(), name.to_string(), region_name(&cat, state.country.region).to_string()];
     for (k, t) in Treaty::ALL.iter().copied().enumerate() {
         let x = if two_columns { th.pad + k as f64 * (col_w + 16.0) } else { th.pad };
-        let mut y = if two_columns { top } else { bottom };
-        y += th.label + 4.0;
-        let mut head = crate::spec::run(x, y, cat.treaty(t).to_string(), th.label + 1.0, Role::text(t));
-        head.bold = true;
-        f.texts.push(head);
+        // On narrow cards the second treaty goes under the first, a gap apart.
+        let mut y = if two_columns || k == 0 { top } else { bottom + 10.0 };
+        // The treaty's name and its standing, each wrapped to the column (long names and ranges never run into the
+        // next column or off the card).
+        y += 4.0;
+        for line in text::wrap(cat.treaty(t), th.label + 1.0, true, col_w) {
+            y += (th.label + 1.0) * LEADING;
+            let mut head = crate::spec::run(x, y - 3.0, line, th.label + 1.0, Role::text(t));
+            head.bold = true;
+            f.texts.push(head);
+        }
         let st = model.status(state, t, as_of);
         let p = state.under(t);
-        y += th.body * LEADING + 4.0;
-        let sq = Rect { x, y: y - 11.0, w: 12.0, h: 12.0 };
+        y += 4.0;
+        let sq = Rect { x, y: y + th.body * LEADING - 11.0, w: 12.0, h: 12.0 };
         f.marks.push(match st {
             Status::Party => Mark::Rect { rect: sq, color: Role::party(t), hit: None },
             Status::MaybeParty => Mark::Hatch { rect: sq, color: Role::party(t), hit: None },
             Status::Signatory => Mark::Rect { rect: sq, color: Role::signatory(t), hit: None },
-            Status::Neither => Mark::Rect { rect: sq, color: Role::Neither, hit: None },
+            Status::Neither | Status::NotOpen => Mark::Rect { rect: sq, color: Role::Neither, hit: None },
         });
         let standing = notes::standing(&cat, model, iso3, t, as_of);
-        let mut sline = crate::spec::run(x + 18.0, y, standing, th.body, Role::Ink);
-        sline.bold = true;
-        f.texts.push(sline);
+        for line in text::wrap(&standing, th.body, true, col_w - 18.0) {
+            y += th.body * LEADING;
+            let mut sline = crate::spec::run(x + 18.0, y, line, th.body, Role::Ink);
+            sline.bold = true;
+            f.texts.push(sline);
+        }
         let mut details = Vec::new();
+        if st == Status::NotOpen {
+            details.push(cat.f(Msg::StatusNotOpen, &[("date", Arg::Day(t.info().opened_for_signature))]));
+        }
         match p.and_then(|p| p.signature).filter(|d| *d <= as_of) {
             Some(d) => details.push(cat.f(Msg::DetailSigned, &[("date", Arg::Day(d))])),
-            None => details.push(cat.t(Msg::DetailNotSigned).to_string()),
+            // "Not signed" says something only beside a deposit (an accession without a signature).
+            None if matches!(st, Status::Party | Status::MaybeParty) => details.push(cat.t(Msg::DetailNotSigned).to_string()),
+            None => {}
         }
         let dep = p.and_then(|p| p.deposit).filter(|d| d.when.earliest() <= as_of);
         if let Some(d) = dep {
@@ -134,7 +151,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let parties = region_states.iter().filter(|s| model.status(s, t, as_of) == Status::Party).count();
         let maybe = region_states.iter().filter(|s| model.status(s, t, as_of) == Status::MaybeParty).count();
         let r = crate::model::Range { min: parties as u16, max: (parties + maybe) as u16 };
-        details.push(cat.f(
+        if st != Status::NotOpen {
+            details.push(cat.f(
             Msg::DetailRegion,
             &[
                 ("count", Arg::Str(&notes::count(&cat, r))),
@@ -142,7 +160,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 ("n", Arg::Num(region_states.len() as i64)),
                 ("region", Arg::Str(region_name(&cat, state.country.region))),
             ],
-        ));
+            ));
+        }
         for d in details {
             for line in text::wrap(&d, th.body, false, col_w) {
                 y += th.body * LEADING;
@@ -167,13 +186,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // Migrants: those living there, and those born there living abroad, with their share of its population.
     if let Some(m) = state.stock {
-        let share = |n: u64| m.population.map(|p| cat.tenths(Coverage::tenths(n, p)));
-        let lines = [
-            (Msg::CountryImmigrants, m.immigrants, share(m.immigrants)),
-            (Msg::CountryEmigrants, m.emigrants, share(m.emigrants)),
-        ];
-        for (key, n, sh) in lines {
-            let text = cat.f(key, &[("name", Arg::Str(name)), ("m", Arg::Str(&people(&cat, n))), ("share", Arg::Str(sh.as_deref().unwrap_or("–")))]);
+        let lines = [(Msg::CountryImmigrants, Msg::CountryImmigrantsNoShare, m.immigrants), (Msg::CountryEmigrants, Msg::CountryEmigrantsNoShare, m.emigrants)];
+        for (with_share, without, n) in lines {
+            let text = match m.population {
+                Some(p) => cat.f(with_share, &[("m", Arg::Str(&people(&cat, n))), ("share", Arg::Str(&cat.tenths(Coverage::tenths(n, p))))]),
+                None => cat.f(without, &[("m", Arg::Str(&people(&cat, n)))]),
+            };
             f.paragraph(&text, th.body, Role::Ink, false, "");
         }
         if m.population.is_none() {

@@ -40,6 +40,7 @@ fn status_word(cat: &Cat, s: Status) -> &'static str {
         Status::MaybeParty => Msg::CoverageStatusMaybe,
         Status::Signatory => Msg::CoverageStatusSigned,
         Status::Neither => Msg::CoverageStatusNo,
+        Status::NotOpen => Msg::CoverageStatusNotOpen,
     })
 }
 
@@ -47,7 +48,7 @@ fn status_fill(t: Treaty, s: Status) -> Role {
     match s {
         Status::Party | Status::MaybeParty => Role::party(t),
         Status::Signatory => Role::signatory(t),
-        Status::Neither => Role::Neither,
+        Status::Neither | Status::NotOpen => Role::Neither,
     }
 }
 
@@ -58,13 +59,20 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let w = f64::from(o.width);
     let cov: Vec<Coverage> = Treaty::ALL.iter().map(|t| model.coverage(*t, as_of)).collect();
 
-    // The headline says what the numbers show, and only when they show it.
-    let icrmw = cov.get(1).copied();
-    let contrast = icrmw.is_some_and(|c| c.emigrants.0 > 0 && c.emigrants.0 * c.world_immigrants > 2 * c.immigrants.1 * c.world_emigrants);
-    let title = if contrast { cat.t(Msg::CoverageTitle).to_string() } else { cat.t(Msg::AboutCoverage).to_string() };
+    // The headline is the chart's main number: the share of migrants living outside the Convention's parties
+    // (a range while a deposit date is uncertain). Before the Convention was open, the chart's own description.
+    let title = match cov.get(1).copied() {
+        Some(c) if Treaty::Icrmw.open_on(as_of) => {
+            let outside = (c.world_immigrants.saturating_sub(c.immigrants.1), c.world_immigrants.saturating_sub(c.immigrants.0));
+            cat.f(Msg::CoverageTitle, &[("share", Arg::Str(&notes::share(&cat, outside, c.world_immigrants)))])
+        }
+        _ => cat.t(Msg::AboutCoverage).to_string(),
+    };
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
+    // The chart itself shows the shares, and its "leaves out" is what a migrant stock counts.
     let leaves_out_body = cat.t(Msg::StockText);
-    about.retain(|p| p != leaves_out_body);
+    let shares = notes::stays_out_shares(&cat, model, as_of);
+    about.retain(|p| p != leaves_out_body && Some(p) != shares.as_ref());
     let caveat = notes::first_caveat(
         &cat,
         [notes::caveat_range(&cat, model, as_of, Counts::States), Some(cat.t(Msg::StockYearText).to_string())],
@@ -100,9 +108,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let mut head = crate::spec::run(th.pad, y, cat.treaty(t).to_string(), th.label + 1.0, Role::text(t));
         head.bold = true;
         texts.push(head);
-        if t.info().opened_for_signature > as_of {
+        if !t.open_on(as_of) {
             y += th.axis * LEADING + 2.0;
-            texts.push(crate::spec::run(th.pad, y, cat.t(Msg::StandingNotOpen).to_string(), th.axis, Role::Muted));
+            let msg = cat.f(Msg::StatusNotOpen, &[("date", Arg::Day(t.info().opened_for_signature))]);
+            texts.push(crate::spec::run(th.pad, y, msg, th.axis, Role::Muted));
+            summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]));
+            y += 4.0;
             continue;
         }
         let imm = notes::share(&cat, c.immigrants, c.world_immigrants);
@@ -210,7 +221,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let cx = chips_x + k as f64 * chip_w;
             marks.push(Mark::Rect { rect: Rect { x: cx, y: y - th.axis * 0.8, w: 10.0, h: 10.0 }, color: status_fill(*t, st), hit });
             texts.push(crate::spec::run(cx + 14.0, y, status_word(&cat, st).to_string(), th.axis, Role::Ink));
-            lines.push(format!("{}: {}", cat.treaty(*t), notes::standing(&cat, model, s.iso3(), *t, as_of)));
+            lines.push(cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&notes::standing(&cat, model, s.iso3(), *t, as_of)))]));
         }
         hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: bar_x + bw / 2.0, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
     }
@@ -222,7 +233,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // CSV: the denominators first, then one row per state.
     let mut csv = String::new();
     csv_row(&mut csv, &["iso3", "name", "immigrants", "emigrants", "population", "palermo_status", "icrmw_status"]);
-    csv_row(&mut csv, &["WLD", "World (denominators)", &data::WORLD_IMMIGRANTS.to_string(), &data::WORLD_EMIGRANTS.to_string(), "", "", ""]);
+    csv_row(&mut csv, &["WLD", cat.t(Msg::CsvWorld), &data::WORLD_IMMIGRANTS.to_string(), &data::WORLD_EMIGRANTS.to_string(), "", "", ""]);
     for s in model.un_states() {
         let Some(m) = s.stock else { continue };
         let st = Treaty::ALL.map(|t| status_key(model.status(s, t, as_of)));

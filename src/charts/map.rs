@@ -45,6 +45,8 @@ enum Category {
     Signatory,
     /// Neither.
     Neither,
+    /// The treaty shown was not yet open for signature (or, with both, neither was).
+    NotOpen,
 }
 
 /// Status of `s` under each treaty on `day`.
@@ -60,8 +62,10 @@ fn category(view: Option<Treaty>, st: [Status; 2]) -> Category {
             Status::MaybeParty => Category::Maybe,
             Status::Signatory => Category::Signatory,
             Status::Neither => Category::Neither,
+            Status::NotOpen => Category::NotOpen,
         },
         None => match (p, i) {
+            (Status::NotOpen, Status::NotOpen) => Category::NotOpen,
             (Status::Party, Status::Party) => Category::Both,
             (Status::MaybeParty, _) | (_, Status::MaybeParty) => Category::Maybe,
             (Status::Party, _) => Category::PalermoOnly,
@@ -80,7 +84,7 @@ fn fill(c: Category, view: Option<Treaty>, undated: Treaty) -> Role {
         Category::IcrmwOnly => Role::IcrmwOnly,
         Category::Party | Category::Maybe => Role::party(shown),
         Category::Signatory => Role::signatory(shown),
-        Category::Neither => Role::Neither,
+        Category::Neither | Category::NotOpen => Role::Neither,
     }
 }
 
@@ -139,7 +143,17 @@ fn region_name(cat: &Cat, r: M49) -> &'static str {
 fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let (model, o, cat) = (cx.model, cx.o, cx.cat);
     let world = cx.world.ok_or(ChartError::NoWorld)?;
-    let (as_of, view) = (o.as_of, o.treaty);
+    let as_of = o.as_of;
+    // Both treaties on a day when only one was open: the map of that one (the other's caveat says why).
+    let view = match o.treaty {
+        None => match Treaty::ALL.map(|t| t.open_on(as_of)) {
+            [true, false] => Some(Treaty::Palermo),
+            [false, true] => Some(Treaty::Icrmw),
+            _ => None,
+        },
+        v => v,
+    };
+    let open = view.map_or_else(|| Treaty::ALL.iter().any(|t| t.open_on(as_of)), |t| t.open_on(as_of));
     let w = f64::from(o.width);
 
     // Blocks and notes.
@@ -161,7 +175,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let blocks = notes::Blocks {
         title: o.title.clone().unwrap_or(title),
         subtitle: cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::MapMeasures)),
+        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(if view.is_some() { Msg::MapMeasuresOne } else { Msg::MapMeasures })),
         leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::MapLeavesOut)),
         caveat,
         about,
@@ -179,6 +193,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     f.header(&blocks.title, &blocks.subtitle);
     let n = |c| Arg::Num(count(c));
     let mut legend: Vec<(Swatch, String)> = match view {
+        _ if !open => vec![(Swatch::Square(Role::Neither), cat.t(Msg::MapNotOpen).to_string())],
         None => vec![
             (Swatch::Square(Role::Both), cat.f(Msg::MapBoth, &[("n", n(Category::Both))])),
             (Swatch::Square(Role::PalermoParty), cat.f(Msg::MapPalermoOnly, &[("n", n(Category::PalermoOnly))])),
@@ -359,6 +374,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // Summary for screen readers.
     let total = Arg::Num(states.len() as i64);
     let summary = match view {
+        _ if !open => {
+            let t = view.unwrap_or(Treaty::Icrmw);
+            let part = cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]);
+            cat.f(Msg::StatusSummary, &[("total", total), ("date", Arg::Day(as_of)), ("parts", Arg::Str(&part))])
+        }
         None => {
             let mut s = cat.f(
                 Msg::MapSummary,

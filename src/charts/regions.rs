@@ -86,7 +86,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut about = notes::about(&cat, model, as_of, Counts::States, false);
     let caveat = notes::first_caveat(
         &cat,
-        [notes::caveat_range(&cat, model, as_of, Counts::States), notes::caveat_eu(&cat, model, as_of), notes::caveat_todays_states(&cat, as_of)],
+        [
+            notes::caveat_early(&cat, as_of).filter(|_| Treaty::ALL.iter().any(|t| !t.open_on(as_of))),
+            notes::caveat_range(&cat, model, as_of, Counts::States),
+            notes::caveat_eu(&cat, model, as_of),
+            notes::caveat_todays_states(&cat, as_of),
+        ],
         &mut about,
     );
     let blocks = notes::Blocks {
@@ -121,7 +126,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
-    let legend: Vec<(Swatch, String)> = Treaty::ALL.iter().map(|t| (Swatch::Square(Role::party(*t)), cat.treaty(*t).to_string())).collect();
+    // Bars only for a treaty open for signature on the day: before that, "0 of 54" would read as 54 refusals.
+    let shown: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of)).collect();
+    let legend: Vec<(Swatch, String)> = shown.iter().map(|t| (Swatch::Square(Role::party(*t)), cat.treaty(*t).to_string())).collect();
     f.legend(&legend);
     let th = f.sizes;
     let wide = w >= 560.0;
@@ -138,7 +145,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut summary = Vec::new();
     for row in &rows {
         let n = row.states.len() as u16;
-        let (size, bar_h, gap) = if row.sub { (th.axis, 7.0, 3.0) } else { (th.label, 11.0, 4.0) };
+        // Bars a label's height apart, so that the two counts beside them never touch.
+        let (size, bar_h) = if row.sub { (th.axis, 7.0) } else { (th.label, 11.0) };
+        let gap = (th.axis + 3.0 - bar_h).max(4.0);
         y += if row.sub { 2.0 } else { 8.0 };
         // The row's name: beside the bars on wide charts, above them on narrow ones.
         let heading = cat.f(Msg::RegionHeading, &[("region", Arg::Str(row.name)), ("n", Arg::Num(i64::from(n)))]);
@@ -155,7 +164,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let bars_top = y + 2.0;
         let mut parts = Vec::new();
-        for (k, t) in Treaty::ALL.iter().enumerate() {
+        for (k, t) in shown.iter().enumerate() {
             let by = bars_top + k as f64 * (bar_h + gap);
             let (p, maybe) = parties(model, &row.states, *t, as_of);
             let track = Rect { x: bar_x, y: by, w: bar_w, h: bar_h };
@@ -173,12 +182,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             texts.push(crate::spec::run(bar_x + bar_w + 6.0, by + bar_h / 2.0 + th.axis * 0.35, of.clone(), th.axis, Role::text(*t)));
             parts.push(notes::count(&cat, r));
             // The tooltip: the row, the treaty, the count, and the states that are not parties when they are few.
-            let mut others: Vec<&str> =
-                row.states.iter().filter(|s| !matches!(model.status(s, *t, as_of), Status::Party)).map(|s| cat.name(s.iso3())).collect();
-            others.sort_unstable();
-            let mut lines = vec![row.name.to_string(), format!("{}: {of}", cat.treaty(*t))];
-            if !others.is_empty() && others.len() <= MAX_NAMES {
-                lines.push(cat.list(&others));
+            let mut lines = vec![row.name.to_string(), cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&of))])];
+            for (status, key) in [(Status::MaybeParty, Msg::TipMaybeParties), (Status::Signatory, Msg::TipSignedOnlyList), (Status::Neither, Msg::TipNeitherList)] {
+                let mut who: Vec<&str> = row.states.iter().filter(|s| model.status(s, *t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
+                who.sort_unstable_by_key(|n| text::sort_key(n));
+                if !who.is_empty() && who.len() <= MAX_NAMES {
+                    lines.push(cat.f(key, &[("names", Arg::Str(&cat.list(&who)))]));
+                } else if !who.is_empty() {
+                    lines.push(cat.f(key, &[("names", Arg::Str(&cat.f(Msg::StatesCount, &[("n", Arg::Num(who.len() as i64))])))]));
+                }
             }
             hits.push(Hit {
                 key: format!("{}:{}", row.name, t.tag()),
@@ -190,7 +202,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 small: false,
             });
         }
-        let bars_bottom = bars_top + 2.0 * bar_h + gap;
+        let bars_bottom = bars_top + shown.len() as f64 * (bar_h + gap) - gap;
         if wide {
             let mut ly = top + size;
             for line in &name_lines {
@@ -206,9 +218,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         // Highlighted states in this row (regions only, so that each appears once).
         if !row.sub {
             for iso3 in o.highlight.iter().filter(|c| row.states.iter().any(|s| s.iso3() == **c)) {
-                let standings: Vec<String> = Treaty::ALL
+                let standings: Vec<String> = shown
                     .iter()
-                    .map(|t| format!("{}: {}", cat.treaty(*t), notes::standing(&cat, model, iso3, *t, as_of)))
+                    .map(|t| cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&notes::standing(&cat, model, iso3, *t, as_of)))]))
                     .collect();
                 let line = cat.f(Msg::HighlightLine, &[("name", Arg::Str(cat.name(iso3))), ("standing", Arg::Str(&standings.join(cat.t(Msg::Dot))))]);
                 for l in text::wrap(&line, th.axis, true, inner - indent) {
@@ -219,12 +231,19 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 }
                 y += 2.0;
             }
-            let [p, i] = [parts.first().cloned().unwrap_or_default(), parts.get(1).cloned().unwrap_or_default()];
-            let c = parties(model, &row.states, Treaty::Palermo, as_of);
-            summary.push(cat.f(
-                Msg::RegionsSummaryPart,
-                &[("region", Arg::Str(row.name)), ("p", Arg::Str(&p)), ("c", Arg::Num(i64::from(c.0 + c.1))), ("i", Arg::Str(&i)), ("n", Arg::Num(i64::from(n)))],
-            ));
+            let c = parties(model, &row.states, shown.first().copied().unwrap_or(Treaty::Icrmw), as_of);
+            let c = Arg::Num(i64::from(c.0 + c.1));
+            match (shown.as_slice(), parts.as_slice()) {
+                ([_, _], [p, i]) => summary.push(cat.f(
+                    Msg::RegionsSummaryPart,
+                    &[("region", Arg::Str(row.name)), ("p", Arg::Str(p)), ("c", c), ("i", Arg::Str(i)), ("n", Arg::Num(i64::from(n)))],
+                )),
+                ([t], [count]) => summary.push(cat.f(
+                    Msg::RegionsSummaryPartOne,
+                    &[("region", Arg::Str(row.name)), ("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(*t))), ("count", Arg::Str(count)), ("c", c), ("n", Arg::Num(i64::from(n)))],
+                )),
+                _ => {}
+            }
         }
     }
     f.marks = marks;

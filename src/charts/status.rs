@@ -27,6 +27,7 @@ pub fn status_key(s: Status) -> &'static str {
         Status::MaybeParty => "maybe_party",
         Status::Signatory => "signatory",
         Status::Neither => "neither",
+        Status::NotOpen => "not_open",
     }
 }
 

@@ -104,6 +104,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let t = ranges.first().map_or(Treaty::Palermo, |r| r.0);
         legend.push((Swatch::Hatch(Role::party(t)), cat.t(Msg::LegendRange).into()));
     }
+    // Highlighted states: a filled dot where each joined (not a ring, which marks entry into force).
+    let joined = |iso3: &str, t: Treaty| model.participation(t, iso3).and_then(|p| p.deposit).filter(|d| d.when.latest() <= as_of);
+    if o.highlight.iter().any(|c| Treaty::ALL.iter().any(|t| joined(c, *t).is_some())) {
+        legend.push((Swatch::Dot(Role::Highlight, Role::Surface), cat.t(Msg::LegendHighlight).into()));
+    }
     f.legend(&legend);
 
     // Scales.
@@ -224,15 +229,18 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // Highlighted states: a marker where each joined, with its name above (stacked when names would touch).
     let mut taken: Vec<(f64, f64, f64)> = Vec::new(); // left, right, baseline of names placed so far
     for iso3 in &o.highlight {
+        let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
         for t in Treaty::ALL {
-            let Some(d) = model.participation(t, iso3).and_then(|p| p.deposit) else { continue };
+            let Some(d) = joined(iso3, t) else { continue };
             let day = d.when.latest();
-            if day > as_of {
-                continue;
-            }
             let (x, y) = px((f64::from(day.0), f64::from(model.parties_on(t, day).min)));
-            marks.push(Mark::Ring { center: (x, y), r: 5.0, color: Role::Highlight });
-            let name = cat.name(iso3).to_string();
+            marks.push(Mark::Dot { center: (x, y), r: 4.5, fill: Role::Highlight, outline: Role::Surface, pattern: None, hit: None });
+            // A state on both lines says which label is which, in words.
+            let name = if both {
+                cat.f(Msg::HighlightOnLine, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(&short_tag(&cat, t)))])
+            } else {
+                cat.name(iso3).to_string()
+            };
             let nw = text::width(&name, th.axis, true);
             let left = (x - nw / 2.0).clamp(plot.x, plot.x + plot.w - nw);
             let mut baseline = y - 9.0;
@@ -389,4 +397,13 @@ fn summary(model: &Model, cat: &Cat, as_of: Day) -> String {
         })
         .collect();
     cat.f(Msg::SummaryOn, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&parts.join(cat.t(Msg::Semicolon))))])
+}
+
+/// A treaty's short tag ("Palermo" / "ICRMW").
+fn short_tag(cat: &crate::i18n::Cat, t: Treaty) -> String {
+    cat.t(match t {
+        Treaty::Palermo => Msg::PalermoTag,
+        Treaty::Icrmw => Msg::IcrmwTag,
+    })
+    .to_string()
 }

@@ -106,8 +106,7 @@ pub struct LocaleData {
     pub plural: fn(i64) -> Plural,
     /// The messages.
     pub text: fn(Msg) -> &'static str,
-    /// Where state names come from: 0 `countries.csv` (English, UN M49 spelling), 1 or 2 the French or Spanish
-    /// column of `country_names.csv` (CLDR).
+    /// Which column of `country_names.csv` state names come from: 0 English, 1 French, 2 Spanish.
     pub names: usize,
     /// Between the last two items of a list when the last one starts with the sound /i/ (Spanish "e"), else
     /// the same as `list_last`.
@@ -170,6 +169,8 @@ messages! {
     Dot,
     /// A count known only as a range; `{min}`, `{max}`.
     Range,
+    /// A label and its value, as a tooltip line or a list item ("Palermo Protocol: 50 of 54"); `{label}`, `{value}`.
+    LabelValue,
     /// A list cut short; `{names}`, `{n}` more.
     ListMore,
     /// Persons in millions, one decimal; `{n}`.
@@ -206,8 +207,10 @@ messages! {
     GapDepositary,
     /// A higher secondary count; `{n}`, `{when}`.
     GapSecondary,
-    /// About: who stays out; `{top}`, `{n}`, `{names}`, `{p}`, `{imm}`, `{emi}`.
+    /// About: who stays out; `{top}`, `{n}`, `{names}`, `{p}`.
     StaysOutText,
+    /// About: the Convention's parties' shares of the world's migrants and emigrants ({imm}, {emi}).
+    StaysOutShares,
     /// About: the European Union; `{date}`.
     EuText,
     /// About: today's states on a past date; `{date}`.
@@ -218,8 +221,10 @@ messages! {
     StockYearText,
     /// Caveat: a count is a range; `{treaty}`, `{count}`, `{date}`, `{names}`.
     CaveatRange,
-    /// Caveat: a count of states is a range; `{treaty}`, `{count}`, `{date}`, `{names}`.
+    /// Caveat: a count of states is a range; `{t}` (key), `{treaty}`, `{count}`, `{date}`, `{n}` and `{names}` (the states whose dates are ranges).
     CaveatRangeStates,
+    /// The same, when the European Union is also a party: adds the depositary's count of parties; `{parties}`.
+    CaveatRangeStatesEu,
     /// Caveat: the Palermo gap; `{date}`, `{published}`, `{day}`, `{ours}`.
     CaveatGap,
     /// Caveat: the Palermo gap before the depositary's newer count; `{date}`.
@@ -250,6 +255,10 @@ messages! {
     LegendPublished,
     /// Legend: the shaded range of possible parties.
     LegendRange,
+    /// Legend: the dot where a highlighted state joined.
+    LegendHighlight,
+    /// A highlighted state's label on one treaty's line, when it is on both; `{name}`, `{tag}` (short treaty tag).
+    HighlightOnLine,
     /// Where a treaty's line is missing; `{treaty}`, `{date}`.
     NoLine,
     /// Tooltip: not yet open; `{treaty}`.
@@ -326,6 +335,8 @@ messages! {
     MapSubtitle,
     /// Map: what it measures.
     MapMeasures,
+    /// Map with one treaty: what it measures.
+    MapMeasuresOne,
     /// Map: what it leaves out.
     MapLeavesOut,
     /// Legend; `{n}`.
@@ -350,6 +361,8 @@ messages! {
     MapDot,
     /// Legend: other land.
     MapNotState,
+    /// Map legend on a day when the treaty shown was not yet open for signature.
+    MapNotOpen,
     /// Counts line; `{treaty}`, `{counts}`.
     MapCounts,
     /// Tooltip; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
@@ -466,12 +479,26 @@ messages! {
     RegionHeading,
     /// Parties of states; `{count}`, `{n}`.
     RegionOf,
+    /// Regions tooltip: the states that may be parties; `{names}`.
+    TipMaybeParties,
+    /// Regions tooltip: the states that signed only; `{names}`.
+    TipSignedOnlyList,
+    /// Regions tooltip: the states that did neither; `{names}`.
+    TipNeitherList,
+    /// A number of states; `{n}`.
+    StatesCount,
     /// Summary part; `{region}`, `{p}`, `{i}`, `{n}`.
     RegionsSummaryPart,
+    /// Summary part when only one treaty was open; `{region}`, `{t}` (key), `{treaty}`, `{count}`, `{c}`, `{n}`.
+    RegionsSummaryPartOne,
     /// Summary; `{date}`, `{parts}`.
     RegionsSummary,
-    /// Coverage headline.
+    /// Coverage headline: the share of international migrants living outside the Convention's parties; `{share}`.
     CoverageTitle,
+    /// The coverage CSV's first row: the world's totals, the shares' denominators.
+    CsvWorld,
+    /// A coverage chip: the treaty was not yet open for signature (a dash: the treaty's own line says why).
+    CoverageStatusNotOpen,
     /// Coverage subtitle; `{date}`.
     CoverageSubtitle,
     /// Coverage: what it measures.
@@ -496,9 +523,9 @@ messages! {
     CoverageSummaryPart,
     /// Summary; `{date}`, `{parts}`.
     CoverageSummary,
-    /// Country: what it measures; `{name}`.
+    /// Country: what it measures (the headline names the state).
     CountryMeasures,
-    /// Country: what it leaves out; `{name}`.
+    /// Country: what it leaves out.
     CountryLeavesOut,
     /// Country subtitle; `{region}`, `{subregion}`, `{membership}`.
     CountrySubtitle,
@@ -506,23 +533,22 @@ messages! {
     UnMember,
     /// Membership.
     UnObserver,
-    /// The plain sentence; `{name}`, `{p}`, `{i}`.
-    CountrySentence,
-    /// The plain sentence when a state has signed neither; `{name}`, `{p}`, `{i}` treaty names.
-    CountrySentenceNeither,
     /// Map summary: states that may be parties; `{n}`.
     MapSummaryMaybe,
-    /// A clause; `{treaty}`, `{date}`.
+    /// The card's sentence on one treaty, without the state's name (the headline gives it): a party since a
+    /// day; `{t}` (key), `{treaty}`, `{date}`.
     ClauseParty,
-    /// A clause; `{treaty}`, `{range}`.
+    /// A party, its deposit known only within a range; `{t}`, `{treaty}`, `{range}`.
     ClausePartyRange,
-    /// A clause; `{treaty}`, `{range}`.
+    /// May be a party on the day (inside the range); `{t}`, `{treaty}`, `{range}`.
     ClauseMaybe,
-    /// A clause; `{treaty}`, `{date}`.
+    /// Signed, not a party; `{t}`, `{treaty}`, `{date}`.
     ClauseSigned,
-    /// A clause; `{treaty}`.
+    /// Neither signed nor joined; `{t}`, `{treaty}`.
     ClauseNeither,
-    /// A clause; `{treaty}`.
+    /// Neither signed nor joined either treaty (one sentence for both).
+    ClauseNeitherBoth,
+    /// The treaty was not yet open for signature; `{t}`, `{treaty}`, `{date}` (when it opened).
     ClauseNotOpen,
     /// Detail line; `{date}`.
     DetailSigned,
@@ -534,12 +560,16 @@ messages! {
     DetailDepositDerived,
     /// Detail line; `{kind}`, `{range}`.
     DetailDepositRange,
-    /// Detail line; `{count}`, `{n}`, `{region}`.
+    /// Detail line: parties among the region's states; `{region}`, `{count}`, `{c}`, `{n}`.
     DetailRegion,
-    /// Migrants living there; `{name}`, `{m}`, `{share}`.
+    /// Migrants living there; `{m}`, `{share}` of its population.
     CountryImmigrants,
+    /// Migrants living there, without a population figure; `{m}`.
+    CountryImmigrantsNoShare,
     /// People born there abroad; `{m}`, `{share}`.
     CountryEmigrants,
+    /// People born there abroad, without a population figure; `{m}`.
+    CountryEmigrantsNoShare,
     /// No population figure.
     CountryNoStock,
     /// Lead of the error box.
@@ -572,8 +602,6 @@ messages! {
     DateMonthLength,
     /// Bad width; `{value}`, `{min}`, `{max}`.
     ErrWidth,
-    /// Empty title.
-    ErrTitleEmpty,
     /// Long title; `{n}`.
     ErrTitleLong,
     /// Repeated option; `{name}`.
@@ -590,6 +618,8 @@ messages! {
     ErrCountry,
     /// Suggestions; `{list}`.
     ErrCountrySuggest,
+    /// A code of an area that is not one of the 195 states; `{option}`, `{value}`, `{name}`.
+    ErrNotAState,
     /// The country card without a country.
     ErrCountryMissing,
     /// Too many highlights; `{n}`.
@@ -746,8 +776,9 @@ impl Cat {
         })
     }
 
-    /// A participant's name by ISO3 code: the `countries.csv` name (UN M49 / UNTC spelling), or the European
-    /// Union for `EUU`. An unknown code is returned as it is.
+    /// A participant's name by ISO3 code, as charts show it: the locale's column of `country_names.csv` (CLDR's
+    /// everyday names, UN M49 where CLDR names another entity), else the official `countries.csv` name; the
+    /// European Union for `EUU`. An unknown code is returned as it is.
     pub fn name(&self, iso3: &'static str) -> &'static str {
         if iso3 == crate::data::EU {
             return self.t(Msg::EuName);

@@ -136,8 +136,18 @@ test('on a phone a swipe over the plot scrolls without a tooltip; a tap shows on
   await touch('touchEnd', []);
   await page.waitForFunction(() => scrollY > 0, null, { timeout: 5000 }).catch(() => {});
   assert.equal(await tipShown(), false, 'no tooltip after a swipe');
-  // A tap shows it; scrolling the page hides it.
-  await page.evaluate(() => scrollTo(0, 0));
+  // A tap shows it; scrolling the page hides it. First let the swipe's fling end and the page return to the top
+  // (a scroll event arriving after the tap would rightly hide its tooltip): scrolled to 0 and still for two frames.
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = -1;
+    const frame = () => {
+      if (scrollY !== 0) scrollTo(0, 0);
+      if (scrollY === 0 && last === 0) return resolve();
+      last = scrollY;
+      requestAnimationFrame(() => requestAnimationFrame(frame));
+    };
+    frame();
+  }));
   await page.touchscreen.tap(x, y);
   await page.waitForFunction(() => !document.getElementById('t').shadowRoot.querySelector('.tip').hidden);
   await page.evaluate(() => scrollTo(0, 300));
