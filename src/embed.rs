@@ -62,6 +62,9 @@ pub struct EmbedResult {
     pub dot_class: String,
     /// The screen-reader table (HTML, escaped), or empty.
     pub table: String,
+    /// The drawing's style sheet (its rules scoped to the SVG's id), adopted by the element as a constructed style
+    /// sheet: the inserted SVG has no `<style>` or `style` attribute, which a Content-Security-Policy may block.
+    pub css: String,
     /// "About this data": the paragraphs the short notes leave out (empty with full notes, which draw them).
     pub about: Vec<String>,
     /// The label of the disclosure.
@@ -114,6 +117,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         rule_class: format!("s{}", crate::svg::RULE.index()),
         dot_class: format!("s{}", crate::svg::DOT_OUTLINE.index()),
         table: r.spec.table.clone().unwrap_or_default(),
+        css: r.css.clone(),
         steps: steps(o.as_of, cat),
         controls: [Msg::ControlsGroup, Msg::SliderLabel, Msg::Play, Msg::Pause, Msg::StepBack, Msg::StepForward].map(|m| cat.t(m).to_string()),
         about: if o.notes == crate::notes::Notes::Short { r.spec.blocks.about.clone() } else { Vec::new() },

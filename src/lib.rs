@@ -12,7 +12,7 @@
 //! use treaty_charts::{render, options::Options};
 //! let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", "375")]).unwrap();
 //! let chart = render(&o).unwrap();
-//! assert!(chart.svg.starts_with("<svg"));
+//! assert!(chart.svg().starts_with("<svg"));
 //! assert!(chart.csv.starts_with("treaty,party_min,party_max,signatory,neither"));
 //! ```
 
@@ -39,10 +39,19 @@ use options::Options;
 pub struct Rendered {
     /// The spec the SVG was drawn from (positions, hits, blocks).
     pub spec: spec::Spec,
-    /// The SVG document.
-    pub svg: String,
+    /// The SVG document without its style sheet (and without style attributes): what the element inserts.
+    pub body: String,
+    /// The document's style sheet, scoped to its id: the element adopts it as a constructed style sheet.
+    pub css: String,
     /// The chart's numbers as CSV.
     pub csv: String,
+}
+
+impl Rendered {
+    /// The standalone SVG document, its style sheet inside (files, print, the CLI).
+    pub fn svg(&self) -> String {
+        svg::standalone(&self.body, &self.css)
+    }
 }
 
 /// Why a chart could not be rendered from valid options.
@@ -78,7 +87,7 @@ impl std::error::Error for RenderError {}
 /// [`RenderError`] if the chart cannot be built or drawn.
 pub fn render(o: &Options) -> Result<Rendered, RenderError> {
     let spec = charts::build(model::Model::get(), o).map_err(RenderError::Chart)?;
-    let svg = svg::render(&spec).map_err(RenderError::Draw)?;
+    let (body, css) = svg::render_parts(&spec).map_err(RenderError::Draw)?;
     let csv = spec.csv.clone();
-    Ok(Rendered { spec, svg, csv })
+    Ok(Rendered { spec, body, css, csv })
 }

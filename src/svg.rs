@@ -594,6 +594,30 @@ fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
 /// # Errors
 /// [`RenderError`] if plotters fails to draw.
 pub fn render(spec: &Spec) -> Result<String, RenderError> {
+    let (body, css) = render_parts(spec)?;
+    Ok(standalone(&body, &css))
+}
+
+/// The document with its style sheet inside it: `body` (from [`render_parts`]) with `<style>css</style>` as the
+/// root's first child.
+pub fn standalone(body: &str, css: &str) -> String {
+    match body.find('>') {
+        Some(i) => {
+            let (open, rest) = body.split_at(i + 1);
+            format!("{open}<style>{css}</style>{rest}")
+        }
+        None => body.to_string(),
+    }
+}
+
+/// The chart as an SVG document without a style sheet or style attributes, and its style sheet apart: what the
+/// element needs under a Content-Security-Policy without `style-src 'unsafe-inline'`, which blocks an inline
+/// `<style>` and `style` attributes but not a constructed style sheet. The sheet's rules are scoped to the
+/// document's id, so that any number of charts share a page.
+///
+/// # Errors
+/// [`RenderError`] if plotters fails to draw.
+pub fn render_parts(spec: &Spec) -> Result<(String, String), RenderError> {
     let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
     let id = element_id(spec);
     let (marks, mut used) = draw_marks_clipped(&spec.marks, w, h, spec.clip.map(|r| (id.as_str(), r)))?;
@@ -620,11 +644,12 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" lang=\"{}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         role=\"group\" aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" style=\"{HOST_RESET}\" class=\"treaty-chart\">",
+         role=\"group\" aria-labelledby=\"{id}-title\" font-family=\"{}\" direction=\"ltr\" class=\"treaty-chart\">",
         escape_xml(spec.lang),
         escape_xml(FONT_FAMILY)
     );
-    let _ = write!(out, "<style>{}</style>", style_sheet(&id, &used, spec.theme));
+    // The reset of inherited text styles is the sheet's first rule, not a style attribute (see above).
+    let css = format!("#{id}{{{HOST_RESET}}}{}", style_sheet(&id, &used, spec.theme));
     let defs = patterns(&id, &used);
     if !defs.is_empty() {
         let _ = write!(out, "<defs>{defs}</defs>");
@@ -656,7 +681,7 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
         }
     }
     out.push_str("</svg>\n");
-    Ok(out)
+    Ok((out, css))
 }
 
 #[cfg(test)]

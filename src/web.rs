@@ -40,7 +40,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     let cat = o.cat();
     match crate::render(&o) {
         Ok(r) => {
-            target.set_inner_html(&r.svg);
+            target.set_inner_html(&r.body);
             to_js(&embed::result(&r, &o, &cat))
         }
         Err(e) => fail_in(target, &cat, &e.message(&cat)),
@@ -52,7 +52,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
 #[wasm_bindgen(js_name = svgOf)]
 pub fn svg_of(options: Vec<JsValue>) -> Result<String, String> {
     let o = parse_standalone(&options)?;
-    crate::render(&o).map(|r| r.svg).map_err(|e| e.message(&o.cat()))
+    crate::render(&o).map(|r| r.svg()).map_err(|e| e.message(&o.cat()))
 }
 
 /// The chart's numbers as CSV (the "Get the data" file). Same options as [`render_into`].

@@ -59,7 +59,8 @@ fn svg_is_well_formed_and_accessible() {
     for chart in charts::names() {
         for w in ["320", "1200"] {
             let r = render(&opts(chart, "2020-08-03", w)).unwrap();
-            let doc = roxmltree::Document::parse(&r.svg).unwrap_or_else(|e| panic!("{chart} {w}: {e}"));
+            let svg = r.svg();
+            let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{chart} {w}: {e}"));
             let root = doc.root_element();
             assert_eq!(root.tag_name().name(), "svg");
             assert_eq!(root.attribute("width"), Some(w));
@@ -182,8 +183,9 @@ fn custom_titles_are_escaped_in_svg() {
     let title = "Saint Vincent & the Grenadines, Côte d'Ivoire and Lao People's <DR> \"2020\"";
     let o = Options::from_pairs([("chart", "status"), ("chart-title", title), ("width", "640")]).unwrap();
     let r = render(&o).unwrap();
-    assert!(!r.svg.contains("<DR>"));
-    let doc = roxmltree::Document::parse(&r.svg).unwrap();
+    assert!(!r.svg().contains("<DR>"));
+    let svg = r.svg();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
     let t = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
     assert_eq!(t.text(), Some(title));
     // The visible title is wrapped over text runs that read back the same.
@@ -218,10 +220,10 @@ fn csv_rows_hold_the_counts() {
 
 #[test]
 fn same_options_give_the_same_bytes() {
-    let a = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg;
-    let b = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg;
+    let a = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg();
+    let b = render(&opts("timeline", "2020-08-03", "375")).unwrap().svg();
     assert_eq!(a, b);
-    assert_ne!(a, render(&opts("timeline", "2020-08-03", "376")).unwrap().svg);
+    assert_ne!(a, render(&opts("timeline", "2020-08-03", "376")).unwrap().svg());
     assert_eq!(Options::new(charts::find("status").unwrap()).width, 640);
 }
 
@@ -285,7 +287,7 @@ fn one_party_is_singular() {
 #[test]
 fn ids_differ_between_widths_and_titles() {
     let id = |o: &Options| {
-        let svg = render(o).unwrap().svg;
+        let svg = render(o).unwrap().svg();
         let doc = roxmltree::Document::parse(&svg).unwrap();
         doc.descendants().find(|n| n.has_tag_name("title")).unwrap().attribute("id").unwrap().to_string()
     };
@@ -311,12 +313,20 @@ fn year_labels_keep_a_regular_step() {
 
 #[test]
 fn host_text_styles_are_reset_on_the_root() {
-    let svg = render(&opts("status", "2020-08-03", "375")).unwrap().svg;
+    let r = render(&opts("status", "2020-08-03", "375")).unwrap();
+    let svg = r.svg();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("direction"), Some("ltr"));
-    let style = root.attribute("style").unwrap();
+    // The reset is the style sheet's first rule, on the root's id (no style attribute: a Content-Security-Policy
+    // may block those); the element inserts the body without any <style> and adopts the sheet.
+    assert_eq!(root.attribute("style"), None);
+    let id = root.attribute("id").unwrap();
+    let first = r.css.split('}').next().unwrap();
+    assert!(first.starts_with(&format!("#{id}{{")), "{first}");
     for decl in ["direction:ltr", "letter-spacing:normal", "word-spacing:normal", "text-transform:none"] {
-        assert!(style.contains(decl), "{style}");
+        assert!(first.contains(decl), "{first}");
     }
+    assert!(!r.body.contains("<style") && !r.body.contains("style=\""));
+    assert!(svg.contains(&format!("<style>{}</style>", r.css)));
 }

@@ -71,7 +71,8 @@ fn every_state_is_exactly_one_shape_or_one_dot() {
 #[test]
 fn the_svg_has_one_state_mark_per_state() {
     let r = render(&Options::from_pairs([("chart", "map"), ("width", "375")]).unwrap()).unwrap();
-    let doc = roxmltree::Document::parse(&r.svg).unwrap();
+    let svg = r.svg();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
     let walk = r.spec.hits.iter().filter(|h| h.walk).count();
     // Each state's first drawn element (its fill) carries its hit; patterns and outlines repeat it.
     let mut seen = BTreeSet::new();

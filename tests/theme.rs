@@ -60,7 +60,7 @@ fn every_text_and_mark_pair_has_enough_contrast_in_every_theme() {
 fn auto_carries_both_themes_and_fixed_themes_one() {
     let svg = |theme: &str| {
         let o = Options::from_pairs([("chart", "status"), ("theme", theme)]).unwrap();
-        treaty_charts::render(&o).unwrap().svg
+        treaty_charts::render(&o).unwrap().svg()
     };
     let ink_light = THEMES[0].color(Role::Ink).hex();
     let ink_dark = THEMES[1].color(Role::Ink).hex();

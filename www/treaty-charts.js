@@ -467,9 +467,10 @@ class TreatyChart extends HTMLElement {
     }
     this._res = res;
     this._hits = res.hits;
-    // The drawing's own style sheet, adopted so that a Content-Security-Policy without 'unsafe-inline' keeps it.
-    const svgStyle = this._chart.querySelector('svg style');
-    if (this._svgSheet && svgStyle) this._svgSheet.replaceSync(svgStyle.textContent);
+    // The drawing's own style sheet comes apart from it (the SVG has no <style> or style attribute, which a
+    // Content-Security-Policy without 'unsafe-inline' blocks) and is adopted; old browsers get a <style>.
+    if (this._svgSheet) this._svgSheet.replaceSync(res.css);
+    else (this._svgStyle ??= this._root.appendChild(document.createElement('style'))).textContent = res.css;
     this._showAbout(res);
     this._showControls(res);
     this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);

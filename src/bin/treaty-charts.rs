@@ -114,7 +114,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let o = Options::from_pairs_localized(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let chart = treaty_charts::render(&o).map_err(|e| e.to_string())?;
-    let bytes = if cmd == "render" { chart.svg } else { chart.csv };
+    let bytes = if cmd == "render" { chart.svg() } else { chart.csv };
     match out {
         Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("cannot write {path}: {e}")),
         None => std::io::stdout().write_all(bytes.as_bytes()).map_err(|e| e.to_string()),
