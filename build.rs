@@ -7,6 +7,10 @@
 
 #[path = "build/geometry.rs"]
 mod geometry;
+// The row checks of treaty_actions.csv, shared with the importer and `treaty-charts check`.
+#[path = "src/rows.rs"]
+#[allow(dead_code)]
+mod rows;
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -62,10 +66,6 @@ const SUBREGIONS: &[(&str, &str)] = &[
     ("Australia and New Zealand", "AustraliaAndNewZealand"), ("Melanesia", "Melanesia"), ("Micronesia", "Micronesia"),
     ("Polynesia", "Polynesia"), ("", "None"),
 ];
-
-fn opt_day(s: &str, file: &str) -> String {
-    if s.is_empty() { "None".into() } else { format!("Some({})", day(s, file)) }
-}
 
 fn treaty(tag: &str, file: &str) -> &'static str {
     match tag {
@@ -124,23 +124,40 @@ fn main() {
 
     let f = "treaty_actions.csv";
     let (h, rows) = read(f);
+    let columns: Vec<&str> = h.iter().collect();
+    assert_eq!(columns, rows::ACTION_COLUMNS, "data/{f}: the columns must be {}", rows::ACTION_COLUMNS.join(","));
     out.push_str("static ACTIONS: &[Action] = &[\n");
-    for r in &rows {
-        let c = |n| col(&h, r, n, f);
-        let kind = match c("action_type") {
-            "" => "None",
-            "ratification" => "Some(ActionKind::Ratification)",
-            "accession" => "Some(ActionKind::Accession)",
-            "acceptance" => "Some(ActionKind::Acceptance)",
-            "approval" => "Some(ActionKind::Approval)",
-            "succession" => "Some(ActionKind::Succession)",
-            x => panic!("data/{f}: action_type {x:?}"),
+    for (i, r) in rows.iter().enumerate() {
+        let fields: Vec<&str> = r.iter().collect();
+        let a = rows::action_row(i + 2, &fields).unwrap_or_else(|e| panic!("data/{f}: {e}"));
+        let kind = match a.action_type {
+            None => "None".to_string(),
+            Some(k) => {
+                let mut c = k.chars();
+                let first = c.next().map(|x| x.to_ascii_uppercase()).unwrap_or_default();
+                format!("Some(ActionKind::{first}{})", c.as_str())
+            }
         };
+        let d = |x: Option<rows::Ymd>| x.map_or_else(|| "None".to_string(), |d| format!("Some(Day({}))", d.julian()));
         writeln!(
             out,
             "  Action {{ treaty: {}, iso3: {:?}, signature: {}, action: {}, kind: {kind}, source: {:?} }},",
-            treaty(c("treaty"), f), c("iso3"), opt_day(c("signature_date"), f), opt_day(c("action_date"), f), c("source")
+            treaty(a.treaty, f), a.iso3, d(a.signature), d(a.action), a.source
         ).ok();
+    }
+    out.push_str("];\n");
+    // For the importer (native only): each action's participant name, in the same order as ACTIONS.
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\nstatic ACTION_PARTICIPANTS: &[&str] = &[\n");
+    for r in &rows {
+        writeln!(out, "  {:?},", col(&h, r, "participant", f)).ok();
+    }
+    out.push_str("];\n");
+
+    let f = "untc_renamings.csv";
+    let (h, rows) = read(f);
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\nstatic RENAMINGS: &[(&str, &str)] = &[\n");
+    for r in &rows {
+        writeln!(out, "  ({:?}, {:?}),", col(&h, r, "untc_name", f), col(&h, r, "current_name", f)).ok();
     }
     out.push_str("];\n");
 

@@ -287,6 +287,20 @@ pub fn local_name(iso3: &str, column: usize) -> Option<&'static str> {
     COUNTRY_NAMES.get(i).and_then(|r| r.1.get(column).copied())
 }
 
+/// Each row of `treaty_actions.csv` with its participant's name as the UN Treaty Collection writes it (native
+/// only: for the importer).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn actions_with_names() -> impl Iterator<Item = (&'static Action, &'static str)> {
+    ACTIONS.iter().zip(ACTION_PARTICIPANTS.iter().copied())
+}
+
+/// Names the UN Treaty Collection used before, and the name it uses now (`data/untc_renamings.csv`, from
+/// `TREATY_SOURCES.md` §3; native only: for the importer).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn untc_renamings() -> &'static [(&'static str, &'static str)] {
+    RENAMINGS
+}
+
 /// All rows of `date_bounds.csv`, in file order.
 pub fn date_bounds() -> &'static [DateBound] {
     BOUNDS

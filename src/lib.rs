@@ -22,9 +22,13 @@ pub mod date;
 pub mod embed;
 pub mod geo;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod model;
 pub mod notes;
 pub mod options;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rows;
 pub mod spec;
 pub mod svg;
 pub mod text;

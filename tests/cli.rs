@@ -70,3 +70,21 @@ fn the_map_prints_one_row_per_state_and_draws() {
     assert_eq!(code, 2);
     assert!(err.contains("The option “treaty” does not apply to the timeline chart."), "{err}");
 }
+
+#[test]
+fn import_writes_rows_and_reports_the_differences_and_check_validates() {
+    let (code, out, err) = cli(&["import", "--treaty", "icrmw", "tests/fixtures/untc/IV-13-viewdetails-2026-02-03.html"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 72);
+    assert!(out.contains("icrmw,Philippines,PHL,1993-11-15,1995-07-05,ratification,untc-2026-02-03\r\n"));
+    assert!(err.contains("71 rows for icrmw (IV-13)") && err.contains("no differences from data/treaty_actions.csv"), "{err}");
+    let (code, _, err) = cli(&["import", "--treaty", "palermo", "tests/fixtures/untc/IV-13-viewdetails-2026-02-03.html"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the record is for IV-13, not XVIII-12-a: check --treaty"), "{err}");
+    let (code, _, err) = cli(&["import", "tests/fixtures/untc/IV-13-viewdetails-2026-02-03.html"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("import needs --treaty palermo|icrmw"), "{err}");
+    let (code, out, _) = cli(&["check"]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("check: all well\n"), "{out}");
+}

@@ -4,10 +4,15 @@
 //! treaty-charts render --chart timeline --as-of 2020-08-03 --width 640 [--chart-title T] [--out chart.svg]
 //! treaty-charts data   --chart status   --as-of 2020-08-03
 //! treaty-charts meta   --json
+//! treaty-charts import --treaty icrmw|palermo FILE [--source TAG] [--out FILE]
+//! treaty-charts check
 //! ```
 //! `render` writes a standalone SVG (to `--out`, or standard output); `data` prints the chart's numbers as CSV;
 //! `meta --json` prints the registry (chart kinds, their options and reserved heights, the loader's messages and
-//! theme colours) for the browser build. Errors go to standard error with exit code 2.
+//! theme colours) for the browser build; `import` reads a UN Treaty Collection status record (the ViewDetails page
+//! saved from a browser, or MTDSG XML) into rows of `data/treaty_actions.csv` (standard output or `--out`) and
+//! prints on standard error how they differ from the data; `check` prints the data's validation report (exit
+//! code 1 on a problem). Errors go to standard error with exit code 2.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -21,6 +26,11 @@ fn usage() -> String {
   treaty-charts data   [options] [--out FILE]   write the chart's numbers as CSV (default: standard output)
   treaty-charts meta   --json                   print the chart registry as JSON (for the browser build)
   treaty-charts world  --out FILE               write the map geometry (world.bin) the browser fetches
+  treaty-charts import --treaty icrmw|palermo FILE [--source TAG] [--out FILE]
+                                                read a UN Treaty Collection status record (the ViewDetails page
+                                                saved from a browser, or MTDSG XML) into treaty_actions.csv rows;
+                                                the differences from the data go to standard error
+  treaty-charts check                           validate the data: joins, duplicates, dates, headline counts
 
 charts:\n",
     );
@@ -45,6 +55,54 @@ charts:\n",
     s
 }
 
+/// `import --treaty T FILE [--source TAG] [--out FILE]`.
+#[cfg(not(target_arch = "wasm32"))]
+fn import(args: &[String]) -> Result<(), String> {
+    use treaty_charts::data::Treaty;
+    let (mut treaty, mut file, mut source, mut out) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("--{name} needs a value"));
+        let slot = match a.as_str() {
+            "--treaty" => &mut treaty,
+            "--source" => &mut source,
+            "--out" => &mut out,
+            f if f.starts_with("--") => return Err(format!("unknown flag {f}; import takes --treaty, --source and --out")),
+            _ => {
+                if file.is_some() {
+                    return Err(format!("import reads one file (got “{a}” too)"));
+                }
+                file = Some(a.clone());
+                continue;
+            }
+        };
+        if slot.is_some() {
+            return Err(format!("{a} is given more than once"));
+        }
+        *slot = Some(value(a.trim_start_matches("--"))?);
+    }
+    let treaty = match treaty.as_deref() {
+        Some("palermo") => Treaty::Palermo,
+        Some("icrmw") => Treaty::Icrmw,
+        Some(t) => return Err(format!("--treaty “{t}”: use palermo or icrmw")),
+        None => return Err("import needs --treaty palermo|icrmw".into()),
+    };
+    let file = file.ok_or("import needs the record's file: the ViewDetails page saved as HTML, or the MTDSG XML")?;
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let imported = treaty_charts::import::import(treaty, &bytes, source.as_deref()).map_err(|e| format!("{file}: {e}"))?;
+    let csv = treaty_charts::import::to_csv(&imported);
+    match &out {
+        Some(path) => std::fs::write(path, &csv).map_err(|e| format!("cannot write {path}: {e}"))?,
+        None => std::io::stdout().write_all(csv.as_bytes()).map_err(|e| e.to_string())?,
+    }
+    let mut err = std::io::stderr();
+    let _ = writeln!(err, "{}: {} rows for {} ({})", file, imported.rows.len(), treaty.tag(), imported.reference);
+    for line in treaty_charts::import::diff(&imported) {
+        let _ = writeln!(err, "  {line}");
+    }
+    Ok(())
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let (cmd, rest) = match args.split_first() {
         Some((c, r)) if c == "render" || c == "data" => (c.as_str(), r),
@@ -56,6 +114,19 @@ fn run(args: &[String]) -> Result<(), String> {
                 }
                 _ => Err("world takes --out FILE".into()),
             };
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        Some((c, r)) if c == "import" => return import(r),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some((c, r)) if c == "check" => {
+            if let Some(a) = r.first() {
+                return Err(format!("check takes no arguments (got “{a}”)"));
+            }
+            let (lines, ok) = treaty_charts::import::check_report();
+            for l in &lines {
+                println!("{l}");
+            }
+            return if ok { Ok(()) } else { Err("the data has problems (see above)".into()) };
         }
         Some((c, r)) if c == "meta" => {
             return match r {
@@ -74,8 +145,8 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("treaty-charts {} (data as of {})", env!("CARGO_PKG_VERSION"), treaty_charts::data::data_as_of());
             return Ok(());
         }
-        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta or world")),
-        None => return Err("missing command: render, data, meta or world".into()),
+        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta, world, import or check")),
+        None => return Err("missing command: render, data, meta, world, import or check".into()),
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut out: Option<String> = None;

@@ -58,3 +58,39 @@ test("script-src 'self' without 'wasm-unsafe-eval': fallback content, a plain se
   assert.match(ours[0], /the chart module could not be loaded/);
   await context.close();
 });
+
+// The iframe page under a policy of its own: its script and styles are files, so script-src 'self'
+// 'wasm-unsafe-eval' with style-src 'self' draws the chart with no console error; without 'wasm-unsafe-eval' the
+// page shows the plain sentence and logs one error.
+async function embedUnderPolicy(policy, query) {
+  const context = await h.browser.newContext({ viewport: { width: 640, height: 900 } });
+  await context.route('**/embed.html*', async (r) => {
+    const res = await r.fetch();
+    await r.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': policy } });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`${h.base}/embed.html?${query}`);
+  return { page, errors, context };
+}
+
+test("the iframe page under script-src 'self' 'wasm-unsafe-eval'; style-src 'self': draws, no console error", async () => {
+  const { page, errors, context } = await embedUnderPolicy("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:", 'chart=map&treaty=icrmw');
+  const text = await h.rendered(page, 'chart');
+  assert.match(text, new RegExp(`Parties:\\s${icrmwParties}(?!\\d)`));
+  // The page's own style sheet applied (no margin, no inner scrollbar).
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), 'hidden');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the iframe page without 'wasm-unsafe-eval': the plain sentence and one console error", async () => {
+  const { page, errors, context } = await embedUnderPolicy("default-src 'self'; script-src 'self'; style-src 'self'", 'chart=timeline');
+  await page.waitForFunction(() => document.getElementById('chart')?.shadowRoot?.querySelector('[role=alert]'), null, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.getElementById('chart').shadowRoot.querySelector('[role=alert]').textContent), 'This chart could not be loaded.');
+  const ours = errors.filter((e) => e.startsWith('<treaty-chart>'));
+  assert.equal(ours.length, 1, errors.join('\n'));
+  await context.close();
+});

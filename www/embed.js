@@ -1,0 +1,82 @@
+// The iframe page (embed.html, embed-<chart>.html): one chart from the address's options, sized to its content in
+// every resize protocol a host page may listen for. A file of its own, not an inline script, so that the page works
+// under a Content-Security-Policy of script-src 'self'.
+import { whenReady, embedParams, messages, themeVars, optionNames } from './treaty-charts.js';
+
+// The theme's colours for the page's own error box, as a constructed style sheet (a Content-Security-Policy
+// without 'unsafe-inline' allows it, where it would block a <style> element).
+const theme = new CSSStyleSheet();
+theme.replaceSync(`:root { ${themeVars.light} } @media (prefers-color-scheme: dark) { :root { ${themeVars.dark} } }`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, theme];
+
+// The chart's options from the address. At once, only attributes that are option names are set (so the element
+// reserves the right height from the start); once the module is ready, Rust checks the whole address
+// (crate::embed::embed_params): tracking parameters and cache-busters are dropped, an "&amp;" copied from HTML
+// source is read as "&", anything else, or an option given twice, is refused with a visible message.
+const pairs = [...new URLSearchParams(location.search)];
+const el = document.createElement('treaty-chart');
+el.id = 'chart';
+// An iframe is drawn as soon as it loads, even far below the fold, so that its height is known before the reader
+// gets there.
+el.setAttribute('eager', '');
+// A page made for one chart (embed-<chart>.html) names it; the address can still choose another.
+if (document.body.dataset.chart && !document.body.dataset.chart.startsWith('<')) el.setAttribute('chart', document.body.dataset.chart);
+for (const [k, v] of pairs) {
+  const name = k.replace(/^(amp;)+/, '');
+  if (name === 'controls') el.setAttribute('controls', '');
+  else if (optionNames.includes(name) && !el.hasAttribute(name)) el.setAttribute(name, v);
+}
+document.body.prepend(el);
+let problem = '';
+try {
+  await whenReady();
+  embedParams(pairs.filter(([k]) => k !== 'controls').flat());
+} catch (e) {
+  // A string is a refused address; anything else is a module that could not load, which the element reports.
+  if (typeof e === 'string') problem = e;
+}
+if (problem) {
+  el.remove();
+  const box = document.createElement('p');
+  box.className = 'tc-error';
+  box.setAttribute('role', 'alert');
+  const lead = document.createElement('strong');
+  lead.textContent = `${messages.errorLead} `;
+  box.append(lead, problem);
+  document.body.prepend(box);
+  console.error(`<treaty-chart> embed: ${problem}`);
+}
+
+// Responsive iframe: tell the host page this page's height whenever it settles at a new value (after a render,
+// an error, text re-wrapping on resize; growing or shrinking), in every protocol a host may listen for:
+// - ours: {type: "treaty-chart:height", height}
+// - AMP's <amp-iframe resizable>: {sentinel: "amp", type: "embed-size", height}
+// - Pym.js: "pymxPYMx<childId>xPYMxheightxPYMx<height>" (the childId is in the address Pym gives the iframe)
+// - WordPress embeds: {secret, message: "height", value} (the secret is in the address's #?secret=…)
+// - native iframe sizing (Chromium 154+, `frame-sizing: content-height` on the host's iframe):
+//   window.requestResize(), with the <meta name="responsive-embedded-sizing"> above.
+// Heights only, nothing private, so any origin may read them. Waiting two frames lets a resize redraw first.
+const params = new URLSearchParams(location.search);
+const childId = params.get('childId');
+const secret = new URLSearchParams(location.hash.replace(/^#\??/, '')).get('secret');
+let last = -1;
+let pending = 0;
+const post = () => {
+  pending = 0;
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last) return;
+  last = height;
+  if (window.parent === window) return;
+  // Only a framed document may ask; a browser without native sizing, or a host iframe without frame-sizing,
+  // may refuse: the messages below are the fallback.
+  try { if (typeof window.requestResize === 'function') window.requestResize(); } catch { /* refused: messages only */ }
+  const to = (m) => window.parent.postMessage(m, '*');
+  to({ type: 'treaty-chart:height', height });
+  to({ sentinel: 'amp', type: 'embed-size', height });
+  if (childId !== null) to(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
+  if (secret) to({ secret, message: 'height', value: height });
+};
+new ResizeObserver(() => {
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(() => { pending = requestAnimationFrame(post); });
+}).observe(document.body);
