@@ -7,9 +7,10 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
   3. node_modules/.bin/wasm-opt <args> (binaryen from npm; never Debian's)
   4. copies www/ next to them (loader, gallery pages)
   5. reads the chart registry from the native CLI (`treaty-charts meta --json`) into <out-dir>/meta.json and the
-     loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart
+     loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart;
+     bundles the loader and glue into one minified module with esbuild ([bundle])
   6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
-  7. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader, glue,
+  7. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
      .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack dist/npm` makes the tarball
 """
 import html
@@ -50,6 +51,26 @@ def inject(loader: pathlib.Path, registry: dict) -> None:
     loader.write_text(text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False)))
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
+
+
+def bundle(out_dir: pathlib.Path, out_name: str, cfg: dict) -> None:
+    """The loader and the wasm-bindgen glue as one minified ES module (esbuild from node_modules, with the args in
+    wasm-pack.toml's [bundle]): one request instead of two, no comments or whitespace. The glue's own file is then
+    not needed and is removed; the iframe page's script is minified beside it. The readable sources stay in www/."""
+    if not cfg.get("enabled", False):
+        return
+    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        sys.exit("build: node_modules/.bin/esbuild is missing; run scripts/setup.sh")
+    loader, glue = out_dir / "treaty-charts.js", out_dir / f"{out_name}.js"
+    before = len(loader.read_bytes()) + len(glue.read_bytes())
+    run(str(esbuild), str(loader), *cfg.get("args", []), f"--outfile={loader}", "--allow-overwrite", "--log-level=warning")
+    glue.unlink()
+    for script in cfg.get("minify", []):
+        path = out_dir / script
+        run(str(esbuild), str(path), *[a for a in cfg.get("args", []) if a != "--bundle"], f"--outfile={path}",
+            "--allow-overwrite", "--log-level=warning")
+    log(f"loader and glue bundled into {loader.name}: {before:,} → {len(loader.read_bytes()):,} bytes")
 
 
 def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site: str) -> None:
@@ -146,6 +167,7 @@ def main() -> None:
     subprocess.run([str(cli), "world", "--out", str(out_dir / f"{out_name}_world.bin")], check=True)
     (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
     inject(out_dir / "treaty-charts.js", registry)
+    bundle(out_dir, out_name, cfg.get("bundle", {}))
     static = cfg.get("static", {})
     site = cfg.get("site", {}).get("url", "http://127.0.0.1:8000/")
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
@@ -178,8 +200,9 @@ def package(out_dir: pathlib.Path, out_name: str, registry: dict) -> None:
     manifest = json.loads((npm / "package.json").read_text())
     manifest["version"] = registry["version"]
     (npm / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    shipped = ["treaty-charts.js", "treaty-charts.d.ts", f"{out_name}.js", f"{out_name}_bg.wasm", f"{out_name}_world.bin",
-               "meta.json"]
+    shipped = ["treaty-charts.js", "treaty-charts.d.ts", f"{out_name}_bg.wasm", f"{out_name}_world.bin", "meta.json"]
+    if (out_dir / f"{out_name}.js").exists():  # the glue, when the loader is not bundled
+        shipped.append(f"{out_name}.js")
     for name in shipped:
         shutil.copy2(out_dir / name, npm / name)
     shutil.copy2(ROOT / "LICENSE", npm / "LICENSE")

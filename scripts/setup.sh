@@ -5,7 +5,7 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version pinned in Cargo.toml
 #     (also provides wasm-bindgen-test-runner)
 #   - Debian's chromium + chromium-driver (browser tests; never a downloaded browser)
-#   - npm dev packages from package-lock.json (binaryen's wasm-opt, playwright-core)
+#   - npm dev packages from package-lock.json (binaryen's wasm-opt, esbuild, playwright-core, chart.js, vega)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,9 +33,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] \
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/esbuild ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm dev packages (binaryen, playwright-core)"
+  log "installing npm dev packages (binaryen, esbuild, playwright-core, the benchmark's peers)"
   # Never let a package fetch a browser of its own.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -4,7 +4,8 @@
 #   2. clippy with the no-panic lints, as errors
 #   3. wasm-bindgen tests in headless Debian Chromium (chromedriver)
 #   4. the browser build (wasm-pack.toml settings) and the end-to-end Playwright tests against it
-#   5. the benchmarks: size (gzip bytes a reader downloads for one chart) and native render times
+#   5. the benchmarks: size (gzip bytes a reader downloads, a budget per chart kind), native render times, and
+#      bench/run.mjs (treaty-charts against Chart.js and Vega-Lite in Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -35,3 +36,4 @@ node --test tests/e2e/
 step "benchmarks (numbers, not pass/fail)"
 python3 scripts/size.py
 cargo run --quiet --release --bin treaty-charts-bench
+node bench/run.mjs

@@ -121,6 +121,9 @@ export declare const registry: Registry;
 /** Resolves when the chart module (.wasm) is ready. */
 export declare function whenReady(): Promise<unknown>;
 
+/** Bytes of the chart module's WebAssembly memory (0 until it has loaded), for measuring. */
+export declare function memoryBytes(): number;
+
 declare global {
   interface HTMLElementTagNameMap {
     'treaty-chart': TreatyChart;

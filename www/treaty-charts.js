@@ -56,8 +56,9 @@ let ready = null;
 let world = null;
 let worldReady = false;
 let fatalLogged = false;
+let wasmMemory = null;
 function loadWasm() {
-  ready ??= init({ module_or_path: WASM_URL });
+  ready ??= init({ module_or_path: WASM_URL }).then((exports) => { wasmMemory = exports.memory; return exports; });
   return ready;
 }
 function loadWorld() {
@@ -70,6 +71,9 @@ function loadWorld() {
 
 /** Resolves when the chart module is ready (for pages that call its exports, such as the iframe page). */
 export function whenReady() { return loadWasm(); }
+
+/** Bytes of the chart module's WebAssembly memory (0 until it has loaded), for measuring (the benchmark). */
+export function memoryBytes() { return wasmMemory?.buffer.byteLength ?? 0; }
 
 /**
  * A chart as a standalone SVG document and as CSV, for downloads: `options` as attributes (`{chart, 'as-of', …}`);

@@ -2,11 +2,12 @@
 //! fails on them (speed is measured here, not asserted in tests).
 //!
 //! ```text
-//! cargo run --release --bin treaty-charts-bench [-- ROUNDS]
+//! cargo run --release --bin treaty-charts-bench [-- ROUNDS [CHART]]
 //! ```
 //! For each chart and width (375, 640, 1200 px) on the newest data it times, over ROUNDS runs (default 200),
 //! the model (embedded tables → sorted deposits), the chart spec (layout, notes, CSV) and the SVG writer, and
-//! prints the median and the 90th percentile in microseconds, plus the SVG's size in bytes.
+//! prints the median and the 90th percentile in microseconds, plus the SVG's size in bytes. With CHART, only that
+//! chart kind (for profiling one chart).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -43,7 +44,8 @@ fn main() -> Result<(), String> {
     println!("{:<22} {:>9.1} / {:>9.1}", "model", m50, m90);
     println!("{:<22} {:>21} {:>21} {:>10}", "chart @ width", "spec", "svg", "svg bytes");
     let model = Model::get();
-    for kind in charts::CHARTS {
+    let only = std::env::args().nth(2);
+    for kind in charts::CHARTS.iter().filter(|k| only.as_deref().is_none_or(|o| o == k.name)) {
         for width in [375u32, 640, 1200] {
             let w = width.to_string();
             let mut pairs = vec![("chart", kind.name), ("width", w.as_str())];

@@ -254,7 +254,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut order: Vec<usize> = (0..states.len()).collect();
     let lon = |i: usize| states.get(i).and_then(|(s, _)| world.point(s.iso3())).map_or(0, |p| p.lon10);
     let region = |i: usize| states.get(i).map_or(M49::None, |(s, _)| s.country.region);
-    order.sort_by_key(|&i| (region(i), lon(i)));
+    order.sort_by_cached_key(|&i| (region(i), lon(i)));
     let mut hits: Vec<Hit> = Vec::new();
     let mut hit_of: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
     for &i in &order {

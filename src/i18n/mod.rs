@@ -692,8 +692,9 @@ impl Cat {
 
     /// The message filled with `args`.
     pub fn f(&self, m: Msg, args: &[(&str, Arg<'_>)]) -> String {
-        let mut out = String::new();
-        fill(self, self.t(m), args, None, &mut out);
+        let t = self.t(m);
+        let mut out = String::with_capacity(t.len() + 32);
+        fill(self, t, args, None, &mut out);
         out
     }
 
@@ -846,12 +847,13 @@ pub fn placeholders(template: &str) -> Vec<String> {
 fn close(t: &str, from: usize) -> Option<(usize, Vec<usize>)> {
     let mut depth = 0usize;
     let mut bars = Vec::new();
-    for (i, c) in t.get(from..)?.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth == 0 => return Some((from + i, bars)),
-            '}' => depth -= 1,
-            '|' if depth == 0 => bars.push(from + i),
+    // Bytes, not chars: the delimiters are ASCII, and an ASCII byte in UTF-8 is always a whole character.
+    for (i, b) in t.as_bytes().get(from..)?.iter().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some((from + i, bars)),
+            b'}' => depth -= 1,
+            b'|' if depth == 0 => bars.push(from + i),
             _ => {}
         }
     }
@@ -861,7 +863,7 @@ fn close(t: &str, from: usize) -> Option<(usize, Vec<usize>)> {
 /// Fills `t` into `out`. `hash` is the formatted number that `#` stands for inside a plural form.
 fn fill(cat: &Cat, t: &str, args: &[(&str, Arg<'_>)], hash: Option<&str>, out: &mut String) {
     let mut rest = t;
-    while let Some(pos) = rest.find(['{', '#']) {
+    while let Some(pos) = rest.bytes().position(|b| b == b'{' || b == b'#') {
         let (before, at) = rest.split_at(pos);
         out.push_str(before);
         if at.starts_with('#') {
