@@ -45,7 +45,7 @@ fn main() -> Result<(), String> {
     println!("{:<22} {:>21} {:>21} {:>10}", "chart @ width", "spec", "svg", "svg bytes");
     let model = Model::get();
     let only = std::env::args().nth(2);
-    for kind in charts::CHARTS.iter().filter(|k| only.as_deref().is_none_or(|o| o == k.name)) {
+    for kind in charts::CHARTS.iter().filter(|k| only.as_deref().map_or(true, |o| o == k.name)) {
         for width in [375u32, 640, 1200] {
             let w = width.to_string();
             let mut pairs = vec![("chart", kind.name), ("width", w.as_str())];
