@@ -160,6 +160,12 @@ fn main() {
         writeln!(out, "  ({:?}, {:?}),", col(&h, r, "untc_name", f), col(&h, r, "current_name", f)).ok();
     }
     out.push_str("];\n");
+    // The former names with their states' codes, in every build: options suggest the state for "Turkey".
+    out.push_str("static FORMER_NAMES: &[(&str, &str)] = &[\n");
+    for r in &rows {
+        writeln!(out, "  ({:?}, {:?}),", col(&h, r, "untc_name", f), col(&h, r, "iso3", f)).ok();
+    }
+    out.push_str("];\n");
 
     let f = "treaty_status.csv";
     let (h, rows) = read(f);

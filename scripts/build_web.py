@@ -11,7 +11,7 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
      bundles the loader and glue into one minified module with esbuild ([bundle])
   6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
   7. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
-     .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack dist/npm` makes the tarball
+     .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack ./dist/npm` makes the tarball
 """
 import html
 import json
@@ -169,7 +169,13 @@ def main() -> None:
     inject(out_dir / "treaty-charts.js", registry)
     bundle(out_dir, out_name, cfg.get("bundle", {}))
     static = cfg.get("static", {})
+    # `--site URL` overrides [site] for this build (scripts/serve.sh passes the address it serves at).
     site = cfg.get("site", {}).get("url", "http://127.0.0.1:8000/")
+    if "--site" in sys.argv[1:]:
+        i = sys.argv.index("--site")
+        if i + 1 >= len(sys.argv) or not sys.argv[i + 1].startswith(("http://", "https://")):
+            sys.exit("build: --site needs an http(s) address ending in /, e.g. --site http://127.0.0.1:8107/")
+        site = sys.argv[i + 1] if sys.argv[i + 1].endswith("/") else sys.argv[i + 1] + "/"
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
     embed_pages(out_dir, registry, site)
 

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-python3 scripts/build_web.py
-out_dir=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml","rb"))["out-dir"])')
 port="${PORT:-8000}"
+# The gallery's snippets and the oEmbed files carry absolute addresses: this server's.
+python3 scripts/build_web.py --site "http://127.0.0.1:${port}/"
+out_dir=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml","rb"))["out-dir"])')
 echo "[serve] gallery: http://127.0.0.1:${port}/   (Ctrl-C to stop)" >&2
 exec python3 scripts/static_server.py "$out_dir" "$port"

@@ -294,6 +294,12 @@ pub fn actions_with_names() -> impl Iterator<Item = (&'static Action, &'static s
     ACTIONS.iter().zip(ACTION_PARTICIPANTS.iter().copied())
 }
 
+/// Former names of states, as the UN Treaty Collection wrote them, with the state's ISO3 code
+/// (`data/untc_renamings.csv`: "Turkey" → `TUR`), so that a former name finds its state.
+pub fn former_names() -> &'static [(&'static str, &'static str)] {
+    FORMER_NAMES
+}
+
 /// Names the UN Treaty Collection used before, and the name it uses now (`data/untc_renamings.csv`, from
 /// `TREATY_SOURCES.md` §3; native only: for the importer).
 #[cfg(not(target_arch = "wasm32"))]

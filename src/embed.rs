@@ -181,7 +181,8 @@ pub fn embed_params(cat: &Cat, params: &[(&str, &str)]) -> Result<Vec<(String, S
             continue;
         }
         if Opt::parse(name).is_none() {
-            let list = Opt::ALL.map(Opt::name).join(", ");
+            // `controls` is the page's own switch (the time slider), valid in the address too.
+            let list = Opt::ALL.map(Opt::name).join(", ") + ", controls";
             return Err(cat.f(Msg::EmbedUnknownParam, &[("name", Arg::Str(&clip(name))), ("list", Arg::Str(&list))]));
         }
         if kept.iter().any(|(n, _)| n == name) {

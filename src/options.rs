@@ -237,7 +237,7 @@ impl OptionError {
                 } else {
                     let items: Vec<String> = suggestions.iter().map(|c| format!("{c} ({})", cat.name(c))).collect();
                     let items: Vec<&str> = items.iter().map(String::as_str).collect();
-                    cat.f(Msg::ErrCountrySuggest, &[("list", s(&cat.list(&items)))])
+                    cat.f(Msg::ErrCountrySuggest, &[("list", s(&cat.list_or(&items)))])
                 };
                 cat.f(Msg::ErrCountry, &[("option", s(option)), ("value", s(value)), ("suggest", s(&suggest))])
             }
@@ -466,6 +466,14 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
                 push(s.iso3());
             }
         }
+        // Former names ("Turkey", "Swaziland"), from the depositary's renamings.
+        for (former, iso3) in crate::data::former_names() {
+            if fold(former).starts_with(&folded) {
+                if let Some(s) = model.state(iso3) {
+                    push(s.iso3());
+                }
+            }
+        }
         for s in model.un_states() {
             if names(s).iter().any(|n| n.contains(&folded)) {
                 push(s.iso3());
@@ -535,7 +543,7 @@ mod tests {
         assert!(err(&[("as-of", "3 Feb 2020")]).contains("not a date of the form YYYY-MM-DD"));
         assert_eq!(
             err(&[("as-of", "1989-12-31")]),
-            "Invalid as-of: 1989-12-31 is before the timeline starts. Use a date from 1990-01-01 to 2026-02-03."
+            "Invalid as-of: 1989-12-31 is before the data starts. Use a date from 1990-01-01 to 2026-02-03."
         );
         assert!(err(&[("as-of", "2027-01-01")]).contains("after the newest data"));
         assert!(err(&[("width", "wide")]).contains("from 280 to 2400"));
@@ -564,6 +572,10 @@ mod tests {
         // Names as charts show them, in any of the three languages.
         assert!(err(&[("highlight", "Laos")]).contains("LAO (Laos)"), "{}", err(&[("highlight", "Laos")]));
         assert!(err(&[("highlight", "Corée du Sud")]).contains("KOR (South Korea)"), "{}", err(&[("highlight", "Corée du Sud")]));
+        // Former names, from the depositary's renamings; alternatives joined by "or".
+        assert!(err(&[("highlight", "Turkey")]).contains("Did you mean TUR (Türkiye)?"), "{}", err(&[("highlight", "Turkey")]));
+        assert!(err(&[("highlight", "Swaziland")]).contains("SWZ (Eswatini)"), "{}", err(&[("highlight", "Swaziland")]));
+        assert!(err(&[("highlight", "Congo")]).contains(" or "), "{}", err(&[("highlight", "Congo")]));
         assert_eq!(
             err(&[("chart", "status"), ("treaty", "icrmw")]),
             "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight."

@@ -14,10 +14,6 @@ fn to_js(r: &embed::EmbedResult) -> JsValue {
     r.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-fn fail(target: &Element, message: &str) -> JsValue {
-    fail_in(target, &Cat::en(), message)
-}
-
 fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
     target.set_inner_html(&embed::error_html(cat, message));
     web_sys::console::error_1(&JsValue::from_str(&format!("<treaty-chart>: {message}")));
@@ -35,7 +31,8 @@ fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
 pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     let o = match parse(&options) {
         Ok(o) => o,
-        Err(e) => return fail(target, &e),
+        // The sentence is in the chart's language; so is the line above it.
+        Err(e) => return fail_in(target, &cat_of(&strings(&Cat::en(), &options).unwrap_or_default()), &e),
     };
     let cat = o.cat();
     match crate::render(&o) {
@@ -89,10 +86,20 @@ pub fn check_options(options: Vec<JsValue>) -> Option<String> {
 /// as a flat array, or the sentence to show (see [`embed::embed_params`]).
 #[wasm_bindgen(js_name = embedParams)]
 pub fn embed_params(params: Vec<JsValue>) -> Result<Vec<JsValue>, String> {
-    let cat = Cat::en();
-    let strings = strings(&cat, &params)?;
+    let strings = strings(&Cat::en(), &params)?;
+    let cat = cat_of(&strings);
     let kept = embed::embed_params(&cat, &pairs(&strings))?;
     Ok(kept.into_iter().flat_map(|(k, v)| [JsValue::from_str(&k), JsValue::from_str(&v)]).collect())
+}
+
+/// The catalogue of the language the options name (`lang`, also as `amp;lang` in an address; fr-CA is French), if
+/// the charts speak it, else English: for the messages about the options themselves.
+fn cat_of(strings: &[String]) -> Cat {
+    pairs(strings)
+        .iter()
+        .find(|(k, _)| k.trim_start_matches("amp;") == "lang")
+        .and_then(|(_, v)| crate::i18n::Locale::parse(v.trim()))
+        .map_or_else(Cat::en, |l| l.cat())
 }
 
 /// Flat `[name, value, …]` JS strings → Rust strings, or the sentence to show.

@@ -43,7 +43,7 @@ fn bad_input_exits_2_with_a_message_naming_what_is_valid() {
         (&["render", "--chart", "pie"], valid_charts.as_str()),
         (&["data", "--as-of", "2019-02-30"], "February 2019 has 28 days"),
         (&["data", "--as-of", "2019/02/03"], "YYYY-MM-DD"),
-        (&["data", "--as-of", "1989-06-01"], "before the timeline starts"),
+        (&["data", "--as-of", "1989-06-01"], "before the data starts"),
         (&["render", "--width", "-5"], "from 280 to 2400"),
         (&["data", "--colour", "red"], "unknown flag --colour"),
         (&["draw"], "unknown command"),

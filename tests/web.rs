@@ -56,7 +56,7 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
     for (pairs, needle) in [
         (vec![("chart", "<img src=x onerror=alert(1)>")], "Valid charts: "),
         (vec![("as-of", "2019-02-30")], "February 2019 has 28 days"),
-        (vec![("as-of", "1989-12-31")], "before the timeline starts"),
+        (vec![("as-of", "1989-12-31")], "before the data starts"),
         (vec![("colour", "red")], "Unknown option “colour”"),
     ] {
         let el = element();

@@ -1,7 +1,7 @@
 // The iframe page (embed.html, embed-<chart>.html): one chart from the address's options, sized to its content in
 // every resize protocol a host page may listen for. A file of its own, not an inline script, so that the page works
 // under a Content-Security-Policy of script-src 'self'.
-import { whenReady, embedParams, messages, themeVars, optionNames } from './treaty-charts.js';
+import { whenReady, embedParams, messagesFor, themeVars, optionNames } from './treaty-charts.js';
 
 // The theme's colours for the page's own error box, as a constructed style sheet (a Content-Security-Policy
 // without 'unsafe-inline' allows it, where it would block a <style> element).
@@ -20,7 +20,8 @@ el.id = 'chart';
 // gets there.
 el.setAttribute('eager', '');
 // A page made for one chart (embed-<chart>.html) names it; the address can still choose another.
-if (document.body.dataset.chart && !document.body.dataset.chart.startsWith('<')) el.setAttribute('chart', document.body.dataset.chart);
+const named = document.body.dataset.chart;
+if (named && !named.startsWith('<') && !pairs.some(([k]) => k.replace(/^(amp;)+/, '') === 'chart')) el.setAttribute('chart', named);
 for (const [k, v] of pairs) {
   const name = k.replace(/^(amp;)+/, '');
   if (name === 'controls') el.setAttribute('controls', '');
@@ -41,7 +42,7 @@ if (problem) {
   box.className = 'tc-error';
   box.setAttribute('role', 'alert');
   const lead = document.createElement('strong');
-  lead.textContent = `${messages.errorLead} `;
+  lead.textContent = `${messagesFor(pairs.find(([k]) => k.replace(/^(amp;)+/, '') === 'lang')?.[1]).errorLead} `;
   box.append(lead, problem);
   document.body.prepend(box);
   console.error(`<treaty-chart> embed: ${problem}`);
@@ -76,7 +77,15 @@ const post = () => {
   if (childId !== null) to(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
   if (secret) to({ secret, message: 'height', value: height });
 };
-new ResizeObserver(() => {
+let timer = 0;
+const soon = () => {
   cancelAnimationFrame(pending);
+  clearTimeout(timer);
   pending = requestAnimationFrame(() => { pending = requestAnimationFrame(post); });
-}).observe(document.body);
+  // A cross-origin iframe out of view gets no frames and no resize observations: a timer posts all the same.
+  timer = setTimeout(post, 250);
+};
+new ResizeObserver(soon).observe(document.body);
+document.addEventListener('treaty-chart-rendered', soon);
+document.addEventListener('treaty-chart-error', soon);
+if (problem) soon();

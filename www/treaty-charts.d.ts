@@ -52,14 +52,14 @@ export interface ErrorDetail {
 
 /** The `<treaty-chart>` element. Properties mirror attributes: setting one redraws the chart. */
 export declare class TreatyChart extends HTMLElement {
-  chart: string | null;
+  chart: ChartKind | null;
   asOf: string | null;
   width: string | null;
   chartTitle: string | null;
-  theme: string | null;
+  theme: 'light' | 'dark' | 'auto' | null;
   lang: string;
-  notes: string | null;
-  treaty: string | null;
+  notes: 'short' | 'full' | null;
+  treaty: 'palermo' | 'icrmw' | 'both' | null;
   country: string | null;
   highlight: string | null;
   controls: boolean;
@@ -83,10 +83,10 @@ export declare const version: string;
 export declare function define(name?: string): typeof TreatyChart;
 
 /** Sets a chart's options; resolves with its next drawing's detail, or rejects with the reason it could not draw. */
-export declare function render(element: TreatyChart, options?: ChartOptions | Record<string, string | number | boolean | null>): Promise<RenderedDetail>;
+export declare function render(element: TreatyChart, options?: ChartOptions): Promise<RenderedDetail>;
 
 /** A chart as a standalone SVG document and its CSV (notes in full unless `notes` says otherwise). */
-export declare function files(options: ChartOptions | Record<string, string | number>): Promise<{ svg: string; csv: string }>;
+export declare function files(options: ChartOptions): Promise<{ svg: string; csv: string }>;
 
 /** One option of a chart in the registry. */
 export interface RegistryOption {
@@ -128,7 +128,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'treaty-chart': TreatyChart;
   }
+  // The events bubble (and cross shadow roots), so a page can listen on the document or the window.
   interface HTMLElementEventMap {
+    'treaty-chart-rendered': CustomEvent<RenderedDetail>;
+    'treaty-chart-error': CustomEvent<ErrorDetail>;
+  }
+  interface DocumentEventMap {
+    'treaty-chart-rendered': CustomEvent<RenderedDetail>;
+    'treaty-chart-error': CustomEvent<ErrorDetail>;
+  }
+  interface WindowEventMap {
     'treaty-chart-rendered': CustomEvent<RenderedDetail>;
     'treaty-chart-error': CustomEvent<ErrorDetail>;
   }

@@ -65,7 +65,7 @@ function loadWorld() {
   world ??= Promise.all([loadWasm(), fetch(WORLD_URL).then((r) => {
     if (!r.ok) throw new Error(`${WORLD_URL.href}: HTTP ${r.status}`);
     return r.arrayBuffer();
-  })]).then(([, buf]) => { setWorld(new Uint8Array(buf)); worldReady = true; });
+  }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { worldFile: true }); })]).then(([, buf]) => { setWorld(new Uint8Array(buf)); worldReady = true; });
   return world;
 }
 
@@ -203,7 +203,12 @@ function enqueue(el) {
   queue.push(el);
   if (!draining) {
     draining = true;
-    requestAnimationFrame(() => setTimeout(drain, 0));
+    // After the next frame, so that a burst of changes draws once — or after a short timer where no frame comes:
+    // a browser gives a cross-origin iframe out of view no frames, and its page must still draw to know its height.
+    let started = false;
+    const go = () => { if (!started) { started = true; setTimeout(drain, 0); } };
+    requestAnimationFrame(go);
+    setTimeout(go, 100);
   }
 }
 // Charts within about a screen of the viewport (in any scroll container) draw; the others wait until they come
@@ -347,10 +352,10 @@ class TreatyChart extends HTMLElement {
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
   // reason goes to the console once per page, not once per chart.
-  _fatal(err) {
+  _fatal(err, what = `the chart module could not be loaded from ${WASM_URL.href}`) {
     if (!fatalLogged) {
       fatalLogged = true;
-      console.error(`<treaty-chart>: the chart module could not be loaded from ${WASM_URL.href}: ${err && err.message ? err.message : err}`);
+      console.error(`<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`);
     }
     const box = document.createElement('div');
     box.className = 'tc-error';
@@ -448,8 +453,9 @@ class TreatyChart extends HTMLElement {
     if (key === this._drawn || (this._failed && given === this._given)) return;
     // A chart that draws the map's outlines waits for them (fetched once for the page).
     const kind = CHARTS[String(opts.chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
-    if (kind?.world && !worldReady) {
-      loadWorld().then(() => this._schedule(), (err) => this._fatal(err));
+    // (A wrong option is reported at once, without waiting for them.)
+    if (kind?.world && !worldReady && checkOptions(Object.entries(opts).flat()) === undefined) {
+      loadWorld().then(() => this._schedule(), (err) => this._fatal(err, err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}` : undefined));
       return;
     }
     this._drawn = key;
@@ -519,7 +525,7 @@ class TreatyChart extends HTMLElement {
     const [b, f] = this._controls.querySelectorAll('.back, .forward');
     b.textContent = '◀';
     b.setAttribute('aria-label', back);
-    f.textContent = '▶▶';
+    f.textContent = '▶';
     f.setAttribute('aria-label', forward);
     this._playButton.hidden = reducedMotion.matches;
     this._playButton.textContent = this._playing ? `❚❚ ${pause}` : `▶ ${play}`;
@@ -540,7 +546,17 @@ class TreatyChart extends HTMLElement {
     if (this._playing) {
       clearInterval(this._playing);
       this._playing = null;
+      this._figure.style.minHeight = '';
     } else {
+      // The page below must not jump at every step: hold the tallest height any step will need (the registry's
+      // estimate for each date, at this width) for as long as it plays.
+      const svg = this._svg?.getBoundingClientRect();
+      const figure = this._figure.getBoundingClientRect();
+      if (svg && this._res) {
+        const scale = svg.width / this._res.width;
+        const tallest = Math.max(...this._steps.map(([d]) => reserveHeight(this._res.chart, this._res.width, d, this._lang)));
+        this._figure.style.minHeight = `${Math.ceil(Math.max(figure.height, tallest * scale + figure.height - svg.height))}px`;
+      }
       if (Number(this._slider.value) >= this._steps.length - 1) this._slide(0);
       this._playing = setInterval(() => {
         const k = this._slide(Number(this._slider.value) + 1);
@@ -793,7 +809,7 @@ export function define(name = 'treaty-chart') {
   if (taken) {
     if (taken !== TreatyChart && !(taken.prototype instanceof TreatyChart)) {
       const other = globalThis.__treatyCharts?.[name];
-      warnOnce(`define:${name}`, `<${name}> is already defined${other ? ` by treaty-charts ${other.version} (${other.url})` : ''}; ` +
+      warnOnce(`define:${name}`, `the element name ${name} is already taken${other ? ` by treaty-charts ${other.version} (${other.url})` : ''}; ` +
         `this copy (${version}, ${import.meta.url}) keeps the first one. Call define('another-name') to use this copy's element.`);
     }
     return taken;
@@ -835,6 +851,8 @@ export const registry = META;
 
 /** The loader's own messages (English) and the themes' CSS custom properties, for the iframe page. */
 export const messages = TEXT;
+/** The loader's own messages in a language (`fr`, `es-MX` → Spanish; English where the charts do not speak it). */
+export const messagesFor = (lang) => textFor(String(lang ?? '').trim().split(/[-_]/)[0].toLowerCase());
 export const themeVars = META ? META.themes : { light: '', dark: '' };
 /** Every option name in the registry. */
 export const optionNames = META ? META.options : [];

@@ -70,7 +70,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     };
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
     // The chart itself shows the shares, and its "leaves out" is what a migrant stock counts.
-    let leaves_out_body = cat.t(Msg::StockText);
+    let leaves_out_body = cat.t(Msg::CoverageLeavesOut);
     let shares = notes::stays_out_shares(&cat, model, as_of);
     about.retain(|p| p != leaves_out_body && Some(p) != shares.as_ref());
     let caveat = notes::first_caveat(
@@ -155,7 +155,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     }
 
     // The top destinations: a bar of each one's migrants and its standing under each treaty.
-    let top_n = if w < 560.0 { 10 } else { 20 };
+    // As many as the notes speak of ("of the 20 states with the most international migrants…"), at every width.
+    let top_n = crate::model::TOP_DESTINATIONS;
     let top = model.top_destinations(Treaty::Icrmw, as_of, top_n);
     y += 14.0;
     let heading = cat.f(Msg::CoverageTop, &[("n", Arg::Num(top_n as i64))]);

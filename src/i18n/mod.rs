@@ -111,6 +111,10 @@ pub struct LocaleData {
     /// Between the last two items of a list when the last one starts with the sound /i/ (Spanish "e"), else
     /// the same as `list_last`.
     pub list_last_i: &'static str,
+    /// Between the last two of a list of alternatives (` or `); Spanish writes "u" before the sound /o/.
+    pub list_or: &'static str,
+    /// The same when the last one starts with the sound /o/ (Spanish "u"), else the same as `list_or`.
+    pub list_or_o: &'static str,
 }
 
 macro_rules! messages {
@@ -217,6 +221,8 @@ messages! {
     TodaysStatesText,
     /// About: what a migrant stock counts.
     StockText,
+    /// Coverage chart, after "What it leaves out:": migrant workers as such, their conditions, irregular migrants.
+    CoverageLeavesOut,
     /// The stock figures are for 2024.
     StockYearText,
     /// Caveat: a count is a range; `{treaty}`, `{count}`, `{date}`, `{names}`.
@@ -588,7 +594,7 @@ messages! {
     ErrDate,
     /// Date out of range; `{value}`, `{side}`, `{first}`, `{last}`.
     ErrDateRange,
-    /// … before the timeline starts.
+    /// … before the data starts.
     ErrDateBefore,
     /// … after the newest data.
     ErrDateAfter,
@@ -760,6 +766,19 @@ impl Cat {
                 let i_sound = (l.starts_with('i') || l.starts_with("hi")) && !l.starts_with("hie") && !l.starts_with("hia");
                 let and = if i_sound { self.0.list_last_i } else { self.0.list_last };
                 format!("{}{and}{last}", rest.join(self.0.list_sep))
+            }
+        }
+    }
+
+    /// Alternatives in the locale's words: "A, B or C" (en), "A, B ou C", "A, B o C" ("u" before /o/).
+    pub fn list_or(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => {
+                let l = last.to_lowercase();
+                let or = if l.starts_with('o') || l.starts_with("ho") { self.0.list_or_o } else { self.0.list_or };
+                format!("{}{or}{last}", rest.join(self.0.list_sep))
             }
         }
     }

@@ -40,7 +40,12 @@ for (const width of [375, 1280]) {
     assert.ok(script.startsWith(`<script type="module" src="${origin}/treaty-charts.js"></script>\n<treaty-chart chart="map" treaty="icrmw" lang="fr">`), script);
     const iframe = await page.locator('#code-iframe').inputValue();
     assert.match(iframe, new RegExp(`^<iframe src="${origin}/embed-map\\.html\\?treaty=icrmw&amp;lang=fr" title="[^"]+" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
-    assert.equal(await page.locator('#code-url').inputValue(), `${origin}/embed-map.html?treaty=icrmw&lang=fr`);
+    // oEmbed's files are static: the address is the chart's page, which a CMS embeds in its default view.
+    assert.equal(await page.locator('#code-url').inputValue(), `${origin}/embed-map.html`);
+    // The fallback without JavaScript is these choices, not the chart's default image.
+    assert.match(script, new RegExp(`<a href="${origin}/embed-map\\.html\\?treaty=icrmw&amp;lang=fr">`));
+    // The page's address keeps the choices, to share them.
+    assert.match(page.url(), /\?chart=map&treaty=icrmw&lang=fr$/);
 
     // Copy: the clipboard gets exactly the snippet.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -139,9 +144,17 @@ test('a wrong date in the builder shows the chart\'s own message, and the next g
   await page.locator('#date').dispatchEvent('change');
   await page.locator('#problem.error').waitFor();
   assert.match(await page.locator('#problem').textContent(), /1990/);
+  // No broken code to copy, nothing to download, while the choice is wrong.
+  assert.match(await page.locator('#code-script').inputValue(), /^Fix the choice above first: .*1990/);
+  assert.equal(await page.locator('[data-copy=code-iframe]').isDisabled(), true);
+  assert.equal(await page.locator('[data-download=png1]').isDisabled(), true);
   await page.locator('#date').fill('2010-12-31');
   await page.locator('#date').dispatchEvent('change');
   await page.waitForFunction(() => document.getElementById('problem').textContent === '');
   assert.match(await page.locator('#date-shown').textContent(), /31 December 2010/);
+  assert.match(await page.locator('#code-script').inputValue(), /as-of="2010-12-31"/);
+  assert.equal(await page.locator('[data-copy=code-iframe]').isDisabled(), false);
+  // The slider says the date, not its position.
+  assert.equal(await page.locator('#date-slider').getAttribute('aria-valuetext'), '31 December 2010');
   await context.close();
 });

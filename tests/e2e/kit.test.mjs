@@ -3,8 +3,10 @@
 // the JS API, and two copies of the loader on one page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { start, SHOTS } from './browser.mjs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, serve, SHOTS } from './browser.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -103,6 +105,25 @@ test('an iframe far below the fold draws at once, so its height is known before 
   const hh = await framed(page, '#far');
   assert.ok(hh > 300, `${hh}`);
   await context.close();
+});
+
+test('a cross-origin iframe far below the fold (no frames while out of view) still draws and posts its height', async () => {
+  // The host page from a second server: another origin. Chromium gives a cross-origin frame no animation frames
+  // or resize observations while it is out of view; its page must draw, and post its height, all the same.
+  const dir = mkdtempSync(join(tmpdir(), 'tc-host-'));
+  writeFileSync(join(dir, 'host.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body style="margin:0">' +
+    '<script>window.__heights = []; addEventListener("message", (e) => { if (e.data && e.data.type === "treaty-chart:height") window.__heights.push(e.data.height); });</script>' +
+    `<div style="height:5000px"></div><iframe id="far" src="${h.base}/embed-timeline.html?lang=fr" style="width:600px;height:100px;border:0"></iframe></body></html>`);
+  const { base: other, server } = await serve(dir);
+  const context = await h.browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${other}/host.html`);
+  const height = await page.waitForFunction(() => window.__heights.at(-1) > 300 && window.__heights.at(-1), null, { timeout: 20000 }).then((v) => v.jsonValue());
+  // Still out of view: nothing scrolled.
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.ok(height > 600 && height < 1400, `${height}`);
+  await context.close();
+  server.kill();
 });
 
 test('a host that makes the element inline, contents or a table cell still gets its chart', async () => {
@@ -238,8 +259,8 @@ test('properties mirror attributes, render() resolves, define() takes another na
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.evaluate(() => import('./treaty-charts.js?copy=2').then((m) => { m.define(); m.define(); }));
-  assert.equal(warnings.filter((w) => w.includes('already defined')).length, 1, warnings.join('\n'));
-  assert.match(warnings.find((w) => w.includes('already defined')), /this copy \(.*\) keeps the first one/);
+  assert.equal(warnings.filter((w) => w.includes('already taken')).length, 1, warnings.join('\n'));
+  assert.match(warnings.find((w) => w.includes('already taken')), /this copy \(.*\) keeps the first one/);
   assert.equal(errors.filter((e) => !e.includes('2019-02-30')).length, 0, errors.join('\n'));
   await context.close();
 });

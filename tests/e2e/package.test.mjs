@@ -65,6 +65,17 @@ const dim: ChartOptions = { theme: 'sepia' };
 el.addEventListener('treaty-chart-rendered', (e) => e.detail.nope);
 // @ts-expect-error render needs an element
 await render('treaty-chart');
+// @ts-expect-error not a chart kind, through render
+await render(el, { chart: 'pie' });
+// @ts-expect-error a misspelt option (as-of / asOf)
+await render(el, { asof: '2020-08-03' });
+// @ts-expect-error no such treaty
+await files({ treaty: 'migrant' });
+// @ts-expect-error no such theme, as a property
+el.theme = 'blue';
+// The events bubble: a page may listen on the document or the window.
+document.addEventListener('treaty-chart-rendered', (e) => { const a: string = e.detail.asOf; void a; });
+window.addEventListener('treaty-chart-error', (e) => { const s: string = e.detail.error; void s; });
 void bad; void dim;
 export {};
 `);
