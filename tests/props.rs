@@ -5,6 +5,7 @@
 //! - Rows of `treaty_actions.csv`: arbitrary fields, and malformed rows of each kind (impossible dates, a signature
 //!   after the deposit, duplicate and unknown codes, empty names, 100,000-character fields).
 //! - The importer: the real records cut short or with random text spliced in, and arbitrary bytes.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
