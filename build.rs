@@ -81,6 +81,8 @@ fn main() {
     let f = "treaties.csv";
     let (h, rows) = read(f);
     assert_eq!(rows.len(), 2, "data/{f}: expected exactly two treaties");
+    let opened: Vec<(String, Option<rows::Ymd>)> =
+        rows.iter().map(|r| (col(&h, r, "treaty", f).to_string(), rows::Ymd::parse(col(&h, r, "opened_for_signature", f)).ok())).collect();
     let tags: Vec<&str> = rows.iter().map(|r| col(&h, r, "treaty", f)).collect();
     assert_eq!(tags, ["palermo", "icrmw"], "data/{f}: rows must be palermo, icrmw in that order");
     out.push_str("static TREATIES: [TreatyInfo; 2] = [\n");
@@ -98,6 +100,7 @@ fn main() {
     let f = "countries.csv";
     let (h, mut rows) = read(f);
     rows.sort_by(|a, b| col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f)));
+    let codes: Vec<String> = rows.iter().map(|r| col(&h, r, "iso3", f).to_string()).collect();
     out.push_str("static COUNTRIES: &[Country] = &[\n");
     for r in &rows {
         let c = |n| col(&h, r, n, f);
@@ -126,10 +129,31 @@ fn main() {
     let (h, rows) = read(f);
     let columns: Vec<&str> = h.iter().collect();
     assert_eq!(columns, rows::ACTION_COLUMNS, "data/{f}: the columns must be {}", rows::ACTION_COLUMNS.join(","));
-    out.push_str("static ACTIONS: &[Action] = &[\n");
+    // Every row is checked before any is compiled, and every problem is reported at once (a build that stops at
+    // the first bad row makes a maintainer rebuild once per mistake): fields, then the rows together (a state
+    // twice, an unknown code, a date before the treaty opened).
+    let mut problems: Vec<String> = Vec::new();
+    let mut checked: Vec<(usize, rows::ActionRow)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let fields: Vec<&str> = r.iter().collect();
-        let a = rows::action_row(i + 2, &fields).unwrap_or_else(|e| panic!("data/{f}: {e}"));
+        match rows::action_row(i + 2, &fields) {
+            Ok(a) => checked.push((i + 2, a)),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    let known = |c: &str| codes.iter().any(|k| k == c);
+    let opened_on = |t: &str| opened.iter().find(|(tag, _)| tag == t).and_then(|(_, d)| *d);
+    problems.extend(rows::check_actions(&checked, &known, &opened_on).iter().map(ToString::to_string));
+    if !problems.is_empty() {
+        eprintln!("data/{f} has {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        for p in &problems {
+            eprintln!("  {p}");
+        }
+        eprintln!("Fix them (each needs a source in data/TREATY_SOURCES.md); nothing was built.");
+        std::process::exit(1);
+    }
+    out.push_str("static ACTIONS: &[Action] = &[\n");
+    for (_, a) in &checked {
         let kind = match a.action_type {
             None => "None".to_string(),
             Some(k) => {

@@ -54,6 +54,11 @@ pub enum ImportError {
     UnknownNames(Vec<String>),
     /// A row the row checks refuse.
     Row(rows::RowError),
+    /// A record that contradicts itself (a participant twice, a date before the treaty opened or after the
+    /// record's own date): one sentence each.
+    Contradicts(Vec<String>),
+    /// A `--source` tag that is not a tag.
+    Source(String),
 }
 
 impl fmt::Display for ImportError {
@@ -67,11 +72,17 @@ impl fmt::Display for ImportError {
             ImportError::Cell(who, column, text, why) => write!(f, "{who}: {column} “{}”: {why}", rows::clip(text)),
             ImportError::UnknownNames(names) => write!(
                 f,
-                "no ISO3 code for {}: if the UN renamed a participant, add a row to data/untc_renamings.csv (untc_name,current_name,source); \
-                 if it is new, add the state to the data with its code first",
+                "no ISO3 code for {}: if the UN renamed a participant, add a row to data/untc_renamings.csv (untc_name,current_name,iso3,source) and rebuild; \
+                 if it is new, add the state to the data with its code first; if the names look garbled (“CÃ´te”), the file's encoding is not the one it declares",
                 names.iter().map(|n| format!("“{}”", rows::clip(n))).collect::<Vec<_>>().join(", ")
             ),
             ImportError::Row(e) => write!(f, "{e}"),
+            ImportError::Contradicts(list) => write!(f, "the record contradicts itself: {}", list.join("; ")),
+            ImportError::Source(s) => write!(
+                f,
+                "--source “{s}” is not a source tag: use letters, digits and - . + _ (up to 60), for example untc-2026-12-01, \
+                 and describe the source in data/TREATY_SOURCES.md"
+            ),
         }
     }
 }
@@ -97,14 +108,29 @@ pub fn import(treaty: Treaty, bytes: &[u8], source: Option<&str>) -> Result<Impo
         // ISO-8859-1: every byte is the code point of the same value. The UN's files carry control characters
         // that XML 1.0 does not allow (0x19, 0x1C, 0x1D in declaration texts, apparently stand-ins for quotation
         // marks); they become spaces, since none is in the participant table.
-        let text: String = bytes.iter().map(|&b| if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') { ' ' } else { char::from(b) }).collect();
-        let text = bare_ampersands(&text.replacen("encoding=\"iso-8859-1\"", "encoding=\"UTF-8\"", 1));
+        // A file the UN exports is ISO-8859-1, as its declaration says; one saved again as UTF-8 says so too.
+        let utf8 = head.to_ascii_lowercase().contains("encoding=\"utf-8\"");
+        let decoded: String = if utf8 {
+            std::str::from_utf8(bytes).map_err(|e| ImportError::NotARecord(format!("the XML declares UTF-8 but byte {} is not UTF-8", e.valid_up_to())))?.to_string()
+        } else {
+            bytes.iter().map(|&b| char::from(b)).collect()
+        };
+        let text: String = decoded.chars().map(|c| if u32::from(c) < 0x20 && !matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect();
+        let text = bare_ampersands(&text.replacen("encoding=\"iso-8859-1\"", "encoding=\"UTF-8\"", 1).replacen("encoding=\"ISO-8859-1\"", "encoding=\"UTF-8\"", 1));
         let (reference, header, raw) = read_xml(&text)?;
         (Format::MtdsgXml, reference, None, header, raw)
     } else if head.to_ascii_lowercase().contains("<html") || head.to_ascii_lowercase().contains("<!doctype html") {
-        let text = String::from_utf8_lossy(bytes);
-        let (reference, status, raw) = read_html(&text)?;
-        (Format::ViewDetailsHtml, reference, status, None, raw)
+        // Saved pages are UTF-8; a page saved in a single-byte encoding is read as Latin-1 rather than garbled.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+        };
+        // A page cut short (an interrupted download or save) ends without </html>.
+        if !text.to_ascii_lowercase().trim_end().ends_with("</html>") {
+            return Err(ImportError::NotARecord("the page is incomplete (it does not end with </html>): save it again from the browser".into()));
+        }
+        let (reference, status, header, raw) = read_html(&text)?;
+        (Format::ViewDetailsHtml, reference, status, header, raw)
     } else {
         return Err(ImportError::NotARecord(format!("the file starts “{}”", rows::clip(head.lines().next().unwrap_or("")))));
     };
@@ -113,6 +139,7 @@ pub fn import(treaty: Treaty, bytes: &[u8], source: Option<&str>) -> Result<Impo
         return Err(ImportError::OtherTreaty(want.to_string(), reference));
     }
     let source = match (source, status_as_at) {
+        (Some(s), _) if !valid_tag(s) => return Err(ImportError::Source(rows::clip(s))),
         (Some(s), _) => s.to_string(),
         (None, Some(d)) => format!("untc-{d}"),
         (None, None) => "untc-xml".to_string(),
@@ -164,12 +191,44 @@ pub fn import(treaty: Treaty, bytes: &[u8], source: Option<&str>) -> Result<Impo
             source.clone(),
         ];
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-        out.push(rows::action_row(i + 2, &refs).map_err(ImportError::Row)?);
+        out.push(rows::action_row(i + 2, &refs).map_err(|e| ImportError::Cell(name.clone(), e.field, e.value, e.why))?);
     }
     if !unknown.is_empty() {
         return Err(ImportError::UnknownNames(unknown));
     }
+    // A record that contradicts itself: a state twice, a date before the treaty opened or after the record's own.
+    let lines: Vec<(usize, ActionRow)> = out.iter().cloned().enumerate().map(|(i, r)| (i + 2, r)).collect();
+    let opened = treaty.info().opened_for_signature.ymd();
+    let opened = Ymd { y: opened.0, m: opened.1, d: opened.2 };
+    let mut problems: Vec<String> = rows::check_actions(&lines, &|_| true, &|_| Some(opened))
+        .into_iter()
+        .map(|e| {
+            let who = lines.iter().find(|(l, _)| *l == e.line).map_or(String::new(), |(_, r)| r.participant.clone());
+            let also = e.why.split("(also line ").nth(1).and_then(|x| x.trim_end_matches(')').parse::<usize>().ok());
+            match also {
+                Some(_) => format!("{who} ({}) appears twice in the record", e.value),
+                None => format!("{who}: {} “{}”: {}", e.field, e.value, e.why),
+            }
+        })
+        .collect();
+    if let Some(as_at) = status_as_at {
+        for r in &out {
+            for (field, d) in [("signature", r.signature), ("deposit", r.action)] {
+                if let Some(d) = d.filter(|d| *d > as_at) {
+                    problems.push(format!("{}: {field} {d} is after the record's own date ({as_at})", r.participant));
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Contradicts(problems));
+    }
     Ok(Imported { treaty, format, reference, status_as_at, header, rows: out, renamed })
+}
+
+/// A source tag as the data's are written (`untc-2026-02-03`, `verdragenbank-inview-2024-eif30`).
+fn valid_tag(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 60 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+' | '_')) && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Names compared as people write them: curly and straight apostrophes alike, white space collapsed, any case.
@@ -271,7 +330,20 @@ fn strip_superscript(s: &str) -> String {
 
 /// The ViewDetails page: the reference (from its links' `mtdsg_no=`), the "STATUS AS AT" date, and the rows of
 /// the participant table (the table whose first row heads "Participant").
-fn read_html(text: &str) -> Result<(String, Option<Ymd>, Vec<RawRow>), ImportError> {
+/// What an HTML page gives: its MTDSG reference, its "STATUS AS AT" date, its header counts (signatories, parties)
+/// and its participant rows.
+type HtmlRecord = (String, Option<Ymd>, Option<(u16, u16)>, Vec<RawRow>);
+
+/// The page's "Signatories : 40. Parties : 60" line, if it has one.
+fn html_counts(text: &str) -> Option<(u16, u16)> {
+    let after = |label: &str| -> Option<u16> {
+        let rest = text.split(label).nth(1)?.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        rest.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+    };
+    Some((after("Signatories :")?, after("Parties :")?))
+}
+
+fn read_html(text: &str) -> Result<HtmlRecord, ImportError> {
     use scraper::{ElementRef, Html, Selector};
     let doc = Html::parse_document(text);
     let sel = |s: &str| Selector::parse(s).map_err(|e| ImportError::NotARecord(format!("selector {s}: {e}")));
@@ -317,7 +389,7 @@ fn read_html(text: &str) -> Result<(String, Option<Ymd>, Vec<RawRow>), ImportErr
         }
         raw.push(RawRow { name: cell(0), signature: cell(1), action: cell(2) });
     }
-    Ok((reference, status, raw))
+    Ok((reference, status, html_counts(text), raw))
 }
 
 /// The rows as `treaty_actions.csv` lines (with its header), CRLF-terminated as that file is.
@@ -389,6 +461,9 @@ pub fn diff(imported: &Imported) -> Vec<String> {
         Some((s, p)) => format!("counts: the record's header says {s} signatories and {p} parties, but its rows give {signatories} and {parties}"),
         None => format!("counts: the rows give {signatories} signatories and {parties} parties"),
     });
+    if imported.status_as_at.is_none() && imported.format == Format::ViewDetailsHtml {
+        out.push("complete to: the page's “STATUS AS AT” date could not be read, so the list's completeness date is unknown; leave data/treaties.csv as it is".to_string());
+    }
     if let Some(d) = imported.status_as_at {
         let have = t.info().complete_list_as_of;
         out.push(if have.to_string() == d.to_string() {
@@ -454,7 +529,8 @@ pub fn check_report() -> (Vec<String>, bool) {
                 exact += 1;
             } else {
                 ok = false;
-                lines.push(format!("problem: {tag} on {d}: the source ({}) says {} parties, the data {}–{}", h.source_url, h.parties, ours.min, ours.max));
+                let identified = if ours.min == ours.max { ours.min.to_string() } else { format!("{}–{}", ours.min, ours.max) };
+                lines.push(format!("problem: {tag} on {d}: the source ({}) says {} parties, the data {identified}", h.source_url, h.parties));
             }
         } else if crate::model::from_depositary(h) {
             if ours.max <= h.parties {
@@ -469,7 +545,13 @@ pub fn check_report() -> (Vec<String>, bool) {
             }
         }
     }
-    lines.push(format!("headlines: {exact} dated counts within a complete list reproduced exactly; {bounded} later depositary counts not exceeded"));
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    lines.push(format!(
+        "headlines: {} within a complete list reproduced exactly; {} not exceeded",
+        plural(exact, "dated count", "dated counts"),
+        plural(bounded, "later depositary count", "later depositary counts")
+    ));
+    lines.push("data: as compiled into this binary from data/ (cargo run rebuilds it first; a bad row stops the build, listing every problem)".to_string());
     lines.push(if ok { "check: all well".to_string() } else { "check: problems above".to_string() });
     (lines, ok)
 }

@@ -40,8 +40,28 @@ fn the_2026_convention_page_reproduces_its_71_rows() {
     assert!(csv.contains("icrmw,Zimbabwe,ZWE,,2024-11-05,accession,untc-2026-02-03"));
     let diff = import::diff(&imported);
     assert_eq!(diff.first().unwrap(), "no differences from data/treaty_actions.csv");
-    assert!(diff.contains(&"counts: the rows give 40 signatories and 60 parties".to_string()), "{diff:?}");
+    // The page's own header line ("Signatories : 40. Parties : 60") is compared with its rows.
+    assert!(diff.contains(&"counts: the record's header says 40 signatories and 60 parties; its rows give the same".to_string()), "{diff:?}");
     assert!(diff.contains(&"complete to: the record is as at 2026-02-03, as data/treaties.csv says".to_string()), "{diff:?}");
+}
+
+#[test]
+fn a_page_that_contradicts_itself_or_its_header_is_reported() {
+    let page = std::fs::read_to_string(HTML).unwrap();
+    // A header count its rows do not give.
+    let i = page.find("Parties :").unwrap();
+    let j = i + page[i..].find("60").unwrap();
+    let bumped = format!("{}61{}", &page[..j], &page[j + 2..]);
+    let diff = import::diff(&import::import(Treaty::Icrmw, bumped.as_bytes(), None).unwrap());
+    assert!(diff.contains(&"counts: the record's header says 40 signatories and 61 parties, but its rows give 40 and 60".to_string()), "{diff:?}");
+    // A deposit after the page's own "status as at" date.
+    let late = page.replacen("5 Nov\t 2024 a", "1 Dec\t 2026 a", 1);
+    assert_ne!(late, page);
+    let e = import::import(Treaty::Icrmw, late.as_bytes(), None).unwrap_err().to_string();
+    assert!(e.contains("Zimbabwe: deposit 2026-12-01 is after the record's own date (2026-02-03)"), "{e}");
+    // A source tag that is not a tag.
+    let e = import::import(Treaty::Icrmw, page.as_bytes(), Some("=cmd|x")).unwrap_err().to_string();
+    assert!(e.starts_with("--source “=cmd|x” is not a source tag"), "{e}");
 }
 
 #[test]
@@ -83,6 +103,13 @@ fn an_older_record_shows_what_changed_since() {
     assert!(diff.contains(&"changed: Benin (BEN): deposit 2018-07-06 → none; mode ratification → none".to_string()), "{diff:?}");
     assert!(diff.contains(&"not in this record: Zimbabwe (ZWE), source untc-2026-02-03".to_string()), "{diff:?}");
     assert_eq!(imported.rows.iter().find(|r| r.iso3 == "TUR").unwrap().participant, "Türkiye");
+    // The same file saved again as UTF-8 (and saying so) gives the same rows.
+    let latin1 = std::fs::read(PALERMO_XML).unwrap();
+    let first = import::import(Treaty::Palermo, &latin1, None).unwrap();
+    let utf8: String = latin1.iter().map(|&b| char::from(b)).collect::<String>().replacen("encoding=\"iso-8859-1\"", "encoding=\"utf-8\"", 1);
+    let again = import::import(Treaty::Palermo, utf8.as_bytes(), None).unwrap();
+    assert_eq!(import::to_csv(&again), import::to_csv(&first));
+    assert!(again.rows.iter().any(|r| r.participant.starts_with("Côte")), "{:?}", again.rows.iter().map(|r| &r.participant).collect::<Vec<_>>());
 }
 
 #[test]
@@ -108,12 +135,20 @@ fn broken_or_foreign_records_say_what_is_wrong() {
         "Albania: consent to be bound “5 Jun 2007 x”: unknown marker “x”: use none, a, A, AA or d"
     );
     assert!(err(Treaty::Icrmw, &html.replacen("5 Jun\t 2007 a", "5 Juin\t 2007 a", 1)).ends_with("“Juin” is not a month (Jan … Dec)"));
+    // A page cut short.
+    assert!(err(Treaty::Icrmw, &html[..html.len() / 2]).contains("the page is incomplete"));
+    // A participant twice.
+    let i = html.find("Zimbabwe<br>").unwrap();
+    let row_start = html[..i].rfind("<tr").unwrap();
+    let row_end = i + html[i..].find("</tr>").unwrap() + 5;
+    let twice = format!("{}{}{}", &html[..row_end], &html[row_start..row_end], &html[row_end..]);
+    assert!(err(Treaty::Icrmw, &twice).contains("Zimbabwe (ZWE) appears twice in the record"), "{}", err(Treaty::Icrmw, &twice));
 }
 
 #[test]
 fn the_check_report_reproduces_every_headline() {
     let (lines, ok) = import::check_report();
     assert!(ok, "{lines:?}");
-    assert!(lines.contains(&"headlines: 10 dated counts within a complete list reproduced exactly; 1 later depositary counts not exceeded".to_string()), "{lines:?}");
+    assert!(lines.contains(&"headlines: 10 dated counts within a complete list reproduced exactly; 1 later depositary count not exceeded".to_string()), "{lines:?}");
     assert!(lines.contains(&"gap: palermo on 2024-04-20: the depositary counted 182, the data identifies 181".to_string()), "{lines:?}");
 }

@@ -25,13 +25,14 @@ if (named && !named.startsWith('<') && !pairs.some(([k]) => k.replace(/^(amp;)+/
 for (const [k, v] of pairs) {
   const name = k.replace(/^(amp;)+/, '');
   if (name === 'controls') el.setAttribute('controls', '');
+  else if (name === 'eager') continue; // an iframe page always draws at once
   else if (optionNames.includes(name) && !el.hasAttribute(name)) el.setAttribute(name, v);
 }
 document.body.prepend(el);
 let problem = '';
 try {
   await whenReady();
-  embedParams(pairs.filter(([k]) => k !== 'controls').flat());
+  embedParams(pairs.filter(([k]) => !['controls', 'eager'].includes(k.replace(/^(amp;)+/, ''))).flat());
 } catch (e) {
   // A string is a refused address; anything else is a module that could not load, which the element reports.
   if (typeof e === 'string') problem = e;

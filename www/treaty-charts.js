@@ -235,10 +235,30 @@ const ABOUT_ROW = 37;
 const CONTROLS_ROW = 38;
 const INTERACTIVE = ['tabindex', 'role', 'aria-roledescription', 'aria-label'];
 
+let trustedTypesChecked = null;
+function trustedTypesBlock() {
+  if (trustedTypesChecked !== null) return trustedTypesChecked;
+  try {
+    document.createElement('template').innerHTML = '<b></b>';
+    trustedTypesChecked = false;
+  } catch (e) {
+    trustedTypesChecked = true;
+    console.error(`<treaty-chart>: this page enforces Trusted Types (require-trusted-types-for 'script'), which the charts do not support; they show their fallback content. Embed them with an iframe instead. (${e.message})`);
+  }
+  return trustedTypesChecked;
+}
+
 class TreatyChart extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
+    // A page that enforces Trusted Types (require-trusted-types-for 'script') refuses HTML strings, and the chart
+    // is drawn from one: its readers get the element's own content, and the console one line saying why.
+    if (trustedTypesBlock()) {
+      this._blocked = true;
+      root.append(document.createElement('slot'));
+      return;
+    }
     root.innerHTML = `${styleRoot(root)}<figure data-theme="auto"><div class="controls" role="group" hidden>` +
       '<button type="button" class="back"></button><button type="button" class="play"></button>' +
       '<button type="button" class="forward"></button><input type="range" min="0" step="1"><output></output></div>' +
@@ -311,6 +331,7 @@ class TreatyChart extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this._blocked) return;
     this._syncTheme();
     this._lang = this._language();
     if (!this._ready) {
@@ -336,6 +357,7 @@ class TreatyChart extends HTMLElement {
   }
 
   disconnectedCallback() {
+    if (this._blocked) return;
     connected.delete(this);
     this._resize.disconnect();
     nearby.unobserve(this._figure);
@@ -393,6 +415,7 @@ class TreatyChart extends HTMLElement {
   // or printing — nothing while the chart is more than about a screen away from view. Charts draw one per task
   // (see `queue`), so that a page of many charts never blocks for long.
   _schedule() {
+    if (this._blocked) return;
     if (this._queued || !this._ready) return;
     if (!this._near && !this._force && !this.hasAttribute('eager') && !printing) {
       this._dirty = true;
@@ -433,6 +456,7 @@ class TreatyChart extends HTMLElement {
   // Draws when the options or the width they resolve to have changed since the last drawing (so a resize, a
   // height change or a re-insertion does not redraw, and a rejected option is reported once, not per resize).
   _render() {
+    if (this._blocked) return;
     this._force = false;
     if (!this.isConnected) return;
     this._syncTheme();
@@ -826,6 +850,7 @@ export function define(name = 'treaty-chart') {
  * `null` removes one.
  */
 export function render(element, options = {}) {
+  if (element._blocked) return Promise.reject(new Error('this page enforces Trusted Types, which the charts do not support'));
   return new Promise((resolve, reject) => {
     const done = (e) => {
       element.removeEventListener('treaty-chart-rendered', done);

@@ -55,11 +55,31 @@ charts:\n",
     s
 }
 
+/// `import --help`.
+#[cfg(not(target_arch = "wasm32"))]
+const IMPORT_HELP: &str = "treaty-charts import --treaty icrmw|palermo FILE [--source TAG] [--out FILE]
+  Reads a UN Treaty Collection status record (the ViewDetails page saved from a browser, or the MTDSG XML) into
+  rows in the columns of data/treaty_actions.csv (to --out, or standard output), and writes to standard error what
+  differs from the data compiled into this binary: new participants, changed dates or modes, participants not in
+  the record, the record's counts and date, the names the UN has changed. TAG (letters, digits, - . + _) goes in the
+  rows' source column (default untc-<the page's status date>). See the README, \"When a state joins\".";
+
+/// `check --help`.
+#[cfg(not(target_arch = "wasm32"))]
+const CHECK_HELP: &str = "treaty-charts check
+  Checks the data compiled into this binary (cargo run rebuilds it from data/ first): every code joins, no
+  participant twice, no date before a treaty opened or a deposit before its signature, and every dated headline
+  count in data/treaty_status.csv reproduced. Exit 0 when all is well, 2 with the problems listed.";
+
 /// `import --treaty T FILE [--source TAG] [--out FILE]`.
 #[cfg(not(target_arch = "wasm32"))]
 fn import(args: &[String]) -> Result<(), String> {
     use treaty_charts::data::Treaty;
     let (mut treaty, mut file, mut source, mut out) = (None, None, None, None);
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{IMPORT_HELP}");
+        return Ok(());
+    }
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("--{name} needs a value"));
@@ -81,7 +101,7 @@ fn import(args: &[String]) -> Result<(), String> {
         }
         *slot = Some(value(a.trim_start_matches("--"))?);
     }
-    let treaty = match treaty.as_deref() {
+    let treaty = match treaty.as_deref().map(|t| t.trim().to_ascii_lowercase()).as_deref() {
         Some("palermo") => Treaty::Palermo,
         Some("icrmw") => Treaty::Icrmw,
         Some(t) => return Err(format!("--treaty “{t}”: use palermo or icrmw")),
@@ -119,6 +139,10 @@ fn run(args: &[String]) -> Result<(), String> {
         Some((c, r)) if c == "import" => return import(r),
         #[cfg(not(target_arch = "wasm32"))]
         Some((c, r)) if c == "check" => {
+            if r.first().is_some_and(|a| a == "--help" || a == "-h") {
+                println!("{CHECK_HELP}");
+                return Ok(());
+            }
             if let Some(a) = r.first() {
                 return Err(format!("check takes no arguments (got “{a}”)"));
             }
@@ -126,7 +150,7 @@ fn run(args: &[String]) -> Result<(), String> {
             for l in &lines {
                 println!("{l}");
             }
-            return if ok { Ok(()) } else { Err("the data has problems (see above)".into()) };
+            return if ok { Ok(()) } else { Err(DATA_PROBLEMS.into()) };
         }
         Some((c, r)) if c == "meta" => {
             return match r {
@@ -308,13 +332,16 @@ mod meta {
     }
 }
 
+/// `check`'s error when the data has problems (listed above it; no usage hint after it).
+const DATA_PROBLEMS: &str = "the data has problems (see above)";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("treaty-charts: {e}");
-            if !e.starts_with("cannot write") {
+            if !e.starts_with("cannot write") && e != DATA_PROBLEMS && !e.contains(".html: ") && !e.contains(".xml: ") {
                 eprintln!("(treaty-charts --help lists the commands, charts and options)");
             }
             ExitCode::from(2)

@@ -59,6 +59,18 @@ test("script-src 'self' without 'wasm-unsafe-eval': fallback content, a plain se
   await context.close();
 });
 
+test("require-trusted-types-for 'script': fallback content, one console error, nothing thrown", async () => {
+  const { page, errors, context } = await underPolicy("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'");
+  await page.waitForFunction(() => customElements.get('treaty-chart'));
+  // The element's own content (the link to the static image) is what readers see.
+  assert.equal(await page.locator('#a a').isVisible(), true);
+  assert.equal(errors.filter((e) => e.startsWith('pageerror')).length, 0, errors.join('\n'));
+  const ours = errors.filter((e) => e.startsWith('<treaty-chart>'));
+  assert.equal(ours.length, 1, errors.join('\n'));
+  assert.match(ours[0], /Trusted Types/);
+  await context.close();
+});
+
 // The iframe page under a policy of its own: its script and styles are files, so script-src 'self'
 // 'wasm-unsafe-eval' with style-src 'self' draws the chart with no console error; without 'wasm-unsafe-eval' the
 // page shows the plain sentence and logs one error.
