@@ -36,6 +36,24 @@ pub struct Blocks {
     pub source: String,
 }
 
+impl Blocks {
+    /// A chart's blocks: its headline and subtitle, what it measures and leaves out (bodies without their leads;
+    /// the leads are added), its caveat and "About this data" paragraphs, and the completeness and source lines
+    /// every chart carries.
+    pub fn new(cat: &Cat, title: String, subtitle: String, measures: &str, leaves_out: &str, caveat: Option<String>, about: Vec<String>) -> Blocks {
+        Blocks {
+            title,
+            subtitle,
+            measures: with_lead(cat, Msg::MeasuresLead, measures),
+            leaves_out: with_lead(cat, Msg::LeavesOutLead, leaves_out),
+            caveat,
+            about,
+            completeness: completeness(cat),
+            source: source(cat),
+        }
+    }
+}
+
 /// How much of the notes a chart shows: the three short blocks (the rest in the element's disclosure), or all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Notes {

@@ -276,6 +276,26 @@ pub struct Frame {
     pub marks: Vec<Mark>,
 }
 
+/// What a chart's build function hands [`Frame::finish`] besides its frame and blocks (see [`Spec`] for each field).
+pub struct Drawn {
+    /// The plot area, SVG px.
+    pub plot: Rect,
+    /// Tooltip regions.
+    pub hits: Vec<Hit>,
+    /// How the keys work, for screen readers (charts with hits).
+    pub keys_label: Option<String>,
+    /// The data as an HTML table for screen readers, if the chart has one.
+    pub table: Option<String>,
+    /// A clip for the marks (the map's plot).
+    pub clip: Option<Rect>,
+    /// One sentence with the chart's numbers.
+    pub summary: String,
+    /// The chart's numbers as CSV.
+    pub csv: String,
+    /// The CSV's download name.
+    pub csv_filename: String,
+}
+
 /// A text run on the surface, anchored at its start.
 pub fn run(x: f64, y: f64, text: String, size: f64, color: Role) -> Text {
     Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None, halo: false }
@@ -337,6 +357,30 @@ impl Frame {
         }
         let _ = lines;
         self.y += line_h + 6.0;
+    }
+
+    /// The chart's end, the same for every kind: the footer under the plot, then the spec from the frame's text and
+    /// marks, its height (the footer's end, rounded up) and what the chart hands over in `d`.
+    pub fn finish(mut self, o: &crate::options::Options, blocks: Blocks, d: Drawn) -> Spec {
+        self.footer(&blocks, &d.csv, &d.csv_filename, o.notes);
+        Spec {
+            kind: o.chart,
+            theme: o.theme,
+            lang: self.cat.0.tag,
+            width: self.width,
+            height: self.y.ceil(),
+            plot: d.plot,
+            marks: self.marks,
+            texts: self.texts,
+            hits: d.hits,
+            keys_label: d.keys_label,
+            table: d.table,
+            clip: d.clip,
+            blocks,
+            summary: d.summary,
+            csv: d.csv,
+            csv_filename: d.csv_filename,
+        }
     }
 
     /// The blocks under the plot — what it measures, what it leaves out, the caveat, and with full notes "About

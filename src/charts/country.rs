@@ -60,9 +60,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
     let caveat = notes::first_caveat(&cat, [Some(cat.t(Msg::StockYearText).to_string())], &mut about);
     let membership = cat.t(if state.country.un == UnStatus::Observer { Msg::UnObserver } else { Msg::UnMember });
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or_else(|| name.to_string()),
-        subtitle: cat.f(
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or_else(|| name.to_string()),
+        cat.f(
             Msg::CountrySubtitle,
             &[
                 ("region", Arg::Str(region_name(&cat, state.country.region))),
@@ -70,13 +71,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 ("membership", Arg::Str(membership)),
             ],
         ),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::CountryMeasures)),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::CountryLeavesOut)),
+        cat.t(Msg::CountryMeasures),
+        cat.t(Msg::CountryLeavesOut),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
@@ -214,23 +213,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let refs: Vec<&str> = csv_fields.iter().map(String::as_str).collect();
     csv_row(&mut csv, &refs);
     let csv_filename = format!("treaty-charts-country-{}-{as_of}-{}.csv", iso3.to_ascii_lowercase(), cat.0.tag);
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits: Vec::new(),
-        keys_label: None,
-        table: None,
-        clip: None,
+    Ok(f.finish(
+        o,
         blocks,
-        summary: sentence,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits: Vec::new(), keys_label: None, table: None, clip: None, summary: sentence, csv, csv_filename },
+    ))
 }

@@ -78,16 +78,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         [notes::caveat_range(&cat, model, as_of, Counts::States), Some(cat.t(Msg::StockYearText).to_string())],
         &mut about,
     );
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or(title),
-        subtitle: cat.f(Msg::CoverageSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::CoverageMeasures)),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, &notes::lowercase_first(leaves_out_body)),
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or(title),
+        cat.f(Msg::CoverageSubtitle, &[("date", Arg::Day(as_of))]),
+        cat.t(Msg::CoverageMeasures),
+        &notes::lowercase_first(leaves_out_body),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
@@ -243,26 +242,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     }
     let summary = cat.f(Msg::CoverageSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
     let csv_filename = format!("treaty-charts-coverage-{as_of}-{}.csv", cat.0.tag);
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = Some(cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits,
-        keys_label,
-        table: None,
-        clip: None,
+    Ok(f.finish(
+        o,
         blocks,
-        summary,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits, keys_label, table: None, clip: None, summary, csv, csv_filename },
+    ))
 }
 
 /// A treaty's short column head: "Palermo" / "ICRMW".

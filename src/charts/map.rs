@@ -172,16 +172,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         ],
         &mut about,
     );
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or(title),
-        subtitle: cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(if view.is_some() { Msg::MapMeasuresOne } else { Msg::MapMeasures })),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::MapLeavesOut)),
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or(title),
+        cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
+        cat.t(if view.is_some() { Msg::MapMeasuresOne } else { Msg::MapMeasures }),
+        cat.t(Msg::MapLeavesOut),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
 
     // Every state's category, pattern and tooltip.
     let maybe_treaty = |st: [Status; 2]| if st[1] == Status::MaybeParty { Treaty::Icrmw } else { Treaty::Palermo };
@@ -408,24 +407,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         Some(t) => format!("treaty-charts-map-{}-{as_of}-{}.csv", t.tag(), cat.0.tag),
         None => format!("treaty-charts-map-{as_of}-{}.csv", cat.0.tag),
     };
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = Some(cat.f(Msg::AriaKeysMap, &[("title", Arg::Str(&blocks.title))]));
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits,
-        keys_label,
-        table: Some(table),
-        clip: Some(plot),
+    Ok(f.finish(
+        o,
         blocks,
-        summary,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits, keys_label, table: Some(table), clip: Some(plot), summary, csv, csv_filename },
+    ))
 }

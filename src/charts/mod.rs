@@ -1,8 +1,9 @@
 //! The chart kinds: one registry, one module per kind.
 //!
 //! Every kind is a module under `charts/` with the same shape — a `pub static CHART: ChartDef` and a
-//! `fn build(cx: &Ctx) -> Result<Spec, ChartError>` laid out in the same order (blocks and notes → frame header and
-//! legend → scales → marks → hits → CSV → footer) — and one entry in [`CHARTS`]. Nothing else names a kind:
+//! `fn build(cx: &Ctx) -> Result<Spec, ChartError>` laid out in the same order (blocks and notes, made by
+//! `notes::Blocks::new` → frame header and legend → scales → marks → hits → CSV → `Frame::finish`, which adds the
+//! footer and makes the spec) — and one entry in [`CHARTS`]. Nothing else names a kind:
 //! option validation, the CLI (`--chart` help and errors), `treaty-charts meta --json` (read by the browser build
 //! for the loader's valid names and reserved heights, the gallery and the static fallbacks), the benchmark and the
 //! tests all read the registry. **Adding a kind = one module here plus one entry in [`CHARTS`]** (and its

@@ -94,16 +94,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         ],
         &mut about,
     );
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or_else(|| cat.t(Msg::RegionsTitle).to_string()),
-        subtitle: cat.f(Msg::RegionsSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::RegionsMeasures)),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::RegionsLeavesOut)),
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or_else(|| cat.t(Msg::RegionsTitle).to_string()),
+        cat.f(Msg::RegionsSubtitle, &[("date", Arg::Day(as_of))]),
+        cat.t(Msg::RegionsMeasures),
+        cat.t(Msg::RegionsLeavesOut),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
 
     // Rows: each region, then (on wide charts) its sub-regions.
     let with_subregions = w >= 760.0;
@@ -270,24 +269,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     }
     let summary = cat.f(Msg::RegionsSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
     let csv_filename = format!("treaty-charts-regions-{as_of}-{}.csv", cat.0.tag);
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = Some(cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits,
-        keys_label,
-        table: None,
-        clip: None,
+    Ok(f.finish(
+        o,
         blocks,
-        summary,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits, keys_label, table: None, clip: None, summary, csv, csv_filename },
+    ))
 }

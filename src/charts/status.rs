@@ -50,16 +50,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         ],
         &mut about,
     );
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or_else(|| cat.f(Msg::StatusTitle, &[("n", Arg::Num(i64::from(total)))])),
-        subtitle: cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]),
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::StatusMeasures)),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutPractice)),
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or_else(|| cat.f(Msg::StatusTitle, &[("n", Arg::Num(i64::from(total)))])),
+        cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]),
+        cat.t(Msg::StatusMeasures),
+        cat.t(Msg::LeavesOutPractice),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
@@ -205,24 +204,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let caption = cat.f(Msg::StatusSubtitle, &[("date", Arg::Day(as_of))]);
     let table = crate::spec::html_table(&caption, &["", cat.t(Msg::ColParties), cat.t(Msg::ColMaybe), cat.t(Msg::ColSigned), cat.t(Msg::ColNeither)], &rows);
     let csv_filename = format!("treaty-charts-status-{as_of}-{}.csv", cat.0.tag);
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = (!hits.is_empty()).then(|| cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits,
-        keys_label,
-        table: Some(table),
-        clip: None,
+    Ok(f.finish(
+        o,
         blocks,
-        summary,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits, keys_label, table: Some(table), clip: None, summary, csv, csv_filename },
+    ))
 }

@@ -64,16 +64,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_early(&cat, as_of), notes::caveat_gap(&cat, model, as_of)],
         &mut about,
     );
-    let blocks = notes::Blocks {
-        title: o.title.clone().unwrap_or_else(|| cat.t(Msg::TimelineTitle).to_string()),
+    let blocks = notes::Blocks::new(
+        &cat,
+        o.title.clone().unwrap_or_else(|| cat.t(Msg::TimelineTitle).to_string()),
         subtitle,
-        measures: notes::with_lead(&cat, Msg::MeasuresLead, cat.t(Msg::TimelineMeasures)),
-        leaves_out: notes::with_lead(&cat, Msg::LeavesOutLead, cat.t(Msg::LeavesOutPractice)),
+        cat.t(Msg::TimelineMeasures),
+        cat.t(Msg::LeavesOutPractice),
         caveat,
         about,
-        completeness: notes::completeness(&cat),
-        source: notes::source(&cat),
-    };
+    );
     let ranges: Vec<(Treaty, Day)> = Treaty::ALL
         .iter()
         .flat_map(|t| model.deposits(*t).iter().filter(|d| d.when.day().is_none() && d.when.earliest() <= as_of).map(move |d| (*t, d.when.earliest())))
@@ -344,26 +343,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let table = crate::spec::html_table(&caption, &[cat.t(Msg::ColYear), cat.treaty(Treaty::Palermo), cat.treaty(Treaty::Icrmw)], &rows);
     let summary = summary(model, &cat, as_of);
     let csv_filename = format!("treaty-charts-timeline-{as_of}-{}.csv", cat.0.tag);
-    f.footer(&blocks, &csv, &csv_filename, o.notes);
     let keys_label = (!hits.is_empty()).then(|| cat.f(Msg::AriaKeysTimeline, &[("title", Arg::Str(&blocks.title))]));
-    Ok(Spec {
-        kind: o.chart,
-        theme: o.theme,
-        lang: cat.0.tag,
-        width: w,
-        height: f.y.ceil(),
-        plot,
-        marks: f.marks,
-        texts: f.texts,
-        hits,
-        keys_label,
-        table: Some(table),
-        clip: None,
+    Ok(f.finish(
+        o,
         blocks,
-        summary,
-        csv,
-        csv_filename,
-    })
+        crate::spec::Drawn { plot, hits, keys_label, table: Some(table), clip: None, summary, csv, csv_filename },
+    ))
 }
 
 const LEADING_AXIS: f64 = 1.6;
