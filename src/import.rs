@@ -497,6 +497,15 @@ fn describe(r: &ActionRow) -> String {
     parts.join(", ")
 }
 
+/// A count that may be a range, as the report writes it: `181`, or `177–178`.
+fn range_text(min: u16, max: u16) -> String {
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min}–{max}")
+    }
+}
+
 /// The data's validation report (`treaty-charts check`): the integrity checks of the compiled tables (every code
 /// joins, no participant twice, no date before a treaty opened or a deposit before its signature, ranges that fit
 /// their rows), and every headline count in `data/treaty_status.csv` against the counts the data gives — exactly,
@@ -529,14 +538,14 @@ pub fn check_report() -> (Vec<String>, bool) {
                 exact += 1;
             } else {
                 ok = false;
-                let identified = if ours.min == ours.max { ours.min.to_string() } else { format!("{}–{}", ours.min, ours.max) };
+                let identified = range_text(ours.min, ours.max);
                 lines.push(format!("problem: {tag} on {d}: the source ({}) says {} parties, the data {identified}", h.source_url, h.parties));
             }
         } else if crate::model::from_depositary(h) {
             if ours.max <= h.parties {
                 bounded += 1;
                 if ours.max < h.parties {
-                    let identified = if ours.min == ours.max { ours.min.to_string() } else { format!("{}–{}", ours.min, ours.max) };
+                    let identified = range_text(ours.min, ours.max);
                     lines.push(format!("gap: {tag} on {d}: the depositary counted {}, the data identifies {identified}", h.parties));
                 }
             } else {

@@ -14,6 +14,8 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, theme];
 // (crate::embed::embed_params): tracking parameters and cache-busters are dropped, an "&amp;" copied from HTML
 // source is read as "&", anything else, or an option given twice, is refused with a visible message.
 const pairs = [...new URLSearchParams(location.search)];
+// A parameter's name as meant: "&amp;as-of=" copied from HTML source arrives as "amp;as-of".
+const bare = (k) => k.replace(/^(amp;)+/, '');
 const el = document.createElement('treaty-chart');
 el.id = 'chart';
 // An iframe is drawn as soon as it loads, even far below the fold, so that its height is known before the reader
@@ -21,9 +23,9 @@ el.id = 'chart';
 el.setAttribute('eager', '');
 // A page made for one chart (embed-<chart>.html) names it; the address can still choose another.
 const named = document.body.dataset.chart;
-if (named && !named.startsWith('<') && !pairs.some(([k]) => k.replace(/^(amp;)+/, '') === 'chart')) el.setAttribute('chart', named);
+if (named && !named.startsWith('<') && !pairs.some(([k]) => bare(k) === 'chart')) el.setAttribute('chart', named);
 for (const [k, v] of pairs) {
-  const name = k.replace(/^(amp;)+/, '');
+  const name = bare(k);
   if (name === 'controls') el.setAttribute('controls', '');
   else if (name === 'eager') continue; // an iframe page always draws at once
   else if (optionNames.includes(name) && !el.hasAttribute(name)) el.setAttribute(name, v);
@@ -32,7 +34,7 @@ document.body.prepend(el);
 let problem = '';
 try {
   await whenReady();
-  embedParams(pairs.filter(([k]) => !['controls', 'eager'].includes(k.replace(/^(amp;)+/, ''))).flat());
+  embedParams(pairs.filter(([k]) => !['controls', 'eager'].includes(bare(k))).flat());
 } catch (e) {
   // A string is a refused address; anything else is a module that could not load, which the element reports.
   if (typeof e === 'string') problem = e;
@@ -43,7 +45,7 @@ if (problem) {
   box.className = 'tc-error';
   box.setAttribute('role', 'alert');
   const lead = document.createElement('strong');
-  lead.textContent = `${messagesFor(pairs.find(([k]) => k.replace(/^(amp;)+/, '') === 'lang')?.[1]).errorLead} `;
+  lead.textContent = `${messagesFor(pairs.find(([k]) => bare(k) === 'lang')?.[1]).errorLead} `;
   box.append(lead, problem);
   document.body.prepend(box);
   console.error(`<treaty-chart> embed: ${problem}`);
