@@ -172,7 +172,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         .enumerate()
         .map(|(k, t)| {
             let words = statuses.iter().filter_map(|st| st.get(k)).map(|st| text::width(status_word(&cat, *st), th.axis, false) + 14.0);
-            words.chain([text::width(&short_tag(&cat, *t), th.axis, true)]).fold(0.0, f64::max) + 8.0
+            // A head wider than its column wraps at its spaces ("Travailleurs / migrants"): its longest word counts.
+            let head = short_tag(&cat, *t);
+            let longest = head.split(' ').map(|w| text::width(w, th.axis, true)).fold(0.0, f64::max);
+            words.chain([longest]).fold(0.0, f64::max) + 8.0
         })
         .fold(0.0, f64::max);
     let name_w = (inner * if w < 480.0 { 0.36 } else { 0.3 }).min(230.0);
@@ -183,13 +186,18 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let num_w = if show_numbers { num_w } else { 4.0 };
     let bar_w = (inner - name_w - 2.0 * chip_w - num_w).max(20.0);
     let chips_x = bar_x + bar_w + num_w;
-    // Column heads for the chips.
+    // Column heads for the chips, on as many lines as the longest needs.
+    let heads: Vec<Vec<String>> = Treaty::ALL.iter().map(|t| text::wrap(&short_tag(&cat, *t), th.axis, true, chip_w - 4.0)).collect();
+    let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1);
     y += th.axis * LEADING + 2.0;
-    for (k, t) in Treaty::ALL.iter().enumerate() {
-        let mut h = crate::spec::run(chips_x + k as f64 * chip_w, y, short_tag(&cat, *t), th.axis, Role::text(*t));
-        h.bold = true;
-        texts.push(h);
+    for (k, (t, lines)) in Treaty::ALL.iter().zip(&heads).enumerate() {
+        for (i, line) in lines.iter().enumerate() {
+            let mut h = crate::spec::run(chips_x + k as f64 * chip_w, y + i as f64 * th.axis * LEADING, line.clone(), th.axis, Role::text(*t));
+            h.bold = true;
+            texts.push(h);
+        }
     }
+    y += (head_lines.saturating_sub(1)) as f64 * th.axis * LEADING;
     let biggest = top.first().and_then(|(s, _)| s.stock).map_or(1, |m| m.immigrants.max(1));
     let row_h = (th.axis * LEADING + 5.0).max(18.0);
     for (s, _) in &top {
