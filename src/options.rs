@@ -397,20 +397,8 @@ fn fold(s: &str) -> String {
     s.chars()
         .filter_map(|c| {
             let c = c.to_ascii_lowercase();
-            let base = match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-                'ç' => 'c',
-                'è' | 'é' | 'ê' | 'ë' => 'e',
-                'ì' | 'í' | 'î' | 'ï' => 'i',
-                'ñ' => 'n',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-                'ù' | 'ú' | 'û' | 'ü' => 'u',
-                'ý' | 'ÿ' => 'y',
-                'ş' => 's',
-                c if c.is_ascii_alphanumeric() => c,
-                _ => return None,
-            };
-            Some(base)
+            let base = if c == 'ş' { 's' } else { crate::text::unaccent(c) };
+            base.is_ascii_alphanumeric().then_some(base)
         })
         .collect()
 }

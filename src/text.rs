@@ -100,22 +100,28 @@ pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     lines
 }
 
+/// A lower-case Latin letter without its accent (`é` → `e`, `ñ` → `n`), for sorting and matching names in the
+/// charts' three languages; any other character as it is.
+pub fn unaccent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
 /// A key for sorting names alphabetically in any of the charts' languages: lower case, accents dropped
 /// (`Équateur` sorts with E, `Türkiye` with T).
 pub fn sort_key(s: &str) -> String {
     s.chars()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
+        .map(unaccent)
         .collect()
 }
 

@@ -10,7 +10,7 @@
 //! status chart's. Hits: one per state (keyboard order: region by region, west to east), then the other areas.
 //! The CSV has one row per state; a visually hidden table lists every state for screen readers.
 
-use super::{csv_row, status::status_key, ChartDef, ChartError, Ctx};
+use super::{csv_row, regions::region_name, status::status_key, ChartDef, ChartError, Ctx};
 use crate::data::{self, Region as M49, Treaty};
 use crate::date::Day;
 use crate::geo::{equal_earth, EQUAL_EARTH_MAX_X, EQUAL_EARTH_MAX_Y};
@@ -127,16 +127,6 @@ fn standing(cat: &Cat, model: &Model, s: &State, t: Treaty, day: Day) -> String 
         (Status::Signatory, _) => cat.f(Msg::TipSignedOnly, &[("treaty", treaty), ("date", Arg::Day(signed_on.unwrap_or(day)))]),
         _ => cat.f(Msg::TipNeither, &[("treaty", treaty)]),
     }
-}
-
-fn region_name(cat: &Cat, r: M49) -> &'static str {
-    cat.t(match r {
-        M49::Africa => Msg::RegionAfrica,
-        M49::Americas => Msg::RegionAmericas,
-        M49::Asia => Msg::RegionAsia,
-        M49::Europe => Msg::RegionEurope,
-        M49::Oceania | M49::None => Msg::RegionOceania,
-    })
 }
 
 /// Builds the map spec.

@@ -758,29 +758,24 @@ impl Cat {
 
     /// Items joined as a list: `A, B and C` (en), `A, B e Italia` (es).
     pub fn list(&self, items: &[&str]) -> String {
+        self.joined(items, |l| {
+            let i_sound = (l.starts_with('i') || l.starts_with("hi")) && !l.starts_with("hie") && !l.starts_with("hia");
+            if i_sound { self.0.list_last_i } else { self.0.list_last }
+        })
+    }
+
+    /// `items` joined by the locale's separator, the last one by `last(the last item in lower case)`.
+    fn joined(&self, items: &[&str], last: impl Fn(&str) -> &'static str) -> String {
         match items {
             [] => String::new(),
             [one] => (*one).to_string(),
-            [rest @ .., last] => {
-                let l = last.to_lowercase();
-                let i_sound = (l.starts_with('i') || l.starts_with("hi")) && !l.starts_with("hie") && !l.starts_with("hia");
-                let and = if i_sound { self.0.list_last_i } else { self.0.list_last };
-                format!("{}{and}{last}", rest.join(self.0.list_sep))
-            }
+            [rest @ .., end] => format!("{}{}{end}", rest.join(self.0.list_sep), last(&end.to_lowercase())),
         }
     }
 
     /// Alternatives in the locale's words: "A, B or C" (en), "A, B ou C", "A, B o C" ("u" before /o/).
     pub fn list_or(&self, items: &[&str]) -> String {
-        match items {
-            [] => String::new(),
-            [one] => (*one).to_string(),
-            [rest @ .., last] => {
-                let l = last.to_lowercase();
-                let or = if l.starts_with('o') || l.starts_with("ho") { self.0.list_or_o } else { self.0.list_or };
-                format!("{}{or}{last}", rest.join(self.0.list_sep))
-            }
-        }
+        self.joined(items, |l| if l.starts_with('o') || l.starts_with("ho") { self.0.list_or_o } else { self.0.list_or })
     }
 
     /// The plural category of `n`.
