@@ -272,5 +272,7 @@ fn main() {
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("data_tables.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     println!("cargo:rerun-if-changed=build.rs");
+    // One chart kind per browser module (src/charts/mod.rs, `ONLY`): a different kind rebuilds the library.
+    println!("cargo:rerun-if-env-changed=TREATY_CHARTS_ONLY");
     geometry::write();
 }

@@ -19,7 +19,7 @@ const REPS = Math.max(1, Number(process.env.BENCH_REPS) || 7);
 const CLI = 'target/release/treaty-charts';
 const version = (p) => JSON.parse(readFileSync(`node_modules/${p}/package.json`, 'utf8')).version;
 const STACKS = [
-  { id: 'ours', label: 'treaty-charts', files: [`${DIST}/treaty-charts.js`, `${DIST}/treaty_charts_bg.wasm`] },
+  { id: 'ours', label: 'treaty-charts', files: [`${DIST}/treaty-charts.js`, `${DIST}/treaty_charts_timeline_bg.wasm`] }, // for a timeline
   { id: 'chartjs', label: `Chart.js ${version('chart.js')}`, files: [`${DIST}/bench/chartjs.js`] },
   { id: 'vegalite', label: `Vega-Lite ${version('vega-lite')}`, files: [`${DIST}/bench/vegalite.js`] },
 ];

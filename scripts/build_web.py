@@ -2,19 +2,21 @@
 """Builds the browser bundle and the gallery into the out-dir named in wasm-pack.toml.
 
 Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, wasm-opt args, static fallbacks):
-  1. cargo build --lib --target wasm32-unknown-unknown --profile <profile>
-  2. wasm-bindgen --target <target> --out-name <out-name> --out-dir <out-dir>
-  3. node_modules/.bin/wasm-opt <args> (binaryen from npm; never Debian's)
-  4. copies www/ next to them (loader, gallery pages)
-  5. reads the chart registry from the native CLI (`treaty-charts meta --json`) into <out-dir>/meta.json and the
+  1. reads the chart registry from the native CLI (`treaty-charts meta --json`)
+  2. for each chart kind: cargo build --lib --target wasm32-unknown-unknown --profile <profile> with
+     TREATY_CHARTS_ONLY=<kind>, wasm-bindgen --target <target>, node_modules/.bin/wasm-opt <args> (binaryen from
+     npm; never Debian's) → <out-name>_<kind>_bg.wasm; the glue, the same for all, as one factory <out-name>.js
+  3. copies www/ next to them (loader, gallery pages)
+  4. writes the registry into <out-dir>/meta.json and the
      loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart;
      bundles the loader and glue into one minified module with esbuild ([bundle])
-  6. writes static SVG fallbacks with the native CLI into <out-dir>/static/
-  7. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
+  5. writes static SVG fallbacks with the native CLI into <out-dir>/static/
+  6. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
      .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack ./dist/npm` makes the tarball
 """
 import html
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -39,7 +41,7 @@ def meta(cli: pathlib.Path) -> dict:
     return json.loads(out)
 
 
-def inject(loader: pathlib.Path, registry: dict) -> None:
+def inject(loader: pathlib.Path, registry: dict, out_name: str) -> None:
     """Writes the registry into the loader, so that it knows the charts and reserves their heights before the
     wasm arrives."""
     text = loader.read_text()
@@ -48,7 +50,14 @@ def inject(loader: pathlib.Path, registry: dict) -> None:
         sys.exit(f"build: {marker} not found in {loader}")
     # Every reader downloads the loader: it gets the registry without the builder's list of states.
     lean = {k: v for k, v in registry.items() if k != "states"}
-    loader.write_text(text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False)))
+    text = text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False))
+    # Each kind's .wasm by a literal address (see wasm_modules), which bundlers recognise as an asset.
+    modules = "/*MODULES*/{}"
+    if modules not in text:
+        sys.exit(f"build: {modules} not found in {loader}")
+    urls = ", ".join(f"{json.dumps(c['name'])}: () => new URL({json.dumps(f'./{out_name}_' + c['name'] + '_bg.wasm')}, import.meta.url)"
+                     for c in registry["charts"])
+    loader.write_text(text.replace(modules, "{" + urls + "}"))
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 
@@ -98,18 +107,20 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
     page.write_text(text.replace(marker, "".join(sections)))
 
 
-def embed_pages(out_dir: pathlib.Path, registry: dict, site: str) -> None:
+def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str) -> None:
     """The iframe pages: embed.html (any chart, from its address; without JavaScript it links every chart's static
     image), and one embed-<chart>.html per chart (its static image without JavaScript, and an oEmbed discovery link
     to oembed-<chart>.json, so that a CMS that supports oEmbed embeds a pasted address)."""
     template = (out_dir / "embed.html").read_text()
-    for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->"):
+    for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->", "<!--PRELOAD-->"):
         if marker not in template:
             sys.exit(f"build: {marker} not found in embed.html")
     links = "".join(f'<p><a href="static/{html.escape(c["name"])}-latest-640.svg">{html.escape(c["about"]["en"])}</a></p>'
                     for c in registry["charts"])
     generic = template.replace("<!--NOSCRIPT-->", f"<p>This chart needs JavaScript. Static images:</p>{links}")
-    (out_dir / "embed.html").write_text(generic.replace("<!--OEMBED-->", "").replace("<!--TITLE-->", "").replace("<!--CHART-->", ""))
+    # The page for any chart cannot know which kind's module its address asks for, so it preloads none.
+    (out_dir / "embed.html").write_text(generic.replace("<!--OEMBED-->", "").replace("<!--TITLE-->", "").replace("<!--CHART-->", "")
+                                        .replace("<!--PRELOAD-->", ""))
     for c in registry["charts"]:
         name, about = c["name"], c["about"]["en"]
         query = "&".join(f"{k}={v}" for k, v in c.get("example", {}).items())
@@ -125,33 +136,89 @@ def embed_pages(out_dir: pathlib.Path, registry: dict, site: str) -> None:
         discovery = (f'<link rel="alternate" type="application/json+oembed" href="{site}oembed-{name}.json" '
                      f'title="{html.escape(about)}">')
         noscript = f'<img src="static/{name}-latest-640.svg" alt="{html.escape(about)} (static image)">'
+        # Its kind's .wasm downloads beside the loader, not after it (one round trip less on a slow link).
+        preload = (f'<link rel="preload" href="./{out_name}_{html.escape(name)}_bg.wasm" as="fetch" '
+                   'type="application/wasm" crossorigin>')
         (out_dir / page).write_text(template.replace("<!--NOSCRIPT-->", noscript).replace("<!--OEMBED-->", discovery)
-                                    .replace("<!--TITLE-->", f"{html.escape(about)} – ").replace("<!--CHART-->", html.escape(name)))
+                                    .replace("<!--TITLE-->", f"{html.escape(about)} – ").replace("<!--CHART-->", html.escape(name))
+                                    .replace("<!--PRELOAD-->", preload))
+
+
+def glue_factory(glue: str) -> str:
+    """The wasm-bindgen glue (an ES module holding one instance in module-level variables) as a module exporting
+    `glue()`, which makes a fresh copy of it: one per chart kind's `.wasm` on a page. Checks the glue's shape, so
+    that a wasm-bindgen that writes it differently stops the build here rather than in a reader's browser."""
+    body, exports = [], []
+    for line in glue.splitlines():
+        if line.startswith("export function "):
+            exports.append(line[len("export function "):].split("(")[0])
+            body.append(line[len("export "):])
+        elif line.startswith("export {"):
+            if line != "export { initSync, __wbg_init as default };":
+                sys.exit(f"build: unexpected export in the wasm-bindgen glue: {line}")
+        elif line.startswith(("export ", "import ")):
+            sys.exit(f"build: unexpected line in the wasm-bindgen glue: {line}")
+        else:
+            body.append(line)
+    if not exports:
+        sys.exit("build: no exported functions in the wasm-bindgen glue")
+    return ("// The wasm-bindgen glue, made a factory by scripts/build_web.py: glue() is a fresh copy, for one module.\n"
+            "export function glue() {\n" + "\n".join(body) +
+            f"\nreturn {{ {', '.join(exports)}, initSync, default: __wbg_init }};\n}}\n")
+
+
+def wasm_modules(registry: dict, cfg: dict, out_dir: pathlib.Path, out_name: str, target: str, profile: str) -> None:
+    """One `.wasm` per chart kind, <out-name>_<kind>_bg.wasm: the library compiled with TREATY_CHARTS_ONLY=<kind>
+    (src/charts/mod.rs), so that a page downloads only the code of the charts on it; then wasm-bindgen and
+    wasm-opt. Every kind's glue must be the same (the same exports and imports), so that one glue serves them all;
+    it is written as <out-name>.js, made a factory (see glue_factory)."""
+    profile_dir = "release" if profile == "release" else ("debug" if profile == "dev" else profile)
+    wasm_in = ROOT / "target" / "wasm32-unknown-unknown" / profile_dir / "treaty_charts.wasm"
+    opt = cfg.get("wasm-opt", {})
+    wasm_opt = ROOT / "node_modules" / ".bin" / "wasm-opt"
+    if opt.get("enabled", False) and not wasm_opt.exists():
+        sys.exit("build: node_modules/.bin/wasm-opt is missing; run scripts/setup.sh")
+    tmp = out_dir / ".bindgen"
+    glue = None
+    for kind in (c["name"] for c in registry["charts"]):
+        log(f"the {kind} chart's module: TREATY_CHARTS_ONLY={kind}")
+        subprocess.run(["cargo", "build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", profile],
+                       cwd=ROOT, check=True, env={**os.environ, "TREATY_CHARTS_ONLY": kind})
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        # The same out-name for every kind: it names the glue's import module inside each .wasm, so that one glue
+        # serves them all; the .wasm is renamed afterwards.
+        run("wasm-bindgen", "--target", target, "--out-name", out_name, "--out-dir", str(tmp), "--no-typescript", str(wasm_in))
+        this = (tmp / f"{out_name}.js").read_text()
+        if glue is not None and this != glue:
+            sys.exit(f"build: the glue of the {kind} module differs from the others' (different exports or imports)")
+        glue = this
+        wasm_out = out_dir / f"{out_name}_{kind}_bg.wasm"
+        if opt.get("enabled", False):
+            run(str(wasm_opt), *opt["args"], str(tmp / f"{out_name}_bg.wasm"), "-o", str(wasm_out))
+        else:
+            shutil.copy2(tmp / f"{out_name}_bg.wasm", wasm_out)
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    if glue is None:
+        sys.exit("build: the registry names no chart kinds")
+    (out_dir / f"{out_name}.js").write_text(glue_factory(glue))
 
 
 def main() -> None:
     cfg = tomllib.loads((ROOT / "wasm-pack.toml").read_text())
     target, profile = cfg["target"], cfg["profile"]
     out_dir, out_name = ROOT / cfg["out-dir"], cfg["out-name"]
-    crate = "treaty_charts"
 
-    run("cargo", "build", "--lib", "--target", "wasm32-unknown-unknown", "--profile", profile)
-    profile_dir = "release" if profile == "release" else ("debug" if profile == "dev" else profile)
-    wasm_in = ROOT / "target" / "wasm32-unknown-unknown" / profile_dir / f"{crate}.wasm"
+    # The native CLI first: the registry it prints names the chart kinds, one module each.
+    run("cargo", "build", "--release", "--bin", "treaty-charts")
+    cli = ROOT / "target" / "release" / "treaty-charts"
+    registry = meta(cli)
 
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
-    run("wasm-bindgen", "--target", target, "--out-name", out_name, "--out-dir", str(out_dir),
-        "--no-typescript", str(wasm_in))
-
-    wasm_out = out_dir / f"{out_name}_bg.wasm"
-    opt = cfg.get("wasm-opt", {})
-    if opt.get("enabled", False):
-        wasm_opt = ROOT / "node_modules" / ".bin" / "wasm-opt"
-        if not wasm_opt.exists():
-            sys.exit("build: node_modules/.bin/wasm-opt is missing; run scripts/setup.sh")
-        run(str(wasm_opt), *opt["args"], str(wasm_out), "-o", str(wasm_out))
+    wasm_modules(registry, cfg, out_dir, out_name, target, profile)
 
     for item in (ROOT / "www").iterdir():
         dest = out_dir / item.name
@@ -160,13 +227,10 @@ def main() -> None:
         else:
             shutil.copy2(item, dest)
 
-    run("cargo", "build", "--release", "--bin", "treaty-charts")
-    cli = ROOT / "target" / "release" / "treaty-charts"
-    registry = meta(cli)
     # The map's geometry, fetched by the loader only for charts that draw it.
     subprocess.run([str(cli), "world", "--out", str(out_dir / f"{out_name}_world.bin")], check=True)
     (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
-    inject(out_dir / "treaty-charts.js", registry)
+    inject(out_dir / "treaty-charts.js", registry, out_name)
     bundle(out_dir, out_name, cfg.get("bundle", {}))
     static = cfg.get("static", {})
     # `--site URL` overrides [site] for this build (scripts/serve.sh passes the address it serves at).
@@ -177,7 +241,7 @@ def main() -> None:
             sys.exit("build: --site needs an http(s) address ending in /, e.g. --site http://127.0.0.1:8107/")
         site = sys.argv[i + 1] if sys.argv[i + 1].endswith("/") else sys.argv[i + 1] + "/"
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
-    embed_pages(out_dir, registry, site)
+    embed_pages(out_dir, out_name, registry, site)
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:
@@ -205,8 +269,13 @@ def package(out_dir: pathlib.Path, out_name: str, registry: dict) -> None:
     npm = out_dir / "npm"
     manifest = json.loads((npm / "package.json").read_text())
     manifest["version"] = registry["version"]
+    # One .wasm per chart kind, from the registry, in place of "<modules>" in the files and the exports.
+    modules = [f"{out_name}_{c['name']}_bg.wasm" for c in registry["charts"]]
+    manifest["files"] = [x for f in manifest["files"] for x in (modules if f == "<modules>" else [f])]
+    manifest["exports"] = {x: y for k, v in manifest["exports"].items()
+                           for x, y in ([(f"./{m}", f"./{m}") for m in modules] if k == "./<modules>" else [(k, v)])}
     (npm / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
-    shipped = ["treaty-charts.js", "treaty-charts.d.ts", f"{out_name}_bg.wasm", f"{out_name}_world.bin", "meta.json"]
+    shipped = ["treaty-charts.js", "treaty-charts.d.ts", *modules, f"{out_name}_world.bin", "meta.json"]
     if (out_dir / f"{out_name}.js").exists():  # the glue, when the loader is not bundled
         shipped.append(f"{out_name}.js")
     for name in shipped:

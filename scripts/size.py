@@ -2,9 +2,9 @@
 """Prints what a reader downloads for one chart, raw and gzip-compressed (level 9), from the built out-dir, and a
 budget table per chart kind against the goal of 40 KB gzip.
 
-Every chart needs the loader (with the glue bundled in, or the glue beside it) and the .wasm, whose data section
-holds the compiled-in tables and the message catalogues; charts whose registry entry says `world` also fetch the
-map geometry. Reads out-dir and out-name from wasm-pack.toml and the chart kinds from the built meta.json (the
+Every chart needs the loader (with the glue bundled in, or the glue beside it) and its kind's .wasm
+(<out-name>_<kind>_bg.wasm: the library built for that kind alone), whose data section holds the compiled-in tables
+and the message catalogues; charts whose registry entry says `world` also fetch the map geometry. Reads out-dir and out-name from wasm-pack.toml and the chart kinds from the built meta.json (the
 crate's registry). Prints numbers only; it does not fail on size (that is a benchmark, not a test).
 """
 import gzip
@@ -46,31 +46,33 @@ def sections(wasm: bytes) -> dict:
 loader = (out / "treaty-charts.js").read_bytes()
 glue_path = out / f"{name}.js"
 glue = glue_path.read_bytes() if glue_path.exists() else b""
-wasm = (out / f"{name}_bg.wasm").read_bytes()
 world = (out / f"{name}_world.bin").read_bytes()
-parts = sections(wasm)
+registry = json.loads((out / "meta.json").read_text())
+wasms = {c["name"]: (out / f"{name}_{c['name']}_bg.wasm").read_bytes() for c in registry["charts"]}
 
-print(f"{'file':<44} {'bytes':>9} {'gzip':>9}")
+print(f"{'file':<48} {'bytes':>9} {'gzip':>9}")
 rows = [("loader treaty-charts.js" + (" (glue bundled in)" if not glue else ""), loader)]
 if glue:
     rows.append((f"glue {glue_path.name}", glue))
-rows += [(f"wasm {name}_bg.wasm", wasm), ("  of which code section", parts.get("code", b"")),
-         ("  of which data section (tables, catalogues)", parts.get("data", b"")), (f"map geometry {name}_world.bin", world)]
+for kind, wasm in wasms.items():
+    parts = sections(wasm)
+    rows += [(f"wasm {name}_{kind}_bg.wasm", wasm), ("  of which code section", parts.get("code", b"")),
+             ("  of which data section (tables, catalogues)", parts.get("data", b""))]
+rows.append((f"map geometry {name}_world.bin", world))
 for label, data in rows:
-    print(f"{label:<44} {len(data):>9,} {gz(data):>9,}")
+    print(f"{label:<48} {len(data):>9,} {gz(data):>9,}")
 
-base = gz(loader) + gz(glue) + gz(wasm)
-registry = json.loads((out / "meta.json").read_text())
 print()
 print(f"budget per chart kind (gzip KB; goal {GOAL / 1024:.0f} KB, a map may add its geometry)")
 print(f"{'chart':<10} {'loader':>7} {'glue':>6} {'wasm':>7} {'assets':>7} {'total':>7} {'goal':>6} {'over by':>8}")
 for c in registry["charts"]:
     assets = gz(world) if c.get("world") else 0
-    total = base + assets
+    wasm = gz(wasms[c["name"]])
+    total = gz(loader) + gz(glue) + wasm + assets
     goal = GOAL + assets
-    print(f"{c['name']:<10} {gz(loader) / 1024:>7.1f} {gz(glue) / 1024:>6.1f} {gz(wasm) / 1024:>7.1f} {assets / 1024:>7.1f} "
+    print(f"{c['name']:<10} {gz(loader) / 1024:>7.1f} {gz(glue) / 1024:>6.1f} {wasm / 1024:>7.1f} {assets / 1024:>7.1f} "
           f"{total / 1024:>7.1f} {goal / 1024:>6.1f} {(total - goal) / 1024:>+8.1f}")
 print()
 for svg in sorted((out / "static").glob("*-latest-640.svg")):
     raw = svg.read_bytes()
-    print(f"{'static ' + svg.name:<44} {len(raw):>9,} {gz(raw):>9,}")
+    print(f"{'static ' + svg.name:<48} {len(raw):>9,} {gz(raw):>9,}")

@@ -33,7 +33,7 @@ for (const [k, v] of pairs) {
 document.body.prepend(el);
 let problem = '';
 try {
-  await whenReady();
+  await whenReady(el.getAttribute('chart') ?? undefined);
   embedParams(pairs.filter(([k]) => !['controls', 'eager'].includes(bare(k))).flat());
 } catch (e) {
   // A string is a refused address; anything else is a module that could not load, which the element reports.

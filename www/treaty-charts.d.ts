@@ -118,10 +118,13 @@ export interface Registry {
 /** The chart registry this copy was built with. */
 export declare const registry: Registry;
 
-/** Resolves when the chart module (.wasm) is ready. */
-export declare function whenReady(): Promise<unknown>;
+/**
+ * Resolves when the module (.wasm) that draws `chart` is ready: one per chart kind, fetched once; the first
+ * kind's when omitted.
+ */
+export declare function whenReady(chart?: string): Promise<unknown>;
 
-/** Bytes of the chart module's WebAssembly memory (0 until it has loaded), for measuring. */
+/** Bytes of the chart modules' WebAssembly memories (0 until one has loaded), for measuring. */
 export declare function memoryBytes(): number;
 
 declare global {

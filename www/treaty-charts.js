@@ -3,21 +3,33 @@
 //   <script type="module" src=".../treaty-charts.js"></script>
 //   <treaty-chart chart="timeline" as-of="2020-08-03"></treaty-chart>
 //
-// The .wasm next to this file is fetched and compiled once for every chart on the page. Each chart renders into
+// Each chart kind has its own .wasm next to this file (treaty_charts_<chart>_bg.wasm), fetched and compiled once
+// for every chart of that kind on the page, so a page downloads only the code of the charts on it. Each chart renders into
 // its own shadow root (host CSS cannot reach it), fits its container's width, re-renders on resize, and reserves
 // its height before it loads. Rust draws the chart and writes every word; this file only wires the element's
 // lifecycle, the tooltip (pointer, tap, keyboard) and the observers. Nothing here allocates or reads layout per
 // pointer move.
 
-import init, { renderInto, checkOptions, embedParams, setWorld, svgOf, csvOf } from './treaty_charts.js';
+// The wasm-bindgen glue as a factory (scripts/build_web.py): glue() is a fresh copy of it for one module.
+import { glue } from './treaty_charts.js';
 
-const WASM_URL = new URL('./treaty_charts_bg.wasm', import.meta.url);
+// Each kind's module, written in by scripts/build_web.py from the registry as `kind: () => new URL('./…_bg.wasm',
+// import.meta.url)` with a literal address, the form bundlers (Vite, webpack 5, Parcel) find and copy as an asset.
+const MODULES = /*MODULES*/{};
+const moduleUrl = (kind) => MODULES[kind]?.() ?? new URL(`./treaty_charts_${kind}_bg.wasm`, import.meta.url);
 // The map's outlines: a separate file, fetched once, only for charts that draw them.
 const WORLD_URL = new URL('./treaty_charts_world.bin', import.meta.url);
 // The chart registry, messages and theme colours, written in by scripts/build_web.py from `treaty-charts meta
 // --json` (the crate's registry): chart names, reserved heights per width, per-year corrections.
 const META = /*META*/null;
 const CHARTS = Object.fromEntries((META?.charts ?? []).map((c) => [c.name, c]));
+const DEFAULT_KIND = META?.charts[0]?.name ?? 'timeline';
+// The kind whose module draws a chart with this `chart` option: its own; for a name that is no kind, the
+// default's, which answers with the message listing the valid ones.
+const kindOf = (chart) => {
+  const name = String(chart ?? DEFAULT_KIND).trim().toLowerCase();
+  return Object.hasOwn(CHARTS, name) ? name : DEFAULT_KIND;
+};
 const MIN_WIDTH = META?.widths.min ?? 280;
 const MAX_WIDTH = META?.widths.max ?? 2400;
 const LOCALES = META?.locales ?? ['en'];
@@ -34,7 +46,7 @@ let languages = null;
 function watchLanguages() {
   if (languages) return;
   languages = new MutationObserver(() => {
-    for (const el of connected) if (el._ready && el._language() !== el._lang) { el._dirty = true; el._schedule(); }
+    for (const el of connected) if (el._mod && el._language() !== el._lang) { el._dirty = true; el._schedule(); }
   });
   languages.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
@@ -52,28 +64,50 @@ const OWN = /^(controls|eager)$/;
 const TOUCH_SLOP = 20;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-let ready = null;
-let world = null;
-let worldReady = false;
 let fatalLogged = false;
-let wasmMemory = null;
-function loadWasm() {
-  ready ??= init({ module_or_path: WASM_URL }).then((exports) => { wasmMemory = exports.memory; return exports; });
-  return ready;
+// The modules fetched so far, by chart kind: { kind, api (its glue), ready (a promise of this), memory, world }.
+const modules = new Map();
+function loadModule(kind) {
+  let m = modules.get(kind);
+  if (!m) {
+    const url = moduleUrl(kind);
+    m = { kind, api: glue(), memory: null, world: null, worldReady: false };
+    m.ready = m.api.default({ module_or_path: url }).then((exports) => { m.memory = exports.memory; return m; },
+      (e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { moduleUrl: url.href }); });
+    modules.set(kind, m);
+  }
+  return m.ready;
 }
-function loadWorld() {
-  world ??= Promise.all([loadWasm(), fetch(WORLD_URL).then((r) => {
+// The map's outlines, fetched once for the page and given to each module that draws them.
+let worldBytes = null;
+function loadWorld(m) {
+  worldBytes ??= fetch(WORLD_URL).then((r) => {
     if (!r.ok) throw new Error(`${WORLD_URL.href}: HTTP ${r.status}`);
     return r.arrayBuffer();
-  }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { worldFile: true }); })]).then(([, buf]) => { setWorld(new Uint8Array(buf)); worldReady = true; });
-  return world;
+  }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { worldFile: true }); });
+  m.world ??= Promise.all([m.ready, worldBytes]).then(([, buf]) => { m.api.setWorld(new Uint8Array(buf)); m.worldReady = true; return m; });
+  return m.world;
 }
+const loaded = () => [...modules.values()].find((m) => m.memory);
 
-/** Resolves when the chart module is ready (for pages that call its exports, such as the iframe page). */
-export function whenReady() { return loadWasm(); }
+/**
+ * Resolves when the module that draws `chart` (a chart kind; the default kind when omitted) is ready, for pages
+ * that call the exports below (the iframe page, the builder).
+ */
+export function whenReady(chart) { return loadModule(kindOf(chart)); }
 
-/** Bytes of the chart module's WebAssembly memory (0 until it has loaded), for measuring (the benchmark). */
-export function memoryBytes() { return wasmMemory?.buffer.byteLength ?? 0; }
+/** Bytes of the chart modules' WebAssembly memories (0 until one has loaded), for measuring (the benchmark). */
+export function memoryBytes() { return [...modules.values()].reduce((n, m) => n + (m.memory?.buffer.byteLength ?? 0), 0); }
+
+/**
+ * The iframe page's query parameters (flat `[name, value, …]`, decoded) → the chart options among them (flat);
+ * throws the sentence to show for a refused address. Needs a module: call after `whenReady()`.
+ */
+export function embedParams(params) {
+  const m = loaded();
+  if (!m) throw new Error('embedParams: no chart module has loaded yet; await whenReady() first');
+  return m.api.embedParams(params);
+}
 
 /**
  * A chart as a standalone SVG document and as CSV, for downloads: `options` as attributes (`{chart, 'as-of', …}`);
@@ -81,11 +115,11 @@ export function memoryBytes() { return wasmMemory?.buffer.byteLength ?? 0; }
  * rejected option.
  */
 export async function files(options) {
-  const kind = CHARTS[String(options.chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
-  await (kind?.world ? loadWorld() : loadWasm());
+  let m = await loadModule(kindOf(options.chart));
+  if (CHARTS[m.kind]?.world) m = await loadWorld(m);
   const flat = Object.entries(options).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]).flat();
   try {
-    return { svg: svgOf(flat), csv: csvOf(flat) };
+    return { svg: m.api.svgOf(flat), csv: m.api.csvOf(flat) };
   } catch (e) {
     throw new Error(String(e));
   }
@@ -334,7 +368,7 @@ class TreatyChart extends HTMLElement {
     if (this._blocked) return;
     this._syncTheme();
     this._lang = this._language();
-    if (!this._ready) {
+    if (!this._mod) {
       this._chart.querySelector('.tc-loading')?.replaceChildren(textFor(this._lang).loading);
       // A fixed width draws at that width and is scaled down (never up) to fit the container.
       const available = this._contentWidth() || this.parentElement?.clientWidth || 640;
@@ -353,7 +387,8 @@ class TreatyChart extends HTMLElement {
     connected.add(this);
     watchLanguages();
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
-    loadWasm().then(() => { this._ready = true; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
+    // The module of the chart's kind (a later change of kind loads that kind's module when drawing).
+    loadModule(kindOf(this.getAttribute('chart'))).then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
@@ -374,7 +409,7 @@ class TreatyChart extends HTMLElement {
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
   // reason goes to the console once per page, not once per chart.
-  _fatal(err, what = `the chart module could not be loaded from ${WASM_URL.href}`) {
+  _fatal(err, what = `the chart module could not be loaded from ${err?.moduleUrl ?? 'beside the loader'}`) {
     if (!fatalLogged) {
       fatalLogged = true;
       console.error(`<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`);
@@ -416,12 +451,12 @@ class TreatyChart extends HTMLElement {
   // (see `queue`), so that a page of many charts never blocks for long.
   _schedule() {
     if (this._blocked) return;
-    if (this._queued || !this._ready) return;
+    if (this._queued || !this._mod) return;
     if (!this._near && !this._force && !this.hasAttribute('eager') && !printing) {
       this._dirty = true;
       // Far from view: not drawn yet, but a wrong option is reported at once (checking costs next to nothing).
       const given = this._options();
-      if (checkOptions(Object.entries(given).flat()) === undefined) return;
+      if (this._mod.api.checkOptions(Object.entries(given).flat()) === undefined) return;
     }
     this._queued = true;
     this._dirty = false;
@@ -469,23 +504,26 @@ class TreatyChart extends HTMLElement {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
       } else {
         // Hidden (display:none, a closed tab): no width to draw at yet; wait, but report a wrong option now.
-        if (checkOptions(Object.entries(opts).flat()) === undefined) return;
+        if (this._mod.api.checkOptions(Object.entries(opts).flat()) === undefined) return;
         opts.width = String(MIN_WIDTH);
       }
     }
     const key = JSON.stringify(opts);
     if (key === this._drawn || (this._failed && given === this._given)) return;
-    // A chart that draws the map's outlines waits for them (fetched once for the page).
-    const kind = CHARTS[String(opts.chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
-    // (A wrong option is reported at once, without waiting for them.)
-    if (kind?.world && !worldReady && checkOptions(Object.entries(opts).flat()) === undefined) {
-      loadWorld().then(() => this._schedule(), (err) => this._fatal(err, err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}` : undefined));
+    // A chart waits for its kind's module, and one that draws the map's outlines for them too (each fetched once
+    // for the page). A wrong option is reported at once, by the module at hand, without waiting.
+    const kind = kindOf(opts.chart);
+    const m = modules.get(kind);
+    if ((!m?.memory || (CHARTS[kind]?.world && !m.worldReady)) && this._mod.api.checkOptions(Object.entries(opts).flat()) === undefined) {
+      loadModule(kind).then((mod) => (CHARTS[kind]?.world ? loadWorld(mod) : mod)).then(() => this._schedule(),
+        (err) => this._fatal(err, err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}` : undefined));
       return;
     }
+    if (m?.memory) this._mod = m;
     this._drawn = key;
     this._given = given;
     const previous = this._hits[this._index]?.key;
-    const res = renderInto(this._chart, Object.entries(opts).flat());
+    const res = this._mod.api.renderInto(this._chart, Object.entries(opts).flat());
     this._failed = !res.ok;
     this._unreserve();
     this._hide();
@@ -882,4 +920,4 @@ export const themeVars = META ? META.themes : { light: '', dark: '' };
 /** Every option name in the registry. */
 export const optionNames = META ? META.options : [];
 
-export { TreatyChart, embedParams };
+export { TreatyChart };

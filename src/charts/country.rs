@@ -17,7 +17,7 @@ use crate::text;
 
 /// Registry entry.
 pub static CHART: ChartDef =
-    ChartDef { name: "country", about: Msg::AboutCountry, options: &[Opt::Country], world: false, example: &[("country", "PHL")], build };
+    ChartDef { name: "country", about: Msg::AboutCountry, options: &[Opt::Country], world: false, example: &[("country", "PHL")], build: super::only("country", build) };
 
 /// Builds the country card.
 fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {

@@ -17,7 +17,7 @@ use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEAD
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "coverage", about: Msg::AboutCoverage, options: &[], world: false, example: &[], build };
+pub static CHART: ChartDef = ChartDef { name: "coverage", about: Msg::AboutCoverage, options: &[], world: false, example: &[], build: super::only("coverage", build) };
 
 /// Persons as `8.6 million`, or grouped digits below a million.
 pub fn people(cat: &Cat, n: u64) -> String {

@@ -22,7 +22,7 @@ use crate::spec::{Frame, Hit, Mark, Pattern, Rect, Region, Role, Spec, Swatch};
 
 /// Registry entry.
 pub static CHART: ChartDef =
-    ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty, Opt::Highlight], world: true, example: &[], build };
+    ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty, Opt::Highlight], world: true, example: &[], build: super::only("map", build) };
 
 /// The southern edge of the map, in degrees of latitude: below it there is only Antarctica.
 const SOUTH_EDGE: f64 = -62.0;

@@ -45,6 +45,8 @@ pub enum ChartError {
     NoWorld,
     /// The country card without a state.
     NoCountry,
+    /// A module built for other chart kinds (see [`only`]); the kind asked for.
+    NotBuilt(&'static str),
 }
 
 impl ChartError {
@@ -53,6 +55,7 @@ impl ChartError {
         match self {
             ChartError::NoWorld => cat.t(Msg::ErrNoWorld).to_string(),
             ChartError::NoCountry => cat.t(Msg::ErrCountryMissing).to_string(),
+            ChartError::NotBuilt(chart) => cat.f(Msg::ErrNotBuilt, &[("chart", crate::i18n::Arg::Str(chart))]),
         }
     }
 }
@@ -61,6 +64,48 @@ impl fmt::Display for ChartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(&Cat::en()))
     }
+}
+
+/// A chart kind's spec builder.
+pub type BuildFn = fn(&Ctx<'_>) -> Result<Spec, ChartError>;
+
+/// The one chart kind this build draws, when the build was made for one: the value of the environment variable
+/// `TREATY_CHARTS_ONLY` at compile time (a registry name, e.g. `timeline`). The browser build compiles one `.wasm`
+/// per kind this way (scripts/build_web.py), so that a reader downloads only the code of the chart on the page;
+/// every other build (the CLI, the tests) draws every kind.
+pub const ONLY: Option<&str> = option_env!("TREATY_CHARTS_ONLY");
+
+/// True when this build draws the kind named `name` (see [`ONLY`]).
+#[allow(clippy::indexing_slicing)] // i < len of both, checked by the loop
+pub const fn built(name: &str) -> bool {
+    let Some(only) = ONLY else { return true };
+    let (a, b) = (only.as_bytes(), name.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A registry entry's builder: `build` when this build draws the kind `name`, else one that answers
+/// [`ChartError::NotBuilt`] — so that the linker drops the kinds a module was not built for, while every module
+/// still knows every kind's name and options (and so validates any options alike).
+pub const fn only(name: &'static str, build: BuildFn) -> BuildFn {
+    if built(name) {
+        build
+    } else {
+        not_built
+    }
+}
+
+fn not_built(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
+    Err(ChartError::NotBuilt(cx.o.chart.name))
 }
 
 /// A chart kind's registry entry.
@@ -76,8 +121,8 @@ pub struct ChartDef {
     /// Options to show it with where an example is needed (the gallery, the reserved heights): the country
     /// card's state.
     pub example: &'static [(&'static str, &'static str)],
-    /// Builds the spec.
-    pub build: fn(&Ctx<'_>) -> Result<Spec, ChartError>,
+    /// Builds the spec (made with [`only`]).
+    pub build: BuildFn,
 }
 
 impl ChartDef {

@@ -17,7 +17,7 @@ use crate::text;
 
 /// Registry entry.
 pub static CHART: ChartDef =
-    ChartDef { name: "regions", about: Msg::AboutRegions, options: &[Opt::Highlight], world: false, example: &[], build };
+    ChartDef { name: "regions", about: Msg::AboutRegions, options: &[Opt::Highlight], world: false, example: &[], build: super::only("regions", build) };
 
 /// Most names a bar's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;

@@ -15,7 +15,7 @@ use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEAD
 use crate::text;
 
 /// Registry entry.
-pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[Opt::Highlight], world: false, example: &[], build };
+pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus, options: &[Opt::Highlight], world: false, example: &[], build: super::only("status", build) };
 
 /// Most names a segment's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;

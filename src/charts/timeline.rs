@@ -18,7 +18,7 @@ use crate::text;
 
 /// Registry entry.
 pub static CHART: ChartDef =
-    ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[Opt::Highlight], world: false, example: &[], build };
+    ChartDef { name: "timeline", about: Msg::AboutTimeline, options: &[Opt::Highlight], world: false, example: &[], build: super::only("timeline", build) };
 
 /// Most names listed in one tooltip before "and N more".
 const MAX_NAMES: usize = 4;

@@ -271,6 +271,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotStrings => "Options must be strings: [name, value, name, value, …].",
         Msg::ErrNotPairs => "Options must come in pairs: [name, value, name, value, …].",
         Msg::ErrNoWorld => "The map’s outlines could not be loaded.",
+        Msg::ErrNotBuilt => "This copy of the chart module was built without the “{chart}” chart; load the file made for it.",
         Msg::EmbedUnknownParam => "Unknown parameter “{name}” in the embed address. Valid parameters: {list}.",
         Msg::EmbedRepeatedParam => "The parameter “{name}” is given more than once in the embed address. Give each once.",
         Msg::StaysOutShares => "The Convention’s parties are home to {imm} of the world’s international migrants but the birthplace of {emi} of its emigrants.",

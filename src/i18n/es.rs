@@ -272,6 +272,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotStrings => "Las opciones deben ser cadenas de texto: [nombre, valor, nombre, valor, …].",
         Msg::ErrNotPairs => "Las opciones deben ir por pares: [nombre, valor, nombre, valor, …].",
         Msg::ErrNoWorld => "No se han podido cargar los contornos del mapa.",
+        Msg::ErrNotBuilt => "Esta copia del módulo se compiló sin el gráfico «{chart}»; cargue el archivo hecho para él.",
         Msg::EmbedUnknownParam => "Parámetro desconocido en la URL de inserción: «{name}». Parámetros válidos: {list}.",
         Msg::EmbedRepeatedParam => "El parámetro «{name}» aparece más de una vez en la URL de inserción. Indíquelo una sola vez.",
         Msg::StaysOutShares => "Los Estados partes en la Convención acogen al {imm} de los migrantes internacionales del mundo, pero en ellos nació el {emi} de todos los emigrantes.",

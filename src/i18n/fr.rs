@@ -274,6 +274,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotStrings => "Les options doivent être des chaînes de caractères : [nom, valeur, nom, valeur, …].",
         Msg::ErrNotPairs => "Les options doivent aller par paires : [nom, valeur, nom, valeur, …].",
         Msg::ErrNoWorld => "Impossible de charger les contours de la carte.",
+        Msg::ErrNotBuilt => "Cette copie du module a été compilée sans le graphique « {chart} » ; chargez le fichier prévu pour lui.",
         Msg::EmbedUnknownParam => "Paramètre « {name} » inconnu dans l’adresse d’intégration. Paramètres valides : {list}.",
         Msg::EmbedRepeatedParam => "Le paramètre « {name} » figure plusieurs fois dans l’adresse d’intégration. Ne l’indiquez qu’une fois.",
         Msg::StaysOutShares => "Les parties à la Convention accueillent {imm} des migrants internationaux du monde, mais {emi} des émigrants y sont nés.",

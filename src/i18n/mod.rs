@@ -636,6 +636,8 @@ messages! {
     ErrNotPairs,
     /// The map's geometry is missing.
     ErrNoWorld,
+    /// A build of the module without this chart kind; `{chart}`.
+    ErrNotBuilt,
     /// Unknown iframe parameter; `{name}`, `{list}`.
     EmbedUnknownParam,
     /// Repeated iframe parameter; `{name}`.

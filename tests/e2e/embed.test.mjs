@@ -148,7 +148,7 @@ test('when the .wasm cannot load, readers get a plain sentence and the fallback;
   assert.ok(await page.locator('#fa').isVisible(), 'the fallback link shows');
   const own = errors.filter((e) => e.startsWith('<treaty-chart>'));
   assert.equal(own.length, 1, errors.join('\n'));
-  assert.match(own[0], /could not be loaded from .*treaty_charts_bg\.wasm/);
+  assert.match(own[0], /could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
   await context.close();
 });
 

@@ -35,8 +35,10 @@ test('the tarball holds exactly the files a page loads, under the crate\'s versi
   assert.equal(packed.name, 'treaty-charts');
   assert.equal(packed.version, cargoVersion);
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [...manifest.files, 'package.json'].sort());
-  // The shipped module is the built one, byte for byte.
-  for (const f of ['treaty_charts_bg.wasm', 'treaty-charts.js', 'treaty_charts_world.bin']) {
+  // One module per chart kind of the registry, each the built one, byte for byte.
+  const kinds = JSON.parse(readFileSync(join(DIST, 'meta.json'), 'utf8')).charts.map((c) => `treaty_charts_${c.name}_bg.wasm`);
+  assert.deepEqual(manifest.files.filter((f) => f.endsWith('.wasm')), kinds);
+  for (const f of [...kinds, 'treaty-charts.js', 'treaty_charts_world.bin']) {
     assert.equal(statSync(join(app, 'node_modules/treaty-charts', f)).size, statSync(join(DIST, f)).size, f);
   }
   console.log(`# npm package: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${packed.files.length} files`);
