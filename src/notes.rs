@@ -244,11 +244,7 @@ pub fn share(cat: &Cat, part: (u64, u64), whole: u64) -> String {
 
 /// `s` with its first letter in lower case (a sentence that follows a lead such as "What it leaves out:").
 pub fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::text::first_with(s, crate::text::lower)
 }
 
 /// Caveat: a treaty's count on `as_of` is a range; names the states that make it one. `counts` says whether the

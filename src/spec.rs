@@ -486,6 +486,13 @@ impl Linear {
     }
 }
 
+/// `v` kept within `lo..=hi` (px or any unit); `hi` wins when `lo > hi` (a label wider than its room keeps to the
+/// room's right edge). Unlike `f64::clamp`, it never panics, and it carries none of the float formatting of that
+/// panic's message into the WebAssembly (about 17 KB).
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// Smallest "nice" whole-number step (1, 2, 2.5, 5 × 10ⁿ; counts have no fractions) giving at most `max_ticks`
 /// intervals over `0..=max`, and the rounded-up maximum.
 pub fn nice_axis(max: f64, max_ticks: usize) -> (f64, f64) {

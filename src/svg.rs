@@ -151,7 +151,7 @@ impl Sheet {
         if let Some(h) = self.pen.hit {
             let _ = write!(self.out, " data-hit=\"{h}\"");
         }
-        let hundredths = (alpha.clamp(0.0, 1.0) * 100.0).round() as u32;
+        let hundredths = (crate::spec::within(alpha, 0.0, 1.0) * 100.0).round() as u32;
         if hundredths < 100 {
             let what = if filled { "fill" } else { "stroke" };
             let _ = write!(self.out, " {what}-opacity=\"0.{hundredths:02}\"");

@@ -100,6 +100,44 @@ pub fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     lines
 }
 
+/// The lower-case form of a letter of the charts' languages: ASCII, Latin-1 (`À`–`Þ`) and Latin Extended-A
+/// (`Ā`–`Ž`, which pair capital and small letter); any other character as it is. std's `to_lowercase` would carry
+/// Unicode's whole case tables into the WebAssembly (about 10 KB) for text that is all in these ranges.
+pub fn lower(c: char) -> char {
+    let u = u32::from(c);
+    let to = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        _ => u,
+    };
+    char::from_u32(to).unwrap_or(c)
+}
+
+/// The capital form of a letter, over the same ranges as [`lower`] (`ß` and other letters without a one-letter
+/// capital stay as they are).
+pub fn upper(c: char) -> char {
+    let u = u32::from(c);
+    let to = match u {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE => u - 32,
+        0x101..=0x12F | 0x133..=0x137 | 0x14B..=0x177 if u % 2 == 1 => u - 1,
+        0x13A..=0x148 | 0x17A..=0x17E if u % 2 == 0 => u - 1,
+        0xFF => 0x178,
+        _ => u,
+    };
+    char::from_u32(to).unwrap_or(c)
+}
+
+/// `s` with its first letter changed by `f` ([`lower`] or [`upper`]): "What it leaves out: whether…".
+pub fn first_with(s: &str, f: fn(char) -> char) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => std::iter::once(f(first)).chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// A lower-case Latin letter without its accent (`é` → `e`, `ñ` → `n`), for sorting and matching names in the
 /// charts' three languages; any other character as it is.
 pub fn unaccent(c: char) -> char {
@@ -119,10 +157,7 @@ pub fn unaccent(c: char) -> char {
 /// A key for sorting names alphabetically in any of the charts' languages: lower case, accents dropped
 /// (`Équateur` sorts with E, `Türkiye` with T).
 pub fn sort_key(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(unaccent)
-        .collect()
+    s.chars().map(lower).map(unaccent).collect()
 }
 
 /// Escapes text for XML/HTML character data and for attribute values in double or single quotes.
@@ -160,6 +195,31 @@ pub fn escape_url(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[allow(clippy::disallowed_methods)] // compares with std's mapping
+    fn case_matches_std_for_every_letter_it_maps() {
+        // Every character up to the end of Latin Extended-A whose std mapping is one character in that range
+        // (not İ → i̇, ı → I, ſ → S, µ → Greek Μ).
+        let mut mapped = 0;
+        for c in (0..0x180u32).filter_map(char::from_u32) {
+            let (lo, up): (Vec<char>, Vec<char>) = (c.to_lowercase().collect(), c.to_uppercase().collect());
+            if let [l] = lo.as_slice() {
+                if *l < '\u{180}' {
+                    assert_eq!(super::lower(c), *l, "lower {c:?}");
+                    mapped += usize::from(*l != c);
+                }
+            }
+            if let [u] = up.as_slice() {
+                if *u < '\u{180}' && !matches!(c, 'ı' | 'ſ') {
+                    assert_eq!(super::upper(c), *u, "upper {c:?}");
+                }
+            }
+        }
+        assert_eq!(mapped, 26 + 30 + 62, "capitals of ASCII, Latin-1 and Latin Extended-A (but İ)");
+        assert_eq!(super::first_with("Équateur", super::lower), "équateur");
+        assert_eq!(super::first_with("œuvre", super::upper), "Œuvre");
+    }
+
     use super::*;
 
     #[test]

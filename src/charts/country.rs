@@ -135,10 +135,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let dep = p.and_then(|p| p.deposit).filter(|d| d.when.earliest() <= as_of);
         if let Some(d) = dep {
             let kind = cat.kind(d.kind);
-            let mut kind_cap = kind.to_string();
-            if let Some(first) = kind_cap.get(..1).map(str::to_uppercase) {
-                kind_cap.replace_range(..1, &first);
-            }
+            let kind_cap = crate::text::first_with(kind, crate::text::upper);
             details.push(match d.when {
                 When::On(day) if d.derived => cat.f(Msg::DetailDepositDerived, &[("kind", Arg::Str(&kind_cap)), ("date", Arg::Day(day))]),
                 When::On(day) => cat.f(Msg::DetailDeposit, &[("kind", Arg::Str(&kind_cap)), ("date", Arg::Day(day))]),

@@ -281,7 +281,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let edge = if state.is_some() { Role::Border } else { Role::Grid };
         marks.push(Mark::Shape { rings, fill: fill_role, pattern: pat, outline: Some(edge), hit });
     }
-    let dot_r = (w / 320.0).clamp(2.2, 3.5);
+    let dot_r = crate::spec::within(w / 320.0, 2.2, 3.5);
     for (s, st) in &states {
         if world.shape(s.iso3()).is_some() {
             continue;

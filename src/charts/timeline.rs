@@ -121,7 +121,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let y_label_w = text::width(&cat.num(y_max.round() as i64), th.axis, false) + 6.0;
     let end_labels: Vec<String> = counts.iter().map(|(_, r)| notes::count(&cat, *r)).collect();
     let end_label_w = end_labels.iter().map(|c| text::width(c, th.label, true)).fold(0.0, f64::max) + 11.0;
-    let plot_h = (w * 0.5).clamp(190.0, 380.0);
+    let plot_h = crate::spec::within(w * 0.5, 190.0, 380.0);
     let plot = Rect { x: th.pad + y_label_w, y: f.y + 4.0, w: w - 2.0 * th.pad - y_label_w - end_label_w, h: plot_h };
     let xs = Linear { d0: f64::from(first.0), d1: f64::from(as_of.0), r0: plot.x, r1: plot.x + plot.w };
     let ys = Linear { d0: 0.0, d1: y_max, r0: plot.y + plot.h, r1: plot.y };
@@ -241,7 +241,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 cat.name(iso3).to_string()
             };
             let nw = text::width(&name, th.axis, true);
-            let left = (x - nw / 2.0).clamp(plot.x, plot.x + plot.w - nw);
+            let left = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
             let mut baseline = y - 9.0;
             while taken.iter().any(|(l, r, b)| left < *r + 4.0 && left + nw > *l - 4.0 && (baseline - b).abs() < th.axis * 1.1) {
                 baseline -= th.axis * 1.2;

@@ -766,12 +766,12 @@ impl Cat {
         })
     }
 
-    /// `items` joined by the locale's separator, the last one by `last(the last item in lower case)`.
+    /// `items` joined by the locale's separator, the last one by `last(the last item in lower case, accents dropped)`.
     fn joined(&self, items: &[&str], last: impl Fn(&str) -> &'static str) -> String {
         match items {
             [] => String::new(),
             [one] => (*one).to_string(),
-            [rest @ .., end] => format!("{}{}{end}", rest.join(self.0.list_sep), last(&end.to_lowercase())),
+            [rest @ .., end] => format!("{}{}{end}", rest.join(self.0.list_sep), last(&crate::text::sort_key(end))),
         }
     }
 
