@@ -214,11 +214,16 @@ fn main() {
     let f = "country_names.csv";
     let (h, mut rows) = read(f);
     rows.sort_by(|a, b| col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f)));
-    out.push_str("static COUNTRY_NAMES: &[(&str, [&str; 3])] = &[\n");
-    for r in &rows {
-        writeln!(out, "  ({:?}, [{:?}, {:?}, {:?}]),", col(&h, r, "iso3", f), col(&h, r, "en", f), col(&h, r, "fr", f), col(&h, r, "es", f)).ok();
+    // One table per language, so that a build without a language (the browser's modules fetch French and
+    // Spanish) carries none of its names.
+    for lang in ["en", "fr", "es"] {
+        writeln!(out, "/// Names in `{lang}` by ISO3 code, sorted by code (`data/country_names.csv`).").ok();
+        writeln!(out, "pub static NAMES_{}: &[(&str, &str)] = &[", lang.to_ascii_uppercase()).ok();
+        for r in &rows {
+            writeln!(out, "  ({:?}, {:?}),", col(&h, r, "iso3", f), col(&h, r, lang, f)).ok();
+        }
+        out.push_str("];\n");
     }
-    out.push_str("];\n");
 
     let f = "date_bounds.csv";
     let (h, rows) = read(f);

@@ -9,10 +9,11 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
   3. copies www/ next to them (loader, gallery pages)
   4. writes the registry into <out-dir>/meta.json and the
      loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart;
+     the map geometry and the catalogues of the languages the modules fetch (<out-name>_<lang>.json);
      bundles the loader and glue into one minified module with esbuild ([bundle])
   5. writes static SVG fallbacks with the native CLI into <out-dir>/static/
   6. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
-     .wasm, world geometry, registry, type declarations, README and LICENSE); `npm pack ./dist/npm` makes the tarball
+     .wasm files, catalogues, world geometry, registry, type declarations, README and LICENSE); `npm pack ./dist/npm` makes the tarball
 """
 import html
 import json
@@ -57,7 +58,12 @@ def inject(loader: pathlib.Path, registry: dict, out_name: str) -> None:
         sys.exit(f"build: {modules} not found in {loader}")
     urls = ", ".join(f"{json.dumps(c['name'])}: () => new URL({json.dumps(f'./{out_name}_' + c['name'] + '_bg.wasm')}, import.meta.url)"
                      for c in registry["charts"])
-    loader.write_text(text.replace(modules, "{" + urls + "}"))
+    text = text.replace(modules, "{" + urls + "}")
+    catalogues = "/*CATALOGUES*/{}"
+    if catalogues not in text:
+        sys.exit(f"build: {catalogues} not found in {loader}")
+    urls = ", ".join(f"{json.dumps(t)}: () => new URL({json.dumps(f'./{out_name}_{t}.json')}, import.meta.url)" for t in registry["catalogues"])
+    loader.write_text(text.replace(catalogues, "{" + urls + "}"))
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 
@@ -229,6 +235,9 @@ def main() -> None:
 
     # The map's geometry, fetched by the loader only for charts that draw it.
     subprocess.run([str(cli), "world", "--out", str(out_dir / f"{out_name}_world.bin")], check=True)
+    # The languages the modules are built without, fetched by the loader for the first chart in each.
+    for tag in registry["catalogues"]:
+        subprocess.run([str(cli), "catalogue", tag, "--out", str(out_dir / f"{out_name}_{tag}.json")], check=True)
     (out_dir / "meta.json").write_text(json.dumps(registry, indent=1, ensure_ascii=False))
     inject(out_dir / "treaty-charts.js", registry, out_name)
     bundle(out_dir, out_name, cfg.get("bundle", {}))
@@ -269,8 +278,9 @@ def package(out_dir: pathlib.Path, out_name: str, registry: dict) -> None:
     npm = out_dir / "npm"
     manifest = json.loads((npm / "package.json").read_text())
     manifest["version"] = registry["version"]
-    # One .wasm per chart kind, from the registry, in place of "<modules>" in the files and the exports.
-    modules = [f"{out_name}_{c['name']}_bg.wasm" for c in registry["charts"]]
+    # One .wasm per chart kind and the fetched languages' catalogues, from the registry, in place of "<modules>" in
+    # the files and the exports.
+    modules = [f"{out_name}_{c['name']}_bg.wasm" for c in registry["charts"]] + [f"{out_name}_{t}.json" for t in registry["catalogues"]]
     manifest["files"] = [x for f in manifest["files"] for x in (modules if f == "<modules>" else [f])]
     manifest["exports"] = {x: y for k, v in manifest["exports"].items()
                            for x, y in ([(f"./{m}", f"./{m}") for m in modules] if k == "./<modules>" else [(k, v)])}

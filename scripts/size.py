@@ -4,7 +4,8 @@ budget table per chart kind against the goal of 40 KB gzip.
 
 Every chart needs the loader (with the glue bundled in, or the glue beside it) and its kind's .wasm
 (<out-name>_<kind>_bg.wasm: the library built for that kind alone), whose data section holds the compiled-in tables
-and the message catalogues; charts whose registry entry says `world` also fetch the map geometry. Reads out-dir and out-name from wasm-pack.toml and the chart kinds from the built meta.json (the
+and the English catalogue; charts whose registry entry says `world` also fetch the map geometry, and charts in
+French or Spanish that language's catalogue (<out-name>_<lang>.json). Reads out-dir and out-name from wasm-pack.toml and the chart kinds from the built meta.json (the
 crate's registry). Prints numbers only; it does not fail on size (that is a benchmark, not a test).
 """
 import gzip
@@ -59,11 +60,15 @@ for kind, wasm in wasms.items():
     rows += [(f"wasm {name}_{kind}_bg.wasm", wasm), ("  of which code section", parts.get("code", b"")),
              ("  of which data section (tables, catalogues)", parts.get("data", b""))]
 rows.append((f"map geometry {name}_world.bin", world))
+# The languages the modules are built without: a chart in one of them also fetches its catalogue.
+catalogues = {t: (out / f"{name}_{t}.json").read_bytes() for t in registry.get("catalogues", [])}
+rows += [(f"catalogue {name}_{t}.json (for a chart in {t})", c) for t, c in catalogues.items()]
 for label, data in rows:
     print(f"{label:<48} {len(data):>9,} {gz(data):>9,}")
 
 print()
-print(f"budget per chart kind (gzip KB; goal {GOAL / 1024:.0f} KB, a map may add its geometry)")
+print(f"budget per chart kind, in English (gzip KB; goal {GOAL / 1024:.0f} KB, a map may add its geometry; a chart in "
+      + ", ".join(f"{t} adds {gz(c) / 1024:.1f}" for t, c in catalogues.items()) + ")")
 print(f"{'chart':<10} {'loader':>7} {'glue':>6} {'wasm':>7} {'assets':>7} {'total':>7} {'goal':>6} {'over by':>8}")
 for c in registry["charts"]:
     assets = gz(world) if c.get("world") else 0

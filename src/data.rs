@@ -279,12 +279,12 @@ pub fn actions() -> &'static [Action] {
     ACTIONS
 }
 
-/// The name charts show for a state or area (`data/country_names.csv`: Unicode CLDR's everyday names, with UN M49
-/// names where CLDR names another entity): `column` 0 English, 1 French, 2 Spanish. `None` for an unknown code or
-/// column.
-pub fn local_name(iso3: &str, column: usize) -> Option<&'static str> {
-    let i = COUNTRY_NAMES.binary_search_by(|r| r.0.cmp(iso3)).ok()?;
-    COUNTRY_NAMES.get(i).and_then(|r| r.1.get(column).copied())
+/// The name charts show for a state or area in one language's table (`NAMES_EN`, …, from
+/// `data/country_names.csv`: Unicode CLDR's everyday names, with UN M49 names where CLDR names another entity;
+/// or a fetched catalogue's): `(ISO3, name)` rows sorted by code. `None` for an unknown code or an empty name.
+pub fn local_name(table: &[(&'static str, &'static str)], iso3: &str) -> Option<&'static str> {
+    let i = table.binary_search_by(|r| r.0.cmp(iso3)).ok()?;
+    table.get(i).map(|r| r.1).filter(|n| !n.is_empty())
 }
 
 /// Each row of `treaty_actions.csv` with its participant's name as the UN Treaty Collection writes it (native

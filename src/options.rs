@@ -447,7 +447,7 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
         // "Lao People's Democratic Republic" all find their state).
         let names = |s: &State| {
             let iso3 = s.iso3();
-            [0, 1, 2].map(|c| crate::data::local_name(iso3, c).unwrap_or("")).into_iter().chain([s.country.name]).map(fold).collect::<Vec<String>>()
+            crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).map(fold).collect::<Vec<String>>()
         };
         for s in model.un_states() {
             if names(s).iter().any(|n| n.starts_with(&folded)) {

@@ -68,6 +68,15 @@ fn parse_standalone(options: &[JsValue]) -> Result<crate::options::Options, Stri
     crate::options::Options::from_pairs_localized(pairs(&strings))
 }
 
+/// Loads a language the module was built without: the items of `treaty_charts_<lang>.json` (strings; see
+/// [`crate::i18n::catalogue`]), which the loader fetches before the first chart in that language. Returns its tag;
+/// throws the reason (a sentence) when they are not a catalogue of this build's messages.
+#[wasm_bindgen(js_name = setLocale)]
+pub fn set_locale(items: Vec<JsValue>) -> Result<String, String> {
+    let strings = items.iter().map(JsValue::as_string).collect::<Option<Vec<String>>>().ok_or("catalogue items must be strings")?;
+    crate::i18n::load(strings).map(|l| l.tag().to_string())
+}
+
 /// Keeps the world geometry for every map on the page: the bytes of `treaty_charts_world.bin`, which the loader
 /// fetches before the first map. Throws the reason (a sentence) if they do not decode.
 #[wasm_bindgen(js_name = setWorld)]

@@ -99,3 +99,32 @@ fn numbers_and_dates_read_as_each_language_writes_them() {
     assert_eq!(fr.f(Msg::Million, &[("n", Arg::Dec(23))]), "2,3\u{a0}millions");
     assert_eq!((fr.name("DEU"), es.name("DEU"), en.name("DEU")), ("Allemagne", "Alemania", "Germany"));
 }
+
+#[test]
+fn a_fetched_catalogue_gives_the_same_messages_names_and_formats() {
+    use treaty_charts::date::Day;
+    use treaty_charts::i18n::{catalogue, from_catalogue, Cat};
+    for l in Locale::ALL.into_iter().filter(|l| !l.in_browser_modules()) {
+        let items = catalogue(l);
+        let (back, data) = from_catalogue(items.clone()).unwrap();
+        assert_eq!(back, l);
+        let (built, fetched) = (l.cat(), Cat(Box::leak(Box::new(data))));
+        for m in Msg::ALL {
+            assert_eq!(fetched.t(*m), built.t(*m), "{l:?} {m:?}");
+        }
+        for iso3 in ["CIV", "DEU", "TUR", "PHL", "EUU", "XKX"] {
+            assert_eq!(fetched.name(iso3), built.name(iso3), "{l:?} {iso3}");
+        }
+        let day = Day::from_ymd(2020, 8, 1).unwrap();
+        assert_eq!((fetched.num(304_021_813), fetched.tenths(135), fetched.day(day), fetched.day_long(day)),
+                   (built.num(304_021_813), built.tenths(135), built.day(day), built.day_long(day)));
+        assert_eq!(fetched.list(&["Mali", "Italia"]), built.list(&["Mali", "Italia"]));
+        assert_eq!(fetched.plural(0), built.plural(0));
+        // A catalogue of other keys (an older file in a cache), or damaged, is refused with a reason.
+        let mut old = items.clone();
+        old[1] = "1".into();
+        assert!(from_catalogue(old).unwrap_err().contains("other message keys"));
+        assert!(from_catalogue(items[..items.len() - 1].to_vec()).unwrap_err().contains("number of items"));
+        assert!(from_catalogue(vec!["x".into()]).is_err());
+    }
+}

@@ -33,7 +33,7 @@ for (const [k, v] of pairs) {
 document.body.prepend(el);
 let problem = '';
 try {
-  await whenReady(el.getAttribute('chart') ?? undefined);
+  await whenReady(el.getAttribute('chart') ?? undefined, pairs.find(([k]) => bare(k) === 'lang')?.[1]);
   embedParams(pairs.filter(([k]) => !['controls', 'eager'].includes(bare(k))).flat());
 } catch (e) {
   // A string is a refused address; anything else is a module that could not load, which the element reports.

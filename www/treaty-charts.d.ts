@@ -119,10 +119,10 @@ export interface Registry {
 export declare const registry: Registry;
 
 /**
- * Resolves when the module (.wasm) that draws `chart` is ready: one per chart kind, fetched once; the first
- * kind's when omitted.
+ * Resolves when the module (.wasm) that draws `chart` is ready to write in `lang`: one module per chart kind (the
+ * first kind's when omitted), and for French or Spanish their catalogue, each fetched once.
  */
-export declare function whenReady(chart?: string): Promise<unknown>;
+export declare function whenReady(chart?: string, lang?: string): Promise<unknown>;
 
 /** Bytes of the chart modules' WebAssembly memories (0 until one has loaded), for measuring. */
 export declare function memoryBytes(): number;

@@ -17,6 +17,10 @@ import { glue } from './treaty_charts.js';
 // import.meta.url)` with a literal address, the form bundlers (Vite, webpack 5, Parcel) find and copy as an asset.
 const MODULES = /*MODULES*/{};
 const moduleUrl = (kind) => MODULES[kind]?.() ?? new URL(`./treaty_charts_${kind}_bg.wasm`, import.meta.url);
+// The same for the languages the modules are built without (French, Spanish): their messages and names, fetched
+// once for the page before the first chart in that language.
+const CATALOGUES = /*CATALOGUES*/{};
+const catalogueUrl = (lang) => CATALOGUES[lang]?.() ?? new URL(`./treaty_charts_${lang}.json`, import.meta.url);
 // The map's outlines: a separate file, fetched once, only for charts that draw them.
 const WORLD_URL = new URL('./treaty_charts_world.bin', import.meta.url);
 // The chart registry, messages and theme colours, written in by scripts/build_web.py from `treaty-charts meta
@@ -71,7 +75,7 @@ function loadModule(kind) {
   let m = modules.get(kind);
   if (!m) {
     const url = moduleUrl(kind);
-    m = { kind, api: glue(), memory: null, world: null, worldReady: false };
+    m = { kind, api: glue(), memory: null, world: null, worldReady: false, langs: new Map(), langsReady: new Set() };
     m.ready = m.api.default({ module_or_path: url }).then((exports) => { m.memory = exports.memory; return m; },
       (e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { moduleUrl: url.href }); });
     modules.set(kind, m);
@@ -89,12 +93,48 @@ function loadWorld(m) {
   return m.world;
 }
 const loaded = () => [...modules.values()].find((m) => m.memory);
+// A language's catalogue: fetched once for the page, given to each module that draws in it.
+const fetched = (lang) => Object.hasOwn(CATALOGUES, lang);
+const catalogueItems = new Map();
+function loadLocale(m, lang) {
+  if (!fetched(lang)) return m.ready;
+  let p = m.langs.get(lang);
+  if (!p) {
+    let items = catalogueItems.get(lang);
+    if (!items) {
+      const url = catalogueUrl(lang);
+      items = fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.json();
+      }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { catalogueUrl: url.href }); });
+      catalogueItems.set(lang, items);
+    }
+    p = Promise.all([m.ready, items]).then(([, it]) => {
+      try {
+        m.api.setLocale(it);
+      } catch (e) {
+        throw Object.assign(new Error(String(e)), { catalogueUrl: catalogueUrl(lang).href });
+      }
+      m.langsReady.add(lang);
+      return m;
+    });
+    m.langs.set(lang, p);
+  }
+  return p;
+}
+const langReady = (m, lang) => !fetched(lang) || m.langsReady.has(lang);
+// The primary subtag of a language option (`fr-CA` → `fr`).
+const primary = (lang) => String(lang ?? 'en').trim().split(/[-_]/)[0].toLowerCase();
+// What failed, for the one console line.
+const failed = (err) => err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}`
+  : err?.catalogueUrl ? `a language's messages could not be loaded from ${err.catalogueUrl}`
+    : `the chart module could not be loaded from ${err?.moduleUrl ?? 'beside the loader'}`;
 
 /**
- * Resolves when the module that draws `chart` (a chart kind; the default kind when omitted) is ready, for pages
- * that call the exports below (the iframe page, the builder).
+ * Resolves when the module that draws `chart` (a chart kind; the default kind when omitted) is ready to write in
+ * `lang` (English when omitted), for pages that call the exports below (the iframe page, the builder).
  */
-export function whenReady(chart) { return loadModule(kindOf(chart)); }
+export function whenReady(chart, lang) { return loadModule(kindOf(chart)).then((m) => loadLocale(m, primary(lang))); }
 
 /** Bytes of the chart modules' WebAssembly memories (0 until one has loaded), for measuring (the benchmark). */
 export function memoryBytes() { return [...modules.values()].reduce((n, m) => n + (m.memory?.buffer.byteLength ?? 0), 0); }
@@ -115,7 +155,7 @@ export function embedParams(params) {
  * rejected option.
  */
 export async function files(options) {
-  let m = await loadModule(kindOf(options.chart));
+  let m = await loadModule(kindOf(options.chart)).then((mod) => loadLocale(mod, primary(options.lang)));
   if (CHARTS[m.kind]?.world) m = await loadWorld(m);
   const flat = Object.entries(options).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]).flat();
   try {
@@ -388,7 +428,8 @@ class TreatyChart extends HTMLElement {
     watchLanguages();
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
     // The module of the chart's kind (a later change of kind loads that kind's module when drawing).
-    loadModule(kindOf(this.getAttribute('chart'))).then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
+    loadModule(kindOf(this.getAttribute('chart'))).then((m) => loadLocale(m, this._lang))
+      .then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
   }
 
   disconnectedCallback() {
@@ -409,7 +450,7 @@ class TreatyChart extends HTMLElement {
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
   // reason goes to the console once per page, not once per chart.
-  _fatal(err, what = `the chart module could not be loaded from ${err?.moduleUrl ?? 'beside the loader'}`) {
+  _fatal(err, what = failed(err)) {
     if (!fatalLogged) {
       fatalLogged = true;
       console.error(`<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`);
@@ -510,16 +551,19 @@ class TreatyChart extends HTMLElement {
     }
     const key = JSON.stringify(opts);
     if (key === this._drawn || (this._failed && given === this._given)) return;
-    // A chart waits for its kind's module, and one that draws the map's outlines for them too (each fetched once
-    // for the page). A wrong option is reported at once, by the module at hand, without waiting.
+    // A chart waits for its kind's module and its language (each fetched once for the page), and one that draws
+    // the map's outlines for them too — except that a wrong option is reported at once, without waiting for them.
     const kind = kindOf(opts.chart);
     const m = modules.get(kind);
-    if ((!m?.memory || (CHARTS[kind]?.world && !m.worldReady)) && this._mod.api.checkOptions(Object.entries(opts).flat()) === undefined) {
-      loadModule(kind).then((mod) => (CHARTS[kind]?.world ? loadWorld(mod) : mod)).then(() => this._schedule(),
-        (err) => this._fatal(err, err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}` : undefined));
+    if (!m?.memory || !langReady(m, opts.lang)) {
+      loadModule(kind).then((mod) => loadLocale(mod, opts.lang)).then(() => this._schedule(), (err) => this._fatal(err));
       return;
     }
-    if (m?.memory) this._mod = m;
+    this._mod = m;
+    if (CHARTS[kind]?.world && !m.worldReady && m.api.checkOptions(Object.entries(opts).flat()) === undefined) {
+      loadWorld(m).then(() => this._schedule(), (err) => this._fatal(err));
+      return;
+    }
     this._drawn = key;
     this._given = given;
     const previous = this._hits[this._index]?.key;

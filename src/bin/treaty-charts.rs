@@ -26,6 +26,8 @@ fn usage() -> String {
   treaty-charts data   [options] [--out FILE]   write the chart's numbers as CSV (default: standard output)
   treaty-charts meta   --json                   print the chart registry as JSON (for the browser build)
   treaty-charts world  --out FILE               write the map geometry (world.bin) the browser fetches
+  treaty-charts catalogue LANG --out FILE       write a language's messages and names as the JSON the browser
+                                                fetches for it (LANG: fr, es)
   treaty-charts import --treaty icrmw|palermo FILE [--source TAG] [--out FILE]
                                                 read a UN Treaty Collection status record (the ViewDetails page
                                                 saved from a browser, or MTDSG XML) into treaty_actions.csv rows;
@@ -152,6 +154,17 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             return if ok { Ok(()) } else { Err(DATA_PROBLEMS.into()) };
         }
+        Some((c, r)) if c == "catalogue" => {
+            return match r {
+                [lang, flag, path] if flag == "--out" => {
+                    let locale = treaty_charts::i18n::Locale::parse(lang)
+                        .ok_or_else(|| format!("catalogue: unknown language “{lang}”; use {}", treaty_charts::i18n::Locale::ALL.map(|l| l.tag()).join(", ")))?;
+                    let json = serde_json::to_string(&treaty_charts::i18n::catalogue(locale)).map_err(|e| e.to_string())?;
+                    std::fs::write(path, json).map_err(|e| format!("cannot write {path}: {e}"))
+                }
+                _ => Err("catalogue takes LANG --out FILE".into()),
+            };
+        }
         Some((c, r)) if c == "meta" => {
             return match r {
                 [flag] if flag == "--json" => {
@@ -169,8 +182,8 @@ fn run(args: &[String]) -> Result<(), String> {
             println!("treaty-charts {} (data as of {})", env!("CARGO_PKG_VERSION"), treaty_charts::data::data_as_of());
             return Ok(());
         }
-        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta, world, import or check")),
-        None => return Err("missing command: render, data, meta, world, import or check".into()),
+        Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta, world, catalogue, import or check")),
+        None => return Err("missing command: render, data, meta, world, catalogue, import or check".into()),
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut out: Option<String> = None;
@@ -324,6 +337,9 @@ mod meta {
             "firstYear": FIRST_YEAR,
             "newest": newest.to_string(),
             "locales": Locale::ALL.map(Locale::tag),
+            // The languages the browser's modules are built without (i18n::BUILT_IN): the loader fetches
+            // treaty_charts_<lang>.json (treaty-charts catalogue) for the first chart in each.
+            "catalogues": Locale::ALL.into_iter().filter(|l| !l.in_browser_modules()).map(Locale::tag).collect::<Vec<_>>(),
             "messages": messages,
             "themes": themes,
             "states": states,

@@ -21,14 +21,14 @@ pub static DATA: LocaleData = LocaleData {
     list_last: " and ",
     list_sep: ", ",
     plural,
-    text,
-    names: 0,
+    text: super::Texts::Fn(text),
+    names: crate::data::NAMES_EN,
     list_last_i: " and ",
     list_or: " or ",
     list_or_o: " or ",
 };
 
-fn plural(n: i64) -> Plural {
+pub(super) fn plural(n: i64) -> Plural {
     if n == 1 {
         Plural::One
     } else {

@@ -22,14 +22,14 @@ pub static DATA: LocaleData = LocaleData {
     list_last: " y ",
     list_sep: ", ",
     plural,
-    text,
-    names: 2,
+    text: super::Texts::Fn(text),
+    names: crate::data::NAMES_ES,
     list_last_i: " e ",
     list_or: " o ",
     list_or_o: " u ",
 };
 
-fn plural(n: i64) -> Plural {
+pub(super) fn plural(n: i64) -> Plural {
     if n == 1 {
         Plural::One
     } else {

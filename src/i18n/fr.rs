@@ -23,15 +23,15 @@ pub static DATA: LocaleData = LocaleData {
     list_last: " et ",
     list_sep: ", ",
     plural,
-    text,
-    names: 1,
+    text: super::Texts::Fn(text),
+    names: crate::data::NAMES_FR,
     list_last_i: " et ",
     list_or: " ou ",
     list_or_o: " ou ",
 };
 
 /// French: 0 and 1 take the singular.
-fn plural(n: i64) -> Plural {
+pub(super) fn plural(n: i64) -> Plural {
     if n == 0 || n == 1 {
         Plural::One
     } else {

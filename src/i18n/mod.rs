@@ -21,6 +21,7 @@ pub mod es;
 pub mod fr;
 
 use crate::date::Day;
+use std::sync::OnceLock;
 
 /// A language the charts are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
@@ -40,7 +41,11 @@ impl Locale {
 
     /// BCP 47 primary language subtag: `en`.
     pub fn tag(self) -> &'static str {
-        self.data().tag
+        match self {
+            Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+        }
     }
 
     /// The locale for a language tag (`en`, `en-GB`, `EN`), by its primary subtag; `None` when unsupported.
@@ -49,19 +54,160 @@ impl Locale {
         Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(primary))
     }
 
-    /// The locale's tables.
+    /// The locale's tables: compiled in (see [`BUILT_IN`]), or loaded with [`load`]; English until then.
     pub fn data(self) -> &'static LocaleData {
         match self {
-            Locale::En => &en::DATA,
-            Locale::Fr => &fr::DATA,
-            Locale::Es => &es::DATA,
+            Locale::En => &en::DATA, // in_browser_modules
+            Locale::Fr if BUILT_IN => &fr::DATA,
+            Locale::Es if BUILT_IN => &es::DATA,
+            other => LOADED.get(other as usize).and_then(OnceLock::get).copied().unwrap_or(&en::DATA),
         }
+    }
+
+    /// True for the languages the browser's modules carry (English); the others they fetch (see [`BUILT_IN`]).
+    pub fn in_browser_modules(self) -> bool {
+        self == Locale::En
+    }
+
+    /// True when the locale's tables are at hand: English always; the others when built in or loaded.
+    pub fn ready(self) -> bool {
+        self == Locale::En || BUILT_IN || LOADED.get(self as usize).is_some_and(|l| l.get().is_some())
     }
 
     /// The catalogue for this locale.
     pub fn cat(self) -> Cat {
         Cat(self.data())
     }
+}
+
+/// True when French and Spanish are compiled in: in every build but the browser's modules (one per chart kind,
+/// see `charts::ONLY`), which carry English only and fetch another language's tables when a chart asks for it
+/// (`treaty_charts_<lang>.json`, written by `treaty-charts catalogue <lang>`) and pass them to [`load`]. That
+/// keeps about 40 KB of other languages' text out of what an English reader downloads.
+pub const BUILT_IN: bool = crate::charts::ONLY.is_none();
+
+static LOADED: [OnceLock<&'static LocaleData>; 3] = [const { OnceLock::new() }; 3];
+
+/// First item of a catalogue file: what it is.
+const CATALOGUE: &str = "treaty-charts catalogue";
+
+/// A fingerprint of the message keys (their names, in order), so that a catalogue written for other keys (an older
+/// build in a cache) is refused rather than shown with its messages in the wrong places.
+#[allow(clippy::indexing_slicing)] // compile-time: k and i below their slices' lengths, checked by the loops
+pub const KEYS_FINGERPRINT: u32 = {
+    let mut h = 0x811c_9dc5_u32;
+    let mut k = 0;
+    while k < MSG_NAMES.len() {
+        let b = MSG_NAMES[k].as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            h = (h ^ (b[i] as u32)).wrapping_mul(0x0100_0193);
+            i += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0193);
+        k += 1;
+    }
+    h
+};
+
+/// The locale as a catalogue file's items (a JSON array of strings, which the browser fetches for the modules
+/// without it): `"treaty-charts catalogue"`, the keys' fingerprint, the tag, the twelve month names and the twelve
+/// short ones, the formats (short date, first day, long date, month and year, group separator, grouping threshold,
+/// decimal separator, per cent, list words: last, separator, last before /i/, "or", "or" before /o/), every
+/// message in [`Msg::ALL`] order, then ISO3 code and name for every state and area.
+pub fn catalogue(locale: Locale) -> Vec<String> {
+    let d = locale.data();
+    let mut out: Vec<String> = vec![CATALOGUE.into(), KEYS_FINGERPRINT.to_string(), d.tag.into()];
+    out.extend(d.months.iter().chain(&d.months_short).map(|s| s.to_string()));
+    out.extend([d.date_short, d.day_one, d.date_long, d.month_year, d.group].map(String::from));
+    out.push(d.group_from_digits.to_string());
+    out.extend([d.decimal, d.percent, d.list_last, d.list_sep, d.list_last_i, d.list_or, d.list_or_o].map(String::from));
+    let cat = Cat(d);
+    out.extend(Msg::ALL.iter().map(|m| cat.t(*m).to_string()));
+    out.extend(d.names.iter().flat_map(|(iso3, name)| [iso3.to_string(), name.to_string()]));
+    out
+}
+
+/// Loads a locale from a catalogue file's items ([`catalogue`]); a locale already at hand is left as it is.
+/// Returns the locale.
+///
+/// # Errors
+/// A sentence (English: the reader's language is what failed to load) when the items are not a catalogue of this
+/// build's messages.
+pub fn load(items: Vec<String>) -> Result<Locale, String> {
+    let tag = items.get(2).and_then(|t| Locale::parse(t));
+    if let Some(l) = tag.filter(|l| l.ready() && items.first().map(String::as_str) == Some(CATALOGUE)) {
+        return Ok(l);
+    }
+    let (locale, data) = from_catalogue(items)?;
+    if let Some(slot) = LOADED.get(locale as usize) {
+        let _ = slot.set(Box::leak(Box::new(data)));
+    }
+    Ok(locale)
+}
+
+/// A locale's tables from a catalogue file's items ([`catalogue`]), without loading them (their strings are
+/// leaked: a page loads each language once per module).
+///
+/// # Errors
+/// As [`load`].
+pub fn from_catalogue(items: Vec<String>) -> Result<(Locale, LocaleData), String> {
+    const FIELDS: usize = 3 + 24 + 13;
+    let bad = |why: &str| format!("not a catalogue of this build's messages: {why}");
+    if items.first().map(String::as_str) != Some(CATALOGUE) {
+        return Err(bad("no header"));
+    }
+    if items.get(1) != Some(&KEYS_FINGERPRINT.to_string()) {
+        return Err(bad("written for other message keys (a different version)"));
+    }
+    let locale = items.get(2).and_then(|t| Locale::parse(t)).ok_or_else(|| bad("unknown language"))?;
+    let n = Msg::ALL.len();
+    if items.len() < FIELDS + n || (items.len() - FIELDS - n) % 2 != 0 {
+        return Err(bad("wrong number of items"));
+    }
+    let leaked: Vec<&'static str> = items.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+    let at = |i: usize| leaked.get(i).copied().unwrap_or("");
+    let months: [&'static str; 12] = std::array::from_fn(|i| at(3 + i));
+    let months_short: [&'static str; 12] = std::array::from_fn(|i| at(15 + i));
+    let texts: &'static [&'static str] = Box::leak(leaked.get(FIELDS..FIELDS + n).unwrap_or_default().to_vec().into_boxed_slice());
+    let mut names: Vec<(&'static str, &'static str)> =
+        leaked.get(FIELDS + n..).unwrap_or_default().chunks_exact(2).filter_map(|c| Some((*c.first()?, *c.get(1)?))).collect();
+    names.sort_unstable_by_key(|r| r.0);
+    let data = LocaleData {
+        tag: locale.tag(),
+        months,
+        months_short,
+        date_short: at(27),
+        day_one: at(28),
+        date_long: at(29),
+        month_year: at(30),
+        group: at(31),
+        group_from_digits: at(32).parse().map_err(|_| bad("grouping threshold"))?,
+        decimal: at(33),
+        percent: at(34),
+        list_last: at(35),
+        list_sep: at(36),
+        list_last_i: at(37),
+        list_or: at(38),
+        list_or_o: at(39),
+        plural: match locale {
+            Locale::En => en::plural,
+            Locale::Fr => fr::plural,
+            Locale::Es => es::plural,
+        },
+        text: Texts::Table(texts),
+        names: Box::leak(names.into_boxed_slice()),
+    };
+    Ok((locale, data))
+}
+
+/// Where a locale's messages come from.
+#[derive(Debug)]
+pub enum Texts {
+    /// A compiled-in catalogue (`en.rs`, …).
+    Fn(fn(Msg) -> &'static str),
+    /// A loaded one: the templates in [`Msg::ALL`] order.
+    Table(&'static [&'static str]),
 }
 
 /// Plural category of a number, as the templates' `{n|one|other}` forms use it.
@@ -105,9 +251,9 @@ pub struct LocaleData {
     /// The locale's plural rule.
     pub plural: fn(i64) -> Plural,
     /// The messages.
-    pub text: fn(Msg) -> &'static str,
-    /// Which column of `country_names.csv` state names come from: 0 English, 1 French, 2 Spanish.
-    pub names: usize,
+    pub text: Texts,
+    /// State names, `(ISO3, name)` sorted by code: the locale's column of `country_names.csv`.
+    pub names: &'static [(&'static str, &'static str)],
     /// Between the last two items of a list when the last one starts with the sound /i/ (Spanish "e"), else
     /// the same as `list_last`.
     pub list_last_i: &'static str,
@@ -129,6 +275,9 @@ macro_rules! messages {
             /// Every key.
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
         }
+
+        /// The keys' names, in order (for [`KEYS_FINGERPRINT`], computed at compile time).
+        const MSG_NAMES: &[&str] = &[$(stringify!($name),)*];
     };
 }
 
@@ -695,7 +844,10 @@ impl Cat {
 
     /// The message's template (for messages without placeholders, the text itself).
     pub fn t(&self, m: Msg) -> &'static str {
-        (self.0.text)(m)
+        match self.0.text {
+            Texts::Fn(f) => f(m),
+            Texts::Table(t) => t.get(m as usize).copied().unwrap_or_else(|| Cat::en().t(m)),
+        }
     }
 
     /// The message filled with `args`.
@@ -800,7 +952,7 @@ impl Cat {
         if iso3 == crate::data::EU {
             return self.t(Msg::EuName);
         }
-        if let Some(n) = crate::data::local_name(iso3, self.0.names) {
+        if let Some(n) = crate::data::local_name(self.0.names, iso3) {
             return n;
         }
         crate::data::country(iso3).map_or(iso3, |c| c.name)

@@ -118,6 +118,10 @@ test('French and Spanish from the page\'s lang; an unsupported language falls ba
   assert.equal(await page.evaluate(() => document.getElementById('fr').shadowRoot.querySelector('figure').lang), 'fr');
   assert.equal(warnings.filter((w) => w.includes('lang="de"')).length, 1, warnings.join('\n'));
   assert.deepEqual(errors, []);
+  // The modules carry English only: each other language's catalogue is fetched once for the page (two modules
+  // here, status and timeline, share the Spanish one after the switch below), and none for English or German.
+  const catalogues = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => /^treaty_charts_.*\.json$/.test(n)).sort());
+  assert.deepEqual(await catalogues(), ['treaty_charts_es.json', 'treaty_charts_fr.json']);
   for (const [l, w] of [['fr', 375], ['es', 375]]) {
     await page.setViewportSize({ width: w, height: 900 });
     await page.screenshot({ path: `${SHOTS}/lang-${l}-${w}.png`, fullPage: true });
@@ -129,6 +133,7 @@ test('French and Spanish from the page\'s lang; an unsupported language falls ba
   await redrawn;
   assert.match(await text(page, 'fr'), /Qué mide/);
   assert.match(await text(page, 'es'), /Qué mide/);
+  assert.deepEqual(await catalogues(), ['treaty_charts_es.json', 'treaty_charts_fr.json']);
   await context.close();
 });
 
