@@ -4,7 +4,8 @@
 //   <treaty-chart chart="timeline" as-of="2020-08-03"></treaty-chart>
 //
 // Each chart kind has its own .wasm next to this file (treaty_charts_<chart>_bg.wasm), fetched and compiled once
-// for every chart of that kind on the page, so a page downloads only the code of the charts on it. Each chart renders into
+// for every chart of that kind on the page, so a page downloads only the code of the charts on it (and, for charts
+// in French or Spanish, that language's messages: treaty_charts_<lang>.json). Each chart renders into
 // its own shadow root (host CSS cannot reach it), fits its container's width, re-renders on resize, and reserves
 // its height before it loads. Rust draws the chart and writes every word; this file only wires the element's
 // lifecycle, the tooltip (pointer, tap, keyboard) and the observers. Nothing here allocates or reads layout per
@@ -551,8 +552,8 @@ class TreatyChart extends HTMLElement {
     }
     const key = JSON.stringify(opts);
     if (key === this._drawn || (this._failed && given === this._given)) return;
-    // A chart waits for its kind's module and its language (each fetched once for the page), and one that draws
-    // the map's outlines for them too — except that a wrong option is reported at once, without waiting for them.
+    // A chart waits for its kind's module and its language (each fetched once for the page); one that draws the
+    // map's outlines waits for them too, unless an option is wrong, which is reported at once.
     const kind = kindOf(opts.chart);
     const m = modules.get(kind);
     if (!m?.memory || !langReady(m, opts.lang)) {
