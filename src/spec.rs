@@ -336,26 +336,36 @@ impl Frame {
         self.y += 6.0;
     }
 
-    /// A legend that flows onto as many lines as it needs.
+    /// A legend that flows onto as many lines as it needs; an item wider than the chart (a long label in French or
+    /// Spanish on a phone) starts a line of its own and wraps its label beside the swatch.
     pub fn legend(&mut self, items: &[(Swatch, String)]) {
         let size = self.sizes.label;
         let (sw, gap, spacing) = (16.0, 5.0, 14.0);
         let line_h = size * 1.5;
-        let mut x = self.sizes.pad;
-        let mut lines = 1.0;
+        let (left, right) = (self.sizes.pad, self.width - self.sizes.pad);
+        let mut x = left;
         for (swatch, label) in items {
             let w = sw + gap + text::width(label, size, false);
-            if x > self.sizes.pad && x + w > self.width - self.sizes.pad {
-                x = self.sizes.pad;
+            if x > left && x + w > right {
+                x = left;
                 self.y += line_h;
-                lines += 1.0;
             }
             let cy = self.y + line_h / 2.0;
             self.marks.push(swatch_mark(*swatch, x, cy, sw));
-            self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, Role::Ink));
-            x += w + spacing;
+            if x + w <= right {
+                self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, Role::Ink));
+                x += w + spacing;
+                continue;
+            }
+            let lines = text::wrap(label, size, false, right - x - sw - gap);
+            let n = lines.len();
+            for (i, line) in lines.into_iter().enumerate() {
+                self.texts.push(run(x + sw + gap, cy + size * 0.35 + line_h * i as f64, line, size, Role::Ink));
+            }
+            // The next item starts on a new line under the wrapped one.
+            self.y += line_h * n.saturating_sub(1) as f64;
+            x = right;
         }
-        let _ = lines;
         self.y += line_h + 6.0;
     }
 

@@ -35,19 +35,34 @@ fn extent(t: &Text) -> (f64, f64) {
 }
 
 const WIDTHS: [&str; 5] = ["280", "320", "375", "640", "1200"];
-const DATES: [&str; 5] = ["1990-01-01", "2000-12-12", "2008-09-26", "2020-08-03", "2026-02-03"];
+const DATES: [&str; 6] = ["1990-01-01", "1995-06-01", "2000-12-12", "2008-09-26", "2020-08-03", "2026-02-03"];
 
 fn spec(chart: &str, as_of: &str, width: &str) -> Spec {
     charts::build(Model::get(), &opts(chart, as_of, width)).unwrap()
 }
 
-/// Every registered chart at every test width and date.
+/// Every registered chart at every test width and date in English; in French and Spanish, whose words run longer,
+/// at the narrow widths, also with the options that add legend items (a highlight; the map of one treaty).
 fn all_specs() -> Vec<(String, Spec)> {
     let mut out = Vec::new();
     for chart in charts::names() {
         for w in WIDTHS {
             for d in DATES {
                 out.push((format!("{chart} {w} {d}"), spec(chart, d, w)));
+            }
+        }
+        for lang in ["fr", "es"] {
+            for w in ["280", "320", "375"] {
+                for d in ["1999-01-01", "2026-02-03"] {
+                    let def = charts::find(chart).unwrap();
+                    let takes = |name: &str| def.options.iter().any(|o| o.name() == name);
+                    let extra: Vec<(&str, &str)> = [("treaty", "icrmw"), ("highlight", "PHL")].into_iter().filter(|(k, _)| takes(k)).collect();
+                    let mut pairs = vec![("chart", chart), ("as-of", d), ("width", w), ("lang", lang)];
+                    pairs.extend(def.example.iter().copied());
+                    pairs.extend(extra.iter().copied());
+                    let o = Options::from_pairs(pairs).unwrap();
+                    out.push((format!("{chart} {w} {d} {lang} {extra:?}"), charts::build(Model::get(), &o).unwrap()));
+                }
             }
         }
     }

@@ -104,13 +104,21 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     for c in &cov {
         let t = c.treaty;
         y += th.label + 4.0;
-        let mut head = crate::spec::run(th.pad, y, cat.treaty(t).to_string(), th.label + 1.0, Role::text(t));
-        head.bold = true;
-        texts.push(head);
+        // Wrapped, as the note under it: French and Spanish run wider than a phone.
+        for (i, line) in text::wrap(cat.treaty(t), th.label + 1.0, true, inner).into_iter().enumerate() {
+            if i > 0 {
+                y += (th.label + 1.0) * LEADING;
+            }
+            let mut head = crate::spec::run(th.pad, y, line, th.label + 1.0, Role::text(t));
+            head.bold = true;
+            texts.push(head);
+        }
         if !t.open_on(as_of) {
-            y += th.axis * LEADING + 2.0;
             let msg = cat.f(Msg::StatusNotOpen, &[("date", Arg::Day(t.info().opened_for_signature))]);
-            texts.push(crate::spec::run(th.pad, y, msg, th.axis, Role::Muted));
+            for line in text::wrap(&msg, th.axis, false, inner) {
+                y += th.axis * LEADING + 2.0;
+                texts.push(crate::spec::run(th.pad, y, line, th.axis, Role::Muted));
+            }
             summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]));
             y += 4.0;
             continue;

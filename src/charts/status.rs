@@ -37,7 +37,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let as_of = o.as_of;
     let w = f64::from(o.width);
     let all: Vec<(Treaty, StatusCounts)> = Treaty::ALL.iter().map(|t| (*t, model.status_counts(*t, as_of))).collect();
-    let total = all.first().map_or(195, |(_, c)| c.total());
+    // The 195 states (not the first treaty's counts: before the Palermo Protocol opened, on 12 Dec 2000, it has none,
+    // and the Convention's bar was drawn 195 times too wide).
+    let total = u16::try_from(model.un_states().count()).unwrap_or(u16::MAX);
 
     let mut about = notes::about(&cat, model, as_of, Counts::States, false);
     let caveat = notes::first_caveat(
@@ -81,8 +83,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let info = t.info();
         let treaty = cat.treaty(*t);
         // Treaty name and headline number.
-        y += th.label;
-        texts.push(t_run(bar.x, y, treaty.to_string(), th.label + 1.0, Role::text(*t), Role::Surface, Anchor::Start, true));
+        // (Wrapped: "Convención sobre los Trabajadores Migratorios" is wider than a 280 px chart.)
+        for (i, line) in text::wrap(treaty, th.label + 1.0, true, bar.w).into_iter().enumerate() {
+            y += if i == 0 { th.label } else { (th.label + 1.0) * LEADING };
+            texts.push(t_run(bar.x, y, line, th.label + 1.0, Role::text(*t), Role::Surface, Anchor::Start, true));
+        }
         y += 6.0;
         if info.opened_for_signature > as_of {
             // No bar for a treaty that did not exist yet: 195 "neither" would misread as 195 refusals.
