@@ -118,7 +118,7 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str)
     image), and one embed-<chart>.html per chart (its static image without JavaScript, and an oEmbed discovery link
     to oembed-<chart>.json, so that a CMS that supports oEmbed embeds a pasted address)."""
     template = (out_dir / "embed.html").read_text()
-    for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->", "<!--PRELOAD-->"):
+    for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->", "<!--PRELOAD-->", "<!--DEFAULTS-->"):
         if marker not in template:
             sys.exit(f"build: {marker} not found in embed.html")
     links = "".join(f'<p><a href="static/{html.escape(c["name"])}-latest-640.svg">{html.escape(c["about"]["en"])}</a></p>'
@@ -126,7 +126,7 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str)
     generic = template.replace("<!--NOSCRIPT-->", f"<p>This chart needs JavaScript. Static images:</p>{links}")
     # The page for any chart cannot know which kind's module its address asks for, so it preloads none.
     (out_dir / "embed.html").write_text(generic.replace("<!--OEMBED-->", "").replace("<!--TITLE-->", "").replace("<!--CHART-->", "")
-                                        .replace("<!--PRELOAD-->", ""))
+                                        .replace("<!--PRELOAD-->", "").replace("<!--DEFAULTS-->", ""))
     for c in registry["charts"]:
         name, about = c["name"], c["about"]["en"]
         query = "&".join(f"{k}={v}" for k, v in c.get("example", {}).items())
@@ -147,7 +147,11 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str)
                    'type="application/wasm" crossorigin>')
         (out_dir / page).write_text(template.replace("<!--NOSCRIPT-->", noscript).replace("<!--OEMBED-->", discovery)
                                     .replace("<!--TITLE-->", f"{html.escape(about)} – ").replace("<!--CHART-->", html.escape(name))
-                                    .replace("<!--PRELOAD-->", preload))
+                                    .replace("<!--PRELOAD-->", preload)
+                                    # The chart's example options (the country card's state) where the address
+                                    # gives none, so that the bare page, which oEmbed and the builder's address
+                                    # hand out, shows what its static image shows.
+                                    .replace("<!--DEFAULTS-->", html.escape(query)))
 
 
 def glue_factory(glue: str) -> str:
@@ -155,6 +159,12 @@ def glue_factory(glue: str) -> str:
     `glue()`, which makes a fresh copy of it: one per chart kind's `.wasm` on a page. Checks the glue's shape, so
     that a wasm-bindgen that writes it differently stops the build here rather than in a reader's browser."""
     body, exports = [], []
+    # The loader always passes each module's address; the glue's default (a file that is not shipped) would make
+    # bundlers such as webpack fail to resolve it.
+    default = "        module_or_path = new URL('treaty_charts_bg.wasm', import.meta.url);"
+    if glue.count(default) != 1:
+        sys.exit("build: the wasm-bindgen glue's default module address was not found where expected")
+    glue = glue.replace(default, "        throw new Error('treaty-charts: no module address given');")
     for line in glue.splitlines():
         if line.startswith("export function "):
             exports.append(line[len("export function "):].split("(")[0])

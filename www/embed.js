@@ -1,7 +1,7 @@
 // The iframe page (embed.html, embed-<chart>.html): one chart from the address's options, sized to its content in
 // every resize protocol a host page may listen for. A file of its own, not an inline script, so that the page works
 // under a Content-Security-Policy of script-src 'self'.
-import { whenReady, embedParams, messagesFor, themeVars, optionNames } from './treaty-charts.js';
+import { whenReady, embedParams, messagesFor, themeVars, optionNames, registry } from './treaty-charts.js';
 
 // The theme's colours for the page's own error box, as a constructed style sheet (a Content-Security-Policy
 // without 'unsafe-inline' allows it, where it would block a <style> element).
@@ -23,7 +23,17 @@ el.id = 'chart';
 el.setAttribute('eager', '');
 // A page made for one chart (embed-<chart>.html) names it; the address can still choose another.
 const named = document.body.dataset.chart;
-if (named && !named.startsWith('<') && !pairs.some(([k]) => bare(k) === 'chart')) el.setAttribute('chart', named);
+const ownChart = named && !named.startsWith('<') && !pairs.some(([k]) => bare(k) === 'chart');
+if (ownChart) el.setAttribute('chart', named);
+// Its example options (embed-country.html: a state) where the address gives none.
+if (ownChart) {
+  for (const [k, v] of new URLSearchParams(document.body.dataset.defaults ?? '')) {
+    if (optionNames.includes(k) && !pairs.some(([p]) => bare(p) === k)) el.setAttribute(k, v);
+  }
+}
+// The page's language is the chart's, for screen readers and translation tools.
+const lang = pairs.find(([k]) => bare(k) === 'lang')?.[1]?.trim().split(/[-_]/)[0].toLowerCase();
+if (lang && registry?.locales.includes(lang)) document.documentElement.lang = lang;
 for (const [k, v] of pairs) {
   const name = bare(k);
   if (name === 'controls') el.setAttribute('controls', '');

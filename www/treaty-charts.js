@@ -77,8 +77,9 @@ function loadModule(kind) {
   if (!m) {
     const url = moduleUrl(kind);
     m = { kind, api: glue(), memory: null, world: null, worldReady: false, langs: new Map(), langsReady: new Set() };
+    // A failed fetch is not kept: the next chart of the kind (or a redraw) tries again, as on a flaky link.
     m.ready = m.api.default({ module_or_path: url }).then((exports) => { m.memory = exports.memory; return m; },
-      (e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { moduleUrl: url.href }); });
+      (e) => { modules.delete(kind); throw Object.assign(e instanceof Error ? e : new Error(String(e)), { moduleUrl: url.href }); });
     modules.set(kind, m);
   }
   return m.ready;
@@ -86,15 +87,26 @@ function loadModule(kind) {
 // The map's outlines, fetched once for the page and given to each module that draws them.
 let worldBytes = null;
 function loadWorld(m) {
+  const asWorld = (e) => Object.assign(e instanceof Error ? e : new Error(String(e)), { worldFile: true });
   worldBytes ??= fetch(WORLD_URL).then((r) => {
-    if (!r.ok) throw new Error(`${WORLD_URL.href}: HTTP ${r.status}`);
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return r.arrayBuffer();
-  }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { worldFile: true }); });
-  m.world ??= Promise.all([m.ready, worldBytes]).then(([, buf]) => { m.api.setWorld(new Uint8Array(buf)); m.worldReady = true; return m; });
+  }).catch((e) => { worldBytes = null; throw asWorld(e); });
+  m.world ??= Promise.all([m.ready, worldBytes]).then(([, buf]) => {
+    try {
+      m.api.setWorld(new Uint8Array(buf));
+    } catch (e) {
+      throw asWorld(e); // a damaged file: kept, so as not to fetch it again
+    }
+    m.worldReady = true;
+    return m;
+  }, (e) => { m.world = null; throw e; });
   return m.world;
 }
 const loaded = () => [...modules.values()].find((m) => m.memory);
-// A language's catalogue: fetched once for the page, given to each module that draws in it.
+// A language's catalogue: fetched once for the page, given to each module that draws in it. Where it cannot be
+// had (a host that did not copy the file, a failed fetch), the charts in that language are drawn in English,
+// with one warning, rather than not at all.
 const fetched = (lang) => Object.hasOwn(CATALOGUES, lang);
 const catalogueItems = new Map();
 function loadLocale(m, lang) {
@@ -107,14 +119,17 @@ function loadLocale(m, lang) {
       items = fetch(url).then((r) => {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.json();
-      }).catch((e) => { throw Object.assign(e instanceof Error ? e : new Error(String(e)), { catalogueUrl: url.href }); });
+      }).catch((e) => {
+        warnOnce(`catalogue:${lang}`, `the ${lang} messages could not be loaded from ${url.href} (${e?.message ?? e}); charts in ${lang} are drawn in English.`);
+        return null;
+      });
       catalogueItems.set(lang, items);
     }
     p = Promise.all([m.ready, items]).then(([, it]) => {
       try {
-        m.api.setLocale(it);
+        if (it) m.api.setLocale(it);
       } catch (e) {
-        throw Object.assign(new Error(String(e)), { catalogueUrl: catalogueUrl(lang).href });
+        warnOnce(`catalogue:${lang}`, `the ${lang} messages at ${catalogueUrl(lang).href} do not fit this version (${e?.message ?? e}); charts in ${lang} are drawn in English.`);
       }
       m.langsReady.add(lang);
       return m;
@@ -128,8 +143,7 @@ const langReady = (m, lang) => !fetched(lang) || m.langsReady.has(lang);
 const primary = (lang) => String(lang ?? 'en').trim().split(/[-_]/)[0].toLowerCase();
 // What failed, for the one console line.
 const failed = (err) => err?.worldFile ? `the map's outlines could not be loaded from ${WORLD_URL.href}`
-  : err?.catalogueUrl ? `a language's messages could not be loaded from ${err.catalogueUrl}`
-    : `the chart module could not be loaded from ${err?.moduleUrl ?? 'beside the loader'}`;
+  : `the chart module could not be loaded from ${err?.moduleUrl ?? 'beside the loader'}`;
 
 /**
  * Resolves when the module that draws `chart` (a chart kind; the default kind when omitted) is ready to write in
@@ -375,7 +389,8 @@ class TreatyChart extends HTMLElement {
     // The figure, a block inside the shadow root, is measured and watched: it has the width the chart can take
     // whatever the page's CSS makes of the host (inline, contents, …).
     this._resize = new ResizeObserver(() => { this._rect = null; this._schedule(); });
-    this._attrs = new MutationObserver(() => this._schedule());
+    // (A chart whose module could not be fetched tries again when its options change, not on every resize.)
+    this._attrs = new MutationObserver(() => { if (this._loadFailed) this._load(); else this._schedule(); });
     this._onScroll = () => {
       this._rect = null;
       if (this._touchShown) {
@@ -428,9 +443,14 @@ class TreatyChart extends HTMLElement {
     connected.add(this);
     watchLanguages();
     addEventListener('scroll', this._onScroll, { capture: true, passive: true });
-    // The module of the chart's kind (a later change of kind loads that kind's module when drawing).
-    loadModule(kindOf(this.getAttribute('chart'))).then((m) => loadLocale(m, this._lang))
-      .then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => this._fatal(err));
+    this._load();
+  }
+
+  // The module of the chart's kind, in its language (a later change of kind loads that kind's module when drawing).
+  _load() {
+    this._loadFailed = false;
+    loadModule(kindOf(this.getAttribute('chart'))).then((m) => loadLocale(m, this._language()))
+      .then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => { this._loadFailed = true; this._fatal(err); });
   }
 
   disconnectedCallback() {

@@ -152,6 +152,39 @@ test('when the .wasm cannot load, readers get a plain sentence and the fallback;
   await context.close();
 });
 
+test('a missing language file draws the chart in English with one warning; a failed module is fetched again', async () => {
+  let blockWasm = true;
+  const warnings = [];
+  const { page, errors, context } = await h.openHtml(
+    '<treaty-chart id="fr" chart="status" lang="fr"></treaty-chart><treaty-chart id="t" chart="timeline"></treaty-chart>',
+    undefined, '', async (ctx) => {
+      ctx.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); }); // from the first line
+      await ctx.route('**/treaty_charts_fr.json', (r) => r.fulfill({ status: 404, body: 'not here' }));
+      await ctx.route('**/treaty_charts_timeline_bg.wasm', (r) => (blockWasm ? r.abort() : r.continue()));
+    });
+  assert.match(await h.rendered(page, 'fr'), /What this measures/);
+  assert.equal(warnings.filter((w) => w.includes('the fr messages could not be loaded')).length, 1, warnings.join('\n'));
+  await page.waitForFunction(() => document.getElementById('t').shadowRoot.querySelector('[role=alert]'));
+  // The flaky link recovers: a change to the chart's options fetches its module again, and it draws.
+  blockWasm = false;
+  await page.evaluate(() => document.getElementById('t').setAttribute('as-of', '2020-08-03'));
+  await page.waitForFunction(() => document.getElementById('t')._res?.ok);
+  assert.equal(await page.evaluate(() => document.getElementById('t')._res.as_of), '2020-08-03');
+  assert.equal(errors.filter((e) => e.startsWith('<treaty-chart>')).length, 1, errors.join('\n'));
+  await context.close();
+});
+
+test('the bare country iframe page shows its example state; the iframe page takes the chart\'s language', async () => {
+  const { page, errors, context } = await h.open('/embed-country.html');
+  const text = await h.rendered(page, 'chart');
+  assert.match(text, /Philippines/);
+  assert.deepEqual(errors, []);
+  await page.goto(`${h.base}/embed-map.html?lang=fr-CA&treaty=icrmw`);
+  await h.rendered(page, 'chart');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await context.close();
+});
+
 test('a hidden chart reports a wrong option at once, and draws when shown', async () => {
   const { page, errors, context } = await h.openHtml(
     '<div id="box" style="display:none"><treaty-chart id="bad" as-off="2020-01-01"></treaty-chart><treaty-chart id="good" chart="status"></treaty-chart></div>');
