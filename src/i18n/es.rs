@@ -254,7 +254,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrDateRange => "Valor de as-of no válido: {value} es {side}. Indique una fecha entre {first} y {last} (AAAA-MM-DD).",
         Msg::ErrDateBefore => "anterior al inicio de los datos",
         Msg::ErrDateAfter => "posterior a los datos más recientes",
-        Msg::DateMalformed => "«{value}» no es una fecha con el formato YYYY-MM-DD",
+        Msg::DateMalformed => "«{value}» no es una fecha con el formato AAAA-MM-DD",
         Msg::DateImpossible => "{value} no es una fecha válida: {reason}",
         Msg::DateBadMonth => "el mes debe ir de 01 a 12",
         Msg::DateMonthLength => "{month} tiene {n} días",

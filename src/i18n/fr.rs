@@ -256,7 +256,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrDateRange => "Valeur non valide pour as-of : la date {value} est {side}. Indiquez une date comprise entre {first} et {last} (AAAA-MM-JJ).",
         Msg::ErrDateBefore => "antérieure au début de la période couverte",
         Msg::ErrDateAfter => "postérieure aux données les plus récentes",
-        Msg::DateMalformed => "« {value} » n’est pas une date au format YYYY-MM-DD",
+        Msg::DateMalformed => "« {value} » n’est pas une date au format AAAA-MM-JJ",
         Msg::DateImpossible => "{value} n’est pas une date valide ({reason})",
         Msg::DateBadMonth => "le mois doit être compris entre 01 et 12",
         Msg::DateMonthLength => "{month} compte {n} jours",
