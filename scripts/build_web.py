@@ -7,9 +7,9 @@ Reads every setting from wasm-pack.toml (target, profile, out-dir, out-name, was
      TREATY_CHARTS_ONLY=<kind>, wasm-bindgen --target <target>, node_modules/.bin/wasm-opt <args> (binaryen from
      npm; never Debian's) → <out-name>_<kind>_bg.wasm; the glue, the same for all, as one factory <out-name>.js
   3. copies www/ next to them (loader, gallery pages)
-  4. writes the registry into <out-dir>/meta.json and the
-     loader (chart names, reserved heights per width, messages, theme colours), and a gallery section per chart;
-     the map geometry and the catalogues of the languages the modules fetch (<out-name>_<lang>.json);
+  4. writes the registry into <out-dir>/meta.json and into the loader (chart names, reserved heights per width,
+     messages, theme colours, each kind's module and each fetched language's address), a gallery section per
+     chart, the map geometry and the catalogues of the languages the modules fetch (<out-name>_<lang>.json);
      bundles the loader and glue into one minified module with esbuild ([bundle])
   5. writes static SVG fallbacks with the native CLI into <out-dir>/static/
   6. assembles the npm package in <out-dir>/npm/ (www/npm/package.json with the crate's version, the loader,
@@ -154,14 +154,14 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str)
                                     .replace("<!--DEFAULTS-->", html.escape(query)))
 
 
-def glue_factory(glue: str) -> str:
+def glue_factory(glue: str, out_name: str) -> str:
     """The wasm-bindgen glue (an ES module holding one instance in module-level variables) as a module exporting
     `glue()`, which makes a fresh copy of it: one per chart kind's `.wasm` on a page. Checks the glue's shape, so
     that a wasm-bindgen that writes it differently stops the build here rather than in a reader's browser."""
     body, exports = [], []
     # The loader always passes each module's address; the glue's default (a file that is not shipped) would make
     # bundlers such as webpack fail to resolve it.
-    default = "        module_or_path = new URL('treaty_charts_bg.wasm', import.meta.url);"
+    default = f"        module_or_path = new URL('{out_name}_bg.wasm', import.meta.url);"
     if glue.count(default) != 1:
         sys.exit("build: the wasm-bindgen glue's default module address was not found where expected")
     glue = glue.replace(default, "        throw new Error('treaty-charts: no module address given');")
@@ -218,7 +218,7 @@ def wasm_modules(registry: dict, cfg: dict, out_dir: pathlib.Path, out_name: str
         shutil.rmtree(tmp)
     if glue is None:
         sys.exit("build: the registry names no chart kinds")
-    (out_dir / f"{out_name}.js").write_text(glue_factory(glue))
+    (out_dir / f"{out_name}.js").write_text(glue_factory(glue, out_name))
 
 
 def main() -> None:
