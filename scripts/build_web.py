@@ -52,18 +52,15 @@ def inject(loader: pathlib.Path, registry: dict, out_name: str) -> None:
     # Every reader downloads the loader: it gets the registry without the builder's list of states.
     lean = {k: v for k, v in registry.items() if k != "states"}
     text = text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False))
-    # Each kind's .wasm by a literal address (see wasm_modules), which bundlers recognise as an asset.
-    modules = "/*MODULES*/{}"
-    if modules not in text:
-        sys.exit(f"build: {modules} not found in {loader}")
-    urls = ", ".join(f"{json.dumps(c['name'])}: () => new URL({json.dumps(f'./{out_name}_' + c['name'] + '_bg.wasm')}, import.meta.url)"
-                     for c in registry["charts"])
-    text = text.replace(modules, "{" + urls + "}")
-    catalogues = "/*CATALOGUES*/{}"
-    if catalogues not in text:
-        sys.exit(f"build: {catalogues} not found in {loader}")
-    urls = ", ".join(f"{json.dumps(t)}: () => new URL({json.dumps(f'./{out_name}_{t}.json')}, import.meta.url)" for t in registry["catalogues"])
-    loader.write_text(text.replace(catalogues, "{" + urls + "}"))
+    # Each kind's .wasm and each fetched language's catalogue by a literal address (see wasm_modules), which
+    # bundlers recognise as an asset: `name: () => new URL("./file", import.meta.url)`.
+    for table, files in (("/*MODULES*/{}", {c["name"]: f"{out_name}_{c['name']}_bg.wasm" for c in registry["charts"]}),
+                         ("/*CATALOGUES*/{}", {t: f"{out_name}_{t}.json" for t in registry["catalogues"]})):
+        if table not in text:
+            sys.exit(f"build: {table} not found in {loader}")
+        urls = ", ".join(f"{json.dumps(k)}: () => new URL({json.dumps('./' + f)}, import.meta.url)" for k, f in files.items())
+        text = text.replace(table, "{" + urls + "}")
+    loader.write_text(text)
     log(f"registry written into {loader.name} ({len(registry['charts'])} charts, "
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 

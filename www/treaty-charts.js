@@ -493,9 +493,9 @@ class TreatyChart extends HTMLElement {
   _language() {
     const tag = (this.closest('[lang]')?.getAttribute('lang') ?? '').trim();
     if (!tag) return 'en';
-    const primary = tag.split(/[-_]/)[0].toLowerCase();
-    if (LOCALES.includes(primary)) return primary;
-    warnOnce(`lang:${primary}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`);
+    const lang = primary(tag);
+    if (LOCALES.includes(lang)) return lang;
+    warnOnce(`lang:${lang}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`);
     return 'en';
   }
 
@@ -980,7 +980,7 @@ export const registry = META;
 /** The loader's own messages (English) and the themes' CSS custom properties, for the iframe page. */
 export const messages = TEXT;
 /** The loader's own messages in a language (`fr`, `es-MX` → Spanish; English where the charts do not speak it). */
-export const messagesFor = (lang) => textFor(String(lang ?? '').trim().split(/[-_]/)[0].toLowerCase());
+export const messagesFor = (lang) => textFor(primary(lang));
 export const themeVars = META ? META.themes : { light: '', dark: '' };
 /** Every option name in the registry. */
 export const optionNames = META ? META.options : [];
