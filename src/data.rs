@@ -224,7 +224,12 @@ pub struct Headline {
     pub signatories: Option<u16>,
     /// Number of parties.
     pub parties: u16,
-    /// Where the count was read.
+    /// True when the count is the depositary's own: its source is the UN Treaty Collection or a verbatim copy of
+    /// its XML record (`data/TREATY_SOURCES.md` §1, source B; decided from `source_url` at build time). Every other
+    /// count is secondary.
+    pub depositary: bool,
+    /// Where the count was read (native only: the browser module carries no source addresses).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source_url: &'static str,
 }
 

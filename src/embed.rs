@@ -134,7 +134,7 @@ pub fn steps(as_of: crate::date::Day, cat: &Cat) -> Vec<(String, String)> {
     days.push(newest);
     if !days.contains(&as_of) {
         days.push(as_of);
-        days.sort_unstable();
+        crate::sort::sort(&mut days);
     }
     days.into_iter().map(|d| (d.to_string(), cat.day(d))).collect()
 }

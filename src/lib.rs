@@ -29,6 +29,7 @@ pub mod notes;
 pub mod options;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rows;
+pub mod sort;
 pub mod spec;
 pub mod svg;
 pub mod text;

@@ -290,13 +290,9 @@ pub struct StaysOut {
 /// How many top destination states the "who stays out" note looks at.
 pub const TOP_DESTINATIONS: usize = 20;
 
-/// Hosts whose counts are the depositary's own: the UN Treaty Collection and a verbatim copy of its XML record
-/// (`data/TREATY_SOURCES.md` §1, source B). Every other count in `treaty_status.csv` is secondary.
-const DEPOSITARY_HOSTS: [&str; 2] = ["treaties.un.org", "allucinaria/XML"];
-
-/// True when a headline count is the depositary's own.
+/// True when a headline count is the depositary's own ([`Headline::depositary`]).
 pub fn from_depositary(h: &Headline) -> bool {
-    DEPOSITARY_HOSTS.iter().any(|host| h.source_url.contains(host))
+    h.depositary
 }
 
 /// A headline's date as its source gives it: a day, a month (`2025-07`), a year (`2005`), or the end of a range
@@ -401,12 +397,12 @@ impl Model {
             }
         }
         for d in &mut deposits {
-            d.sort_unstable_by_key(|x| (x.when.earliest(), x.iso3));
+            crate::sort::by_key(d, |x| (x.when.earliest(), x.iso3));
         }
         let days = |f: fn(When) -> Day| {
             deposits.clone().map(|v| {
                 let mut d: Vec<Day> = v.iter().map(|x| f(x.when)).collect();
-                d.sort_unstable();
+                crate::sort::sort(&mut d);
                 d
             })
         };

@@ -78,9 +78,13 @@ pub fn set_locale(items: Vec<JsValue>) -> Result<String, String> {
 }
 
 /// Keeps the world geometry for every map on the page: the bytes of `treaty_charts_world.bin`, which the loader
-/// fetches before the first map. Throws the reason (a sentence) if they do not decode.
+/// fetches before the first map. Throws the reason (a sentence) if they do not decode, or if this module draws no
+/// map (a one-kind build without it carries no geometry decoder; the loader never asks one).
 #[wasm_bindgen(js_name = setWorld)]
 pub fn set_world(bytes: &[u8]) -> Result<(), String> {
+    if !crate::charts::built(crate::charts::map::NAME) {
+        return Err("this module draws no map".into());
+    }
     crate::geo::set_world(bytes).map_err(|e| e.to_string())
 }
 

@@ -169,3 +169,10 @@ fn a_map_without_its_geometry_says_so() {
     let e = (o.chart.build)(&cx).unwrap_err();
     assert_eq!(e.to_string(), "The map’s outlines could not be loaded.");
 }
+
+#[test]
+fn the_map_is_the_only_kind_that_draws_the_world() {
+    // A one-kind browser module decodes world.bin only when it is the map's (`charts::map::NAME`).
+    let drawing: Vec<&str> = charts::CHARTS.iter().filter(|c| c.world).map(|c| c.name).collect();
+    assert_eq!(drawing, [charts::map::NAME]);
+}

@@ -22,7 +22,11 @@ use crate::spec::{Frame, Hit, Mark, Pattern, Rect, Region, Role, Spec, Swatch};
 
 /// Registry entry.
 pub static CHART: ChartDef =
-    ChartDef { name: "map", about: Msg::AboutMap, options: &[Opt::Treaty, Opt::Highlight], world: true, example: &[], build: super::only("map", build) };
+    ChartDef { name: NAME, about: Msg::AboutMap, options: &[Opt::Treaty, Opt::Highlight], world: true, example: &[], build: super::only(NAME, build) };
+
+/// The kind's registry name (also the one-kind build's `TREATY_CHARTS_ONLY` value): the only kind that draws the
+/// world geometry.
+pub const NAME: &str = "map";
 
 /// The southern edge of the map, in degrees of latitude: below it there is only Antarctica.
 const SOUTH_EDGE: f64 = -62.0;
@@ -243,7 +247,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut order: Vec<usize> = (0..states.len()).collect();
     let lon = |i: usize| states.get(i).and_then(|(s, _)| world.point(s.iso3())).map_or(0, |p| p.lon10);
     let region = |i: usize| states.get(i).map_or(M49::None, |(s, _)| s.country.region);
-    order.sort_by_cached_key(|&i| (region(i), lon(i)));
+    crate::sort::by_key(&mut order, |&i| (region(i), lon(i)));
     let mut hits: Vec<Hit> = Vec::new();
     let mut hit_of: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
     for &i in &order {
@@ -325,9 +329,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     header.extend(cols.iter().map(String::as_str));
     csv_row(&mut csv, &header);
     let mut rows: Vec<&(&State, [Status; 2])> = states.iter().collect();
-    rows.sort_by_key(|(s, _)| s.iso3());
+    crate::sort::by_key(&mut rows, |(s, _)| s.iso3());
     let mut by_name: Vec<&(&State, [Status; 2])> = states.iter().collect();
-    by_name.sort_by_key(|(s, _)| crate::text::sort_key(cat.name(s.iso3())));
+    crate::sort::by_key(&mut by_name, |(s, _)| crate::text::sort_key(cat.name(s.iso3())));
     let table_rows: Vec<Vec<String>> = by_name
         .iter()
         .map(|(s, _)| {

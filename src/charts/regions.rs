@@ -112,7 +112,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         rows.push(Row { name: region_name(&cat, r), sub: false, states: states.clone() });
         if with_subregions {
             let mut subs: Vec<Subregion> = states.iter().map(|s| s.country.subregion).collect();
-            subs.sort_unstable();
+            crate::sort::sort(&mut subs);
             subs.dedup();
             if subs.len() > 1 {
                 for sr in subs {
@@ -184,7 +184,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let mut lines = vec![row.name.to_string(), cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&of))])];
             for (status, key) in [(Status::MaybeParty, Msg::TipMaybeParties), (Status::Signatory, Msg::TipSignedOnlyList), (Status::Neither, Msg::TipNeitherList)] {
                 let mut who: Vec<&str> = row.states.iter().filter(|s| model.status(s, *t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
-                who.sort_unstable_by_key(|n| text::sort_key(n));
+                crate::sort::by_key(&mut who, |n| text::sort_key(n));
                 if !who.is_empty() && who.len() <= MAX_NAMES {
                     lines.push(cat.f(key, &[("names", Arg::Str(&cat.list(&who)))]));
                 } else if !who.is_empty() {

@@ -131,7 +131,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 .filter(|s| model.status(s, *t, as_of) == *status)
                 .map(|s| cat.name(s.iso3()))
                 .collect();
-            who.sort_unstable();
+            crate::sort::by_key(&mut who, |n| crate::text::sort_key(n));
             let share = i64::from(count) * 1000 / i64::from(total.max(1));
             let mut lines = vec![treaty.to_string(), words.clone(), cat.f(Msg::TipShareOfStates, &[("share", Arg::Tenths(share)), ("total", n(total))])];
             if who.len() <= MAX_NAMES {
@@ -150,7 +150,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let st = model.status_of(*t, iso3, as_of);
             if let Some((_, sx, sw)) = segment_of.iter().find(|(s, _, _)| *s == st) {
                 let mut same: Vec<&str> = model.un_states().filter(|s| model.status(s, *t, as_of) == st).map(|s| s.iso3()).collect();
-                same.sort_unstable_by_key(|c| cat.name(c));
+                crate::sort::by_key(&mut same, |c| crate::text::sort_key(cat.name(c)));
                 let k = same.iter().position(|c| c == iso3).unwrap_or(0) as f64;
                 let mx = sx + sw * (k + 0.5) / same.len().max(1) as f64;
                 marks.push(Mark::Diamond { center: (mx, y - 5.0), r: 4.5, color: Role::Highlight });

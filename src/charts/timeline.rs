@@ -31,7 +31,7 @@ fn steps(model: &Model, t: Treaty, as_of: Day, pick: fn(When) -> Day) -> Vec<(f6
         return Vec::new();
     }
     let mut days: Vec<Day> = model.deposits(t).iter().map(|d| pick(d.when)).filter(|d| *d <= as_of).collect();
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     let mut pts = vec![(f64::from(open.0), 0.0)];
     let mut n = 0.0;
     for d in days {
@@ -264,7 +264,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         .flat_map(|t| model.deposits(*t).iter().flat_map(|d| [d.when.earliest(), d.when.latest()]))
         .filter(|d| *d <= as_of)
         .collect();
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     days.dedup();
     let mut csv = String::new();
     csv_row(&mut csv, &["date", "treaty", "parties_min", "parties_max"]);

@@ -172,7 +172,7 @@ pub fn from_catalogue(items: Vec<String>) -> Result<(Locale, LocaleData), String
     let texts: &'static [&'static str] = Box::leak(leaked.get(FIELDS..FIELDS + n).unwrap_or_default().to_vec().into_boxed_slice());
     let mut names: Vec<(&'static str, &'static str)> =
         leaked.get(FIELDS + n..).unwrap_or_default().chunks_exact(2).filter_map(|c| Some((*c.first()?, *c.get(1)?))).collect();
-    names.sort_unstable_by_key(|r| r.0);
+    crate::sort::by_key(&mut names, |r| r.0);
     let data = LocaleData {
         tag: locale.tag(),
         months,
@@ -1006,7 +1006,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
             i += 1;
         }
     }
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
