@@ -192,6 +192,55 @@ fn option_list(chart: &ChartDef) -> String {
     chart.accepts().map(Opt::name).collect::<Vec<_>>().join(", ")
 }
 
+/// The `<treaty-chart>` element's own attributes, which its script reads and every chart takes: `controls` (the
+/// time slider) and `eager` (draw even while far out of view). They are not chart options (the CLI has no such
+/// flags, and its unknown flags never reach [`OptionError::Unknown`]); the message about an unknown option lists
+/// them after the options, and the loader reads this list from
+/// `treaty-charts meta --json` (`attributes`) to know which attributes to keep for itself.
+pub const ELEMENT_ATTRIBUTES: [&str; 2] = ["controls", "eager"];
+
+/// The option or element attribute that a misspelt name most likely meant: the same letters but for case, `_`
+/// for `-` or one or two edits (`highligt`, `as_of`, `Controls`), or a word in common use for one (`date`, `type`,
+/// `language`). `None` when nothing is that close.
+fn meant(name: &str) -> Option<&'static str> {
+    let n: String = name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
+    let synonym = match n.as_str() {
+        "date" | "day" | "asof" | "as-at" | "on" => Some(Opt::AsOf.name()),
+        "type" | "kind" | "chart-type" | "charttype" => Some(Opt::Chart.name()),
+        "language" | "locale" => Some(Opt::Lang.name()),
+        "countries" | "states" | "state" => Some(Opt::Highlight.name()),
+        "headline" | "heading" => Some(Opt::Title.name()),
+        "slider" | "control" => Some("controls"),
+        _ => None,
+    };
+    let names = Opt::ALL.map(Opt::name).into_iter().chain(ELEMENT_ATTRIBUTES);
+    synonym.or_else(|| {
+        let limit = if n.chars().count() <= 4 { 1 } else { 2 };
+        names.map(|o| (edits(&n, o), o)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d).map(|(_, o)| o)
+    })
+}
+
+/// Levenshtein distance between two short names (insertions, deletions, substitutions; in characters).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (left, up) = (row.get(j).copied().unwrap_or(0), row.get(j + 1).copied().unwrap_or(0));
+            let here = if ca == *cb { diagonal } else { 1 + diagonal.min(left).min(up) };
+            diagonal = up;
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = here;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
 impl OptionError {
     /// The sentence in `cat`'s language.
     pub fn message(&self, cat: &Cat) -> String {
@@ -200,7 +249,8 @@ impl OptionError {
         }
         match self {
             OptionError::Unknown { name, chart } => {
-                cat.f(Msg::ErrUnknown, &[("name", s(name)), ("list", s(&option_list(chart)))])
+                let suggest = meant(name).map_or_else(String::new, |m| cat.f(Msg::ErrCountrySuggest, &[("list", s(m))]));
+                cat.f(Msg::ErrUnknown, &[("name", s(name)), ("suggest", s(&suggest)), ("list", s(&format!("{}, {}", option_list(chart), ELEMENT_ATTRIBUTES.join(", "))))])
             }
             OptionError::NotForChart { name, chart } => cat.f(
                 Msg::ErrNotForChart,
@@ -316,7 +366,7 @@ impl Options {
             }
             seen.push(k);
         }
-        let chart = match pairs.iter().find(|(k, _)| *k == Opt::Chart.name()) {
+        let chart = match pairs.iter().find(|(k, v)| *k == Opt::Chart.name() && !v.trim().is_empty()) {
             Some((_, v)) => charts::find(v.trim()).ok_or_else(|| OptionError::Chart(clip(v.trim())))?,
             None => charts::default_chart(),
         };
@@ -326,6 +376,11 @@ impl Options {
             let Some(opt) = Opt::parse(k) else {
                 return Err(OptionError::Unknown { name: clip(k), chart });
             };
+            // An empty value is no value: the option's default (a CMS writes every field of its form, filled or
+            // not, and one template may serve every chart). A misspelt name is still refused, above.
+            if v.is_empty() {
+                continue;
+            }
             if !chart.accepts().any(|a| a == opt) {
                 return Err(OptionError::NotForChart { name: opt.name(), chart });
             }
@@ -340,10 +395,6 @@ impl Options {
                         .ok_or_else(|| OptionError::Width(clip(v)))?;
                 }
                 Opt::Title => {
-                    // An empty headline (a CMS writes every field of a form, filled or not) keeps the chart's own.
-                    if v.trim().is_empty() {
-                        continue;
-                    }
                     if v.chars().count() > MAX_TITLE_CHARS {
                         return Err(OptionError::TitleLong);
                     }
@@ -536,7 +587,7 @@ mod tests {
         assert!(err(&[("as-of", "2027-01-01")]).contains("after the newest data"));
         assert!(err(&[("width", "wide")]).contains("from 280 to 2400"));
         assert!(err(&[("width", "100")]).contains("“100”"));
-        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight.");
+        assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Did you mean as-of? Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager.");
         // An empty headline keeps the chart's own (CMS forms write every field).
         assert_eq!(Options::from_pairs([("chart-title", "  ")]).unwrap().title, None);
         assert_eq!(
@@ -568,5 +619,36 @@ mod tests {
             err(&[("chart", "status"), ("treaty", "icrmw")]),
             "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight."
         );
+    }
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_option_gets_the_name_it_meant() {
+        for (typed, meant_name) in [("highligt", "highlight"), ("as_of", "as-of"), ("asof", "as-of"), ("date", "as-of"), ("Controls", "controls"), ("eagre", "eager"), ("language", "lang"), ("type", "chart"), ("thme", "theme")] {
+            assert_eq!(meant(typed), Some(meant_name), "{typed}");
+        }
+        assert_eq!(meant("zzzzzz"), None);
+        assert_eq!(meant("foo"), None, "a short name needs to be one edit away");
+        let e = Options::from_pairs([("chart", "status"), ("highligt", "PHL")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Unknown option “highligt”. Did you mean highlight? Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager."
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_the_default() {
+        let o = Options::from_pairs([("chart", ""), ("as-of", " "), ("width", ""), ("theme", ""), ("lang", ""), ("notes", ""), ("highlight", "")]).unwrap();
+        assert_eq!((o.chart.name, o.as_of, o.highlight.len()), (charts::default_chart().name, data::data_as_of(), 0));
+        // An option another chart takes, left empty by a template that serves every chart, is no error either.
+        assert!(Options::from_pairs([("chart", "timeline"), ("country", "")]).is_ok());
+        // The country card still needs its state.
+        assert_eq!(Options::from_pairs([("chart", "country"), ("country", "")]).unwrap_err(), OptionError::CountryMissing);
+        // A misspelt name is refused even without a value.
+        assert!(matches!(Options::from_pairs([("highligt", "")]), Err(OptionError::Unknown { .. })));
     }
 }

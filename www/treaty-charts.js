@@ -63,13 +63,15 @@ function warnOnce(key, message) {
 // Attributes any HTML element may carry (HTML's global attributes, microdata, ARIA, data-*, event handlers);
 // everything else is passed to Rust, so a misspelt option is an error.
 const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|role|title|translate|inert|is|nonce|autofocus|autocapitalize|autocorrect|accesskey|draggable|contenteditable|spellcheck|enterkeyhint|inputmode|popover|writingsuggestions|virtualkeyboardpolicy|itemid|itemprop|itemref|itemscope|itemtype|xmlns(:.*)?|xml:.*|aria-.*|data-.*|on.*)$/;
-// The loader's own attributes: `controls` (a time slider) and `eager` (draw even while far out of view).
-const OWN = /^(controls|eager)$/;
+// The loader's own attributes, `controls` (a time slider) and `eager` (draw even while far out of view), as the
+// registry lists them (options::ELEMENT_ATTRIBUTES).
+const OWN = new Set(META?.attributes ?? ['controls', 'eager']);
 // A touch that lands beside a small target (an island state) takes the nearest within this many CSS px.
 const TOUCH_SLOP = 20;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-let fatalLogged = false;
+// The console lines already written for load failures: one per distinct reason, not one per chart.
+const fatalLogged = new Set();
 // The modules fetched so far, by chart kind: { kind, api (its glue), ready (a promise of this), memory, world }.
 const modules = new Map();
 function loadModule(kind) {
@@ -470,12 +472,14 @@ class TreatyChart extends HTMLElement {
 
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
-  // reason goes to the console once per page, not once per chart.
+  // reason goes to the console once per reason, not once per chart.
   _fatal(err, what = failed(err)) {
-    if (!fatalLogged) {
-      fatalLogged = true;
-      console.error(`<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`);
+    const line = `<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`;
+    if (!fatalLogged.has(line)) {
+      fatalLogged.add(line);
+      console.error(line);
     }
+    this._noControls();
     const box = document.createElement('div');
     box.className = 'tc-error';
     box.setAttribute('role', 'alert');
@@ -531,7 +535,7 @@ class TreatyChart extends HTMLElement {
     const o = {};
     const ignored = [];
     for (const { name, value } of this.attributes) {
-      if (GLOBAL.test(name) || OWN.test(name)) continue;
+      if (GLOBAL.test(name) || OWN.has(name)) continue;
       if (HARMLESS.test(name)) {
         ignored.push(name);
         continue;
@@ -598,6 +602,7 @@ class TreatyChart extends HTMLElement {
       this._hits = [];
       this._table.textContent = '';
       this._about.hidden = true;
+      this._noControls();
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
       this.dispatchEvent(new CustomEvent('treaty-chart-error', { detail: { error: res.error }, bubbles: true, composed: true }));
       return;
@@ -667,6 +672,12 @@ class TreatyChart extends HTMLElement {
     this._sliderOut.textContent = this._steps[k][1];
     this._schedule();
     return k;
+  }
+
+  // No slider over an error box: a date the reader can no longer see must not keep changing.
+  _noControls() {
+    if (this._playing) this._play();
+    this._controls.hidden = true;
   }
 
   _play() {

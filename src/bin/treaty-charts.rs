@@ -332,6 +332,7 @@ mod meta {
             "version": env!("CARGO_PKG_VERSION"),
             "charts": kinds,
             "options": Opt::ALL.map(Opt::name),
+            "attributes": treaty_charts::options::ELEMENT_ATTRIBUTES,
             "widths": { "min": MIN_WIDTH, "max": MAX_WIDTH, "step": STEP },
             "deltaWidths": DELTA_WIDTHS,
             "firstYear": FIRST_YEAR,

@@ -125,13 +125,16 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let imm = notes::share(&cat, c.immigrants, c.world_immigrants);
         let emi = notes::share(&cat, c.emigrants, c.world_emigrants);
-        for (k, (part, whole, caption)) in [
+        for (k, (part, whole, fragment)) in [
             (c.immigrants, c.world_immigrants, cat.f(Msg::CoverageHome, &[("share", Arg::Str(&imm)), ("world", Arg::Str(&millions(&cat, c.world_immigrants)))])),
             (c.emigrants, c.world_emigrants, cat.f(Msg::CoverageBirth, &[("share", Arg::Str(&emi)), ("world", Arg::Str(&millions(&cat, c.world_emigrants)))])),
         ]
         .into_iter()
         .enumerate()
         {
+            // The messages are fragments ("home to…", "donde vive…"): as a caption and as the tooltip's (and the
+            // screen reader's) second line, each starts a line of its own.
+            let caption = text::first_with(&fragment, text::upper);
             for line in text::wrap(&caption, th.axis + 0.5, false, inner) {
                 y += (th.axis + 0.5) * LEADING;
                 texts.push(crate::spec::run(th.pad, y - 2.0, line, th.axis + 0.5, Role::Ink));

@@ -246,7 +246,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrorLead => "This chart could not be drawn.",
         Msg::LoadFailed => "This chart could not be loaded.",
         Msg::Loading => "Loading chart…",
-        Msg::ErrUnknown => "Unknown option “{name}”. Valid options: {list}.",
+        Msg::ErrUnknown => "Unknown option “{name}”.{suggest} Valid options: {list}.",
         Msg::ErrNotForChart => "The option “{name}” does not apply to the {chart} chart. Its options: {list}.",
         Msg::ErrChart => "Invalid chart “{value}”. Valid charts: {list}.",
         Msg::ErrDate => "Invalid as-of: {why}. Use a date from {first} to {last}.",

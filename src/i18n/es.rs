@@ -247,7 +247,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrorLead => "No se ha podido dibujar este gráfico.",
         Msg::LoadFailed => "No se ha podido cargar este gráfico.",
         Msg::Loading => "Cargando el gráfico…",
-        Msg::ErrUnknown => "Opción desconocida: «{name}». Opciones válidas: {list}.",
+        Msg::ErrUnknown => "Opción desconocida: «{name}».{suggest} Opciones válidas: {list}.",
         Msg::ErrNotForChart => "La opción «{name}» no se aplica al gráfico {chart}. Opciones de ese gráfico: {list}.",
         Msg::ErrChart => "Gráfico no válido: «{value}». Gráficos válidos: {list}.",
         Msg::ErrDate => "Valor de as-of no válido: {why}. Indique una fecha entre {first} y {last} (AAAA-MM-DD).",

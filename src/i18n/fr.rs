@@ -249,7 +249,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrorLead => "Impossible d’afficher ce graphique.",
         Msg::LoadFailed => "Impossible de charger ce graphique.",
         Msg::Loading => "Chargement du graphique…",
-        Msg::ErrUnknown => "Option « {name} » inconnue. Options valides : {list}.",
+        Msg::ErrUnknown => "Option « {name} » inconnue.{suggest} Options valides : {list}.",
         Msg::ErrNotForChart => "L’option « {name} » ne s’applique pas au graphique {chart}. Options de ce graphique : {list}.",
         Msg::ErrChart => "Valeur non valide pour chart : « {value} ». Graphiques possibles : {list}.",
         Msg::ErrDate => "Valeur non valide pour as-of : {why}. Indiquez une date comprise entre {first} et {last} (AAAA-MM-JJ).",

@@ -84,7 +84,7 @@ test('a bad option is reported once, whatever the resizes; a typo added by scrip
   // An attribute that is not an option, added later, is reported; removing it redraws the chart.
   await page.evaluate(() => document.getElementById('ok').setAttribute('as_of', '2020-01-01'));
   await page.waitForFunction(() => document.getElementById('ok').shadowRoot.querySelector('[role=alert]'));
-  assert.ok((await h.rendered(page, 'ok')).includes(`Unknown option “as_of”. Valid options: ${optionsOf('status')}.`));
+  assert.ok((await h.rendered(page, 'ok')).includes(`Unknown option “as_of”. Did you mean as-of? Valid options: ${optionsOf('status')}, ${META.attributes.join(', ')}.`));
   await page.evaluate(() => document.getElementById('ok').removeAttribute('as_of'));
   await page.waitForFunction(() => document.getElementById('ok').shadowRoot.querySelector('.chart svg'));
   // Global HTML attributes are not options and are not errors.
@@ -137,7 +137,7 @@ test('where the script cannot run, the content inside the element shows instead'
   await ok.context.close();
 });
 
-test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line', async () => {
+test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line per file', async () => {
   const body = '<treaty-chart id="a"><a id="fa" href="static/timeline-latest-640.svg">Chart (static image)</a></treaty-chart>' +
     '<treaty-chart id="b" chart="status"></treaty-chart><treaty-chart id="c"></treaty-chart>';
   const listen = '<script>window.__failed = 0; addEventListener("treaty-chart-error", () => { window.__failed += 1; });</script>';
@@ -146,9 +146,12 @@ test('when the .wasm cannot load, readers get a plain sentence and the fallback;
   assert.equal(await page.evaluate(() => window.__failed), 3, 'each chart fires treaty-chart-error');
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[role=alert]').textContent), 'This chart could not be loaded.');
   assert.ok(await page.locator('#fa').isVisible(), 'the fallback link shows');
-  const own = errors.filter((e) => e.startsWith('<treaty-chart>'));
-  assert.equal(own.length, 1, errors.join('\n'));
-  assert.match(own[0], /could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
+  // Two timelines and a status chart: one line for each module that failed, naming it (not one per chart, and
+  // not only the first failure).
+  const own = errors.filter((e) => e.startsWith('<treaty-chart>')).sort();
+  assert.equal(own.length, 2, errors.join('\n'));
+  assert.match(own[0], /could not be loaded from .*treaty_charts_status_bg\.wasm/);
+  assert.match(own[1], /could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
   await context.close();
 });
 
@@ -189,7 +192,7 @@ test('a hidden chart reports a wrong option at once, and draws when shown', asyn
   const { page, errors, context } = await h.openHtml(
     '<div id="box" style="display:none"><treaty-chart id="bad" as-off="2020-01-01"></treaty-chart><treaty-chart id="good" chart="status"></treaty-chart></div>');
   await page.waitForFunction(() => document.getElementById('bad').shadowRoot.querySelector('[role=alert]'));
-  assert.deepEqual(errors, [`<treaty-chart>: Unknown option “as-off”. Valid options: ${optionsOf(META.charts[0].name)}.`]);
+  assert.deepEqual(errors, [`<treaty-chart>: Unknown option “as-off”. Did you mean as-of? Valid options: ${optionsOf(META.charts[0].name)}, ${META.attributes.join(', ')}.`]);
   assert.equal(await page.evaluate(() => document.getElementById('good').shadowRoot.querySelector('svg')), null, 'nothing drawn while hidden');
   await page.evaluate(() => { document.getElementById('box').style.display = 'block'; });
   await h.rendered(page, 'good');

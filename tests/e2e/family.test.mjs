@@ -30,9 +30,9 @@ test('coverage, regions and the country card draw with their numbers', async () 
     '<treaty-chart id="a" chart="country" country="aus"></treaty-chart><treaty-chart id="p" chart="country" country="PHL" as-of="2004-01-01"></treaty-chart>',
     { width: 900, height: 900 });
   const c = (await h.rendered(page, 'c')).replace(/\u00a0/g, ' ');
-  assert.match(c, /home to 13\.5% of the world’s 304 million international migrants/);
-  assert.match(c, /birthplace of 36\.0% of its 282 million emigrants/);
-  assert.match(c, /home to 95\.4% of the world’s 304 million international migrants/);
+  assert.match(c, /Home to 13\.5% of the world’s 304 million international migrants/);
+  assert.match(c, /Birthplace of 36\.0% of its 282 million emigrants/);
+  assert.match(c, /Home to 95\.4% of the world’s 304 million international migrants/);
   const r = await text(page, 'r');
   assert.match(r, /Africa \(54 states\)/);
   assert.match(r, /50 of 54/);

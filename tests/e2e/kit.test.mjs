@@ -225,6 +225,17 @@ test('the time slider: a labelled slider in the chart\'s language, keys, play, a
   await page.setViewportSize({ width: 500, height: 1600 });
   await page.waitForFunction(() => document.getElementById('s')._res.width < 500);
   assert.equal(await asOf(), before);
+  // While it plays, a wrong option stops it: no slider over the error box; a right one brings both back.
+  await page.locator('#s .controls .play').click();
+  const failed = page.evaluate(() => new Promise((r) => document.getElementById('s').addEventListener('treaty-chart-error', (e) => r(e.detail.error), { once: true })));
+  await page.evaluate(() => document.getElementById('s').setAttribute('theme', 'sepia'));
+  assert.match(await failed, /Invalid theme “sepia”/);
+  assert.equal(await page.locator('#s .controls').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.getElementById('s')._playing), null, 'the hidden slider no longer steps');
+  await page.evaluate(() => document.getElementById('s').setAttribute('theme', ''));
+  await page.waitForFunction(() => document.getElementById('s')._res && !document.getElementById('s')._failed);
+  assert.equal(await page.locator('#s .controls').isVisible(), true, 'an empty theme is the default theme');
+  errors.length = 0; // the wrong theme's one console line, asserted above through its event
   // French words for a French chart.
   await h.rendered(page, 'f');
   assert.equal(await page.locator('#f .controls').getAttribute('aria-label'), 'Faire défiler le graphique dans le temps');
