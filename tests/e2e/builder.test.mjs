@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, SHOTS, META } from './browser.mjs';
+import { start, SHOTS, META, iframeHeights } from './browser.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -157,4 +157,21 @@ test('a wrong date in the builder shows the chart\'s own message, and the next g
   // The slider says the date, not its position.
   assert.equal(await page.locator('#date-slider').getAttribute('aria-valuetext'), '31 December 2010');
   await context.close();
+});
+
+test('the iframe snippet starts at the height its chart will have: full notes, a highlight, French, a map', { timeout: 90000 }, async () => {
+  for (const query of ['?chart=timeline&notes=full&highlight=PHL,MEX', '?chart=map&treaty=icrmw&lang=fr', '?chart=status&as-of=1995-06-01&lang=es&controls']) {
+    const { page, errors, context } = await builder(query, 1280);
+    // The preview is drawn at 640 px (the default choice); its height is measured once it has drawn.
+    await page.waitForFunction(() => /height:(\d+)px/.exec(document.getElementById('code-iframe').value)?.[1] ===
+      String(Math.ceil(document.getElementById('preview').getBoundingClientRect().height)));
+    const snippet = await page.locator('#code-iframe').inputValue();
+    const given = Number(/height:(\d+)px/.exec(snippet)[1]);
+    const src = /src="([^"]+)"/.exec(snippet)[1].replace(/&amp;/g, '&');
+    // The same address in a 640 px iframe: the height its page reports once drawn.
+    const [reported] = await iframeHeights(page, { src, style: 'width:640px;height:300px;border:0' });
+    assert.ok(Math.abs(reported - given) <= 1, `${query}: snippet ${given} px, chart ${reported} px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
