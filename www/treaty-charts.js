@@ -70,7 +70,8 @@ const OWN = new Set(META?.attributes ?? ['controls', 'eager']);
 const TOUCH_SLOP = 20;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-// The console lines already written for load failures: one per distinct reason, not one per chart.
+// The reasons already written to the console for load failures: one line per reason (an offline page or a
+// Content-Security-Policy fails every module the same way), not one per chart or per file.
 const fatalLogged = new Set();
 // The modules fetched so far, by chart kind: { kind, api (its glue), ready (a promise of this), memory, world }.
 const modules = new Map();
@@ -245,7 +246,8 @@ svg { display: block; max-width: 100%; height: auto; }
 // Height to reserve before the chart exists, so the article does not jump when it appears: the registry's
 // table of each chart's height on the newest data per width and language (interpolated between the widths it
 // was measured at), corrected for an earlier date's year.
-function reserveHeight(chart, width, asOf, lang) {
+// `variants`: the registry's keys for the element's height-changing options (see variantsOf).
+function reserveHeight(chart, width, asOf, lang, variants = []) {
   const kind = CHARTS[(chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
   if (!kind) return 0; // an unknown chart will be a one-line message
   const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
@@ -255,13 +257,29 @@ function reserveHeight(chart, width, asOf, lang) {
   let h = t[i] + (t[Math.min(t.length - 1, i + 1)] - t[i]) * (at - i);
   // An earlier date carries other notes: take its year's correction, interpolated in 1/width.
   const year = Number(/^\s*(\d{4})-/.exec(asOf ?? '')?.[1]);
-  const d = (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear];
-  if (d) {
-    const [a, b, c] = META.deltaWidths;
-    const lerp = (x0, x1, y0, y1) => y0 + (y1 - y0) * (1 / w - 1 / x0) / (1 / x1 - 1 / x0);
-    h += w <= a ? d[0] : w >= c ? d[2] : w <= b ? lerp(a, b, d[0], d[1]) : lerp(b, c, d[1], d[2]);
-  }
+  // Corrections measured at a few widths, interpolated in 1/width: an earlier date's year, then each variant
+  // (full notes, one treaty, a highlight).
+  h += across(w, META.deltaWidths, (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear]);
+  for (const v of variants) h += across(w, META.variantWidths, kind.variants?.[v]?.[lang] ?? kind.variants?.[v]?.en);
   return Math.round(h);
+}
+
+// A correction `d` measured at widths `xs` (ascending), at width `w`: linear in 1/width between two measured
+// widths; below the narrowest, text wraps on, so the first segment's line goes on; above the widest, the widest's.
+function across(w, xs, d) {
+  if (!d) return 0;
+  if (w >= xs.at(-1)) return d.at(-1);
+  let i = 0;
+  while (i < xs.length - 2 && w > xs[i + 1]) i += 1;
+  const [x0, x1, y0, y1] = [xs[i], xs[i + 1], d[i], d[i + 1]];
+  return y0 + (y1 - y0) * (1 / w - 1 / x0) / (1 / x1 - 1 / x0);
+}
+
+// The registry's variant keys for an element's options that change its height: `notes=full`, `treaty=icrmw`,
+// `treaty=palermo`, `highlight` (kinds without a variant ignore it).
+function variantsOf(el) {
+  const v = (name) => (el.getAttribute(name) ?? '').trim().toLowerCase();
+  return [v('notes') === 'full' && 'notes=full', v('treaty') && `treaty=${v('treaty')}`, v('highlight') && 'highlight'].filter(Boolean);
 }
 
 // The element's styles go in a constructed style sheet, which a page's Content-Security-Policy does not block
@@ -322,8 +340,11 @@ addEventListener('afterprint', () => { printing = false; });
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Height of the "About this data" row in CSS px: its button's line (13 px × 1.45), 8 px of padding and 10 below.
 const ABOUT_ROW = 37;
-// Height of the time controls' row: 30 px buttons and 8 px above.
+// Height of the time controls' row: 30 px buttons and 8 px above; narrower than CONTROLS_ONE_LINE px the slider
+// and its date wrap onto a second line (measured: below 400 px in English, 420 in French, 440 in Spanish).
 const CONTROLS_ROW = 38;
+const CONTROLS_ROW_WRAPPED = 62;
+const CONTROLS_ONE_LINE = 440;
 const INTERACTIVE = ['tabindex', 'role', 'aria-roledescription', 'aria-label'];
 
 let trustedTypesChecked = null;
@@ -434,8 +455,8 @@ class TreatyChart extends HTMLElement {
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
       // With short notes, the "About this data" row (HTML, not scaled) comes under the drawing.
       const about = ((this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW) +
-        (this.hasAttribute('controls') ? CONTROLS_ROW : 0);
-      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of'), this._lang) * Math.min(1, available / drawn) + about);
+        (!this.hasAttribute('controls') ? 0 : available < CONTROLS_ONE_LINE ? CONTROLS_ROW_WRAPPED : CONTROLS_ROW);
+      this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of'), this._lang, variantsOf(this)) * Math.min(1, available / drawn) + about);
       this._figure.style.setProperty('--tc-reserve', `${this._reserved}px`);
     }
     this._resize.observe(this._figure);
@@ -472,12 +493,12 @@ class TreatyChart extends HTMLElement {
 
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
-  // reason goes to the console once per reason, not once per chart.
+  // reason goes to the console once for each reason, not once per chart.
   _fatal(err, what = failed(err)) {
-    const line = `<treaty-chart>: ${what}: ${err && err.message ? err.message : err}`;
-    if (!fatalLogged.has(line)) {
-      fatalLogged.add(line);
-      console.error(line);
+    const reason = String(err && err.message ? err.message : err);
+    if (!fatalLogged.has(reason)) {
+      fatalLogged.add(reason);
+      console.error(`<treaty-chart>: ${what}: ${reason}`);
     }
     this._noControls();
     const box = document.createElement('div');
@@ -692,7 +713,7 @@ class TreatyChart extends HTMLElement {
       const figure = this._figure.getBoundingClientRect();
       if (svg && this._res) {
         const scale = svg.width / this._res.width;
-        const tallest = Math.max(...this._steps.map(([d]) => reserveHeight(this._res.chart, this._res.width, d, this._lang)));
+        const tallest = Math.max(...this._steps.map(([d]) => reserveHeight(this._res.chart, this._res.width, d, this._lang, variantsOf(this))));
         this._figure.style.minHeight = `${Math.ceil(Math.max(figure.height, tallest * scale + figure.height - svg.height))}px`;
       }
       if (Number(this._slider.value) >= this._steps.length - 1) this._slide(0);

@@ -243,18 +243,43 @@ mod meta {
     pub const STEP: u32 = 20;
     /// Widths at which the per-year corrections are measured (the loader interpolates in 1/width).
     pub const DELTA_WIDTHS: [u32; 3] = [360, 640, 1200];
+    /// Widths at which the corrections for [`variants`] are measured: the full notes wrap line by line, so the
+    /// narrowest width is measured too.
+    pub const VARIANT_WIDTHS: [u32; 4] = [280, 360, 640, 1200];
+
+    /// The state a chart of one state (the country card) is measured on, and the one highlighted to measure what a
+    /// highlight adds: a long name and dates under both treaties.
+    const MEASURED_STATE: &str = "PHL";
+
+    /// Option values that change a chart's height enough to reserve for (the loader adds their correction, measured
+    /// at [`DELTA_WIDTHS`] and interpolated in 1/width, when the element has them): the full notes, one treaty
+    /// instead of both, a highlighted state (one; more add little).
+    fn variants(c: &charts::ChartDef) -> Vec<(&'static str, &'static str, &'static str)> {
+        let mut v = vec![("notes=full", "notes", "full")];
+        if c.accepts().any(|o| o == Opt::Treaty) {
+            v.extend([("treaty=icrmw", "treaty", "icrmw"), ("treaty=palermo", "treaty", "palermo")]);
+        }
+        if c.accepts().any(|o| o == Opt::Highlight) {
+            v.push(("highlight", "highlight", MEASURED_STATE));
+        }
+        v
+    }
 
     fn height(chart: &str, lang: &str, width: u32, as_of: Option<Day>) -> Result<u32, String> {
+        height_with(chart, lang, width, as_of, None)
+    }
+
+    fn height_with(chart: &str, lang: &str, width: u32, as_of: Option<Day>, extra: Option<(&str, &str)>) -> Result<u32, String> {
         let w = width.to_string();
         let d = as_of.map(|d| d.to_string());
         let mut pairs = vec![("chart", chart), ("width", w.as_str()), ("lang", lang)];
-        // A chart of one state is measured on a state with a long name and dates under both treaties.
         if charts::find(chart).is_some_and(|c| c.accepts().any(|o| o == Opt::Country)) {
-            pairs.push(("country", "PHL"));
+            pairs.push(("country", MEASURED_STATE));
         }
         if let Some(d) = &d {
             pairs.push(("as-of", d.as_str()));
         }
+        pairs.extend(extra);
         let o = Options::from_pairs(pairs).map_err(|e| e.to_string())?;
         let spec = charts::build(treaty_charts::model::Model::get(), &o).map_err(|e| e.to_string())?;
         Ok(spec.height.round() as u32)
@@ -279,6 +304,7 @@ mod meta {
             // Per language: the height on the newest data at each width, and each year's correction.
             let mut heights = serde_json::Map::new();
             let mut deltas = serde_json::Map::new();
+            let mut variant_deltas = serde_json::Map::new();
             for l in Locale::ALL {
                 let tag = l.tag();
                 let h: Vec<u32> =
@@ -296,6 +322,14 @@ mod meta {
                 }
                 heights.insert(tag.to_string(), json!(h));
                 deltas.insert(tag.to_string(), json!(d));
+                for (key, name, value) in variants(c) {
+                    let row: Vec<i64> = VARIANT_WIDTHS
+                        .iter()
+                        .map(|w| Ok(i64::from(height_with(c.name, tag, *w, None, Some((name, value)))?) - i64::from(height(c.name, tag, *w, None)?)))
+                        .collect::<Result<_, String>>()?;
+                    let entry = variant_deltas.entry(key.to_string()).or_insert_with(|| json!({}));
+                    entry[tag] = json!(row);
+                }
             }
             let options: Vec<Value> = c.accepts().map(|o| json!({ "name": o.name(), "values": values(o) })).collect();
             let about: serde_json::Map<String, Value> =
@@ -303,7 +337,7 @@ mod meta {
             let example: serde_json::Map<String, Value> = c.example.iter().map(|(k, v)| ((*k).to_string(), json!(v))).collect();
             kinds.push(json!({
                 "name": c.name, "about": about, "options": options, "world": c.world, "example": example,
-                "heights": heights, "deltas": deltas,
+                "heights": heights, "deltas": deltas, "variants": variant_deltas,
             }));
         }
         let messages: serde_json::Map<String, Value> = Locale::ALL
@@ -335,6 +369,7 @@ mod meta {
             "attributes": treaty_charts::options::ELEMENT_ATTRIBUTES,
             "widths": { "min": MIN_WIDTH, "max": MAX_WIDTH, "step": STEP },
             "deltaWidths": DELTA_WIDTHS,
+            "variantWidths": VARIANT_WIDTHS,
             "firstYear": FIRST_YEAR,
             "newest": newest.to_string(),
             "locales": Locale::ALL.map(Locale::tag),

@@ -137,7 +137,7 @@ test('where the script cannot run, the content inside the element shows instead'
   await ok.context.close();
 });
 
-test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line per file', async () => {
+test('when the .wasm cannot load, readers get a plain sentence and the fallback; the console one line per reason', async () => {
   const body = '<treaty-chart id="a"><a id="fa" href="static/timeline-latest-640.svg">Chart (static image)</a></treaty-chart>' +
     '<treaty-chart id="b" chart="status"></treaty-chart><treaty-chart id="c"></treaty-chart>';
   const listen = '<script>window.__failed = 0; addEventListener("treaty-chart-error", () => { window.__failed += 1; });</script>';
@@ -146,12 +146,10 @@ test('when the .wasm cannot load, readers get a plain sentence and the fallback;
   assert.equal(await page.evaluate(() => window.__failed), 3, 'each chart fires treaty-chart-error');
   assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[role=alert]').textContent), 'This chart could not be loaded.');
   assert.ok(await page.locator('#fa').isVisible(), 'the fallback link shows');
-  // Two timelines and a status chart: one line for each module that failed, naming it (not one per chart, and
-  // not only the first failure).
-  const own = errors.filter((e) => e.startsWith('<treaty-chart>')).sort();
-  assert.equal(own.length, 2, errors.join('\n'));
-  assert.match(own[0], /could not be loaded from .*treaty_charts_status_bg\.wasm/);
-  assert.match(own[1], /could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
+  // Two timelines and a status chart, both modules refused the same way: one line (not one per chart or file).
+  const own = errors.filter((e) => e.startsWith('<treaty-chart>'));
+  assert.equal(own.length, 1, errors.join('\n'));
+  assert.match(own[0], /could not be loaded from .*treaty_charts_(timeline|status)_bg\.wasm/);
   await context.close();
 });
 
@@ -276,5 +274,40 @@ test('the iframe page ignores tracking parameters and reads an HTML-escaped &amp
   const { page, errors, context } = await h.open('/embed.html?chart=status&amp;as-of=2014-04-08&utm_source=x&fbclid=y&v=3', { width: 600, height: 900 });
   assert.match(await h.rendered(page, 'chart'), /47 parties · 18 signed only · 130 neither/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the height reserved before the module arrives knows full notes, one treaty, a highlight and the slider', { timeout: 90000 }, async () => {
+  const cases = ['chart="timeline" notes="full"', 'chart="status" notes="full" lang="fr"', 'chart="map" treaty="icrmw"', 'chart="map" treaty="palermo" lang="es"',
+    'chart="status" highlight="PHL"', 'chart="regions" highlight="MEX"', 'chart="timeline" controls', 'chart="status" controls lang="es"'];
+  for (const width of [320, 375, 1280]) {
+    const body = `<div style="width:${width - 16}px">` + cases.map((c, i) => `<treaty-chart id="v${i}" ${c} eager></treaty-chart>`).join('') + '</div>';
+    const { page, errors, context } = await h.openHtml(body, { width, height: 900 });
+    await page.waitForFunction((n) => [...Array(n).keys()].every((i) => document.getElementById(`v${i}`)._res), cases.length, { timeout: 60000 });
+    const rows = await page.evaluate((n) => [...Array(n).keys()].map((i) => {
+      const el = document.getElementById(`v${i}`);
+      return [el._reserved, Math.round(el.getBoundingClientRect().height)];
+    }), cases.length);
+    rows.forEach(([reserved, drawn], i) => {
+      console.log(`# ${cases[i]} at ${width - 16}px: reserved ${reserved}px, drawn ${drawn}px`);
+      // Each correction is measured at three widths and interpolated (full notes wrap line by line in between).
+      assert.ok(Math.abs(reserved - drawn) <= 24, `${cases[i]} at ${width - 16}px: reserved ${reserved}, drawn ${drawn}`);
+    });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('two different load failures on one page each get their console line', async () => {
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="t" chart="timeline"></treaty-chart><treaty-chart id="m" chart="map"></treaty-chart>',
+    undefined, '', async (ctx) => {
+      await ctx.route('**/treaty_charts_timeline_bg.wasm', (r) => r.abort());
+      await ctx.route('**/treaty_charts_world.bin', (r) => r.fulfill({ contentType: 'application/octet-stream', body: 'not a world' }));
+    });
+  await page.waitForFunction(() => ['t', 'm'].every((i) => document.getElementById(i).shadowRoot.querySelector('[role=alert]')));
+  const own = errors.filter((e) => e.startsWith('<treaty-chart>')).sort();
+  assert.equal(own.length, 2, errors.join('\n'));
+  assert.match(own[0], /the chart module could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
+  assert.match(own[1], /the map's outlines could not be loaded from .*treaty_charts_world\.bin: .*bad magic bytes/);
   await context.close();
 });
