@@ -68,6 +68,25 @@ const SUBREGIONS: &[(&str, &str)] = &[
     ("Polynesia", "Polynesia"), ("", "None"),
 ];
 
+/// Appends `v` as an unsigned LEB128 varint (7 bits a byte, low first; `data::Bytes::varint` reads it).
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// A packed table as Rust source: its bytes and its text (see `data::Bytes`).
+fn packed(out: &mut String, name: &str, doc: &str, bytes: &[u8], text: &str) {
+    writeln!(out, "/// {doc}").ok();
+    writeln!(out, "static {name}: Packed = Packed {{ bytes: &{bytes:?}, text: {text:?} }};").ok();
+}
+
 fn treaty(tag: &str, file: &str) -> &'static str {
     match tag {
         "palermo" => "Treaty::Palermo",
@@ -102,29 +121,42 @@ fn main() {
     let (h, mut rows) = read(f);
     rows.sort_by(|a, b| col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f)));
     let codes: Vec<String> = rows.iter().map(|r| col(&h, r, "iso3", f).to_string()).collect();
-    out.push_str("static COUNTRIES: &[Country] = &[\n");
+    // Packed (data::countries decodes it once): per row the M49 code + 1 (0: none), the region's and sub-region's
+    // positions in REGIONS / SUBREGIONS, the UN status (0 member, 1 observer, 2 other) and the name's length in
+    // bytes, as varints; the text holds each row's ISO3 code, ISO2 code and name, one after the other.
+    let (mut bytes, mut text) = (Vec::new(), String::new());
     for r in &rows {
         let c = |n| col(&h, r, n, f);
         let un = match c("un_member") {
-            "member" => "UnStatus::Member",
-            "observer" => "UnStatus::Observer",
-            "other" => "UnStatus::Other",
+            "member" => 0,
+            "observer" => 1,
+            "other" => 2,
             x => panic!("data/{f}: un_member {x:?}"),
         };
         // Kosovo has no M49 code.
         let m49 = match c("m49") {
-            "" => "None".to_string(),
-            x => format!("Some({})", x.parse::<u16>().unwrap_or_else(|_| panic!("data/{f}: m49 {x:?}"))),
+            "" => 0,
+            x => 1 + u64::from(x.parse::<u16>().unwrap_or_else(|_| panic!("data/{f}: m49 {x:?}"))),
         };
-        let region = variant(c("region"), f, "region", REGIONS);
-        let subregion = variant(c("subregion"), f, "subregion", SUBREGIONS);
-        writeln!(
-            out,
-            "  Country {{ iso3: {:?}, iso2: {:?}, m49: {m49}, name: {:?}, region: Region::{region}, subregion: Subregion::{subregion}, un: {un} }},",
-            c("iso3"), c("iso2"), c("name")
-        ).ok();
+        let position = |v: &str, list: &[(&str, &'static str)], what: &str| {
+            variant(v, f, what, list);
+            list.iter().position(|(csv, _)| *csv == v).unwrap_or_default() as u64
+        };
+        let (iso3, iso2) = (c("iso3"), c("iso2"));
+        assert!(iso3.len() == 3 && iso3.is_ascii() && iso2.len() == 2 && iso2.is_ascii(), "data/{f}: codes {iso3:?} {iso2:?}");
+        for v in [m49, position(c("region"), REGIONS, "region"), position(c("subregion"), SUBREGIONS, "subregion"), un, c("name").len() as u64] {
+            varint(&mut bytes, v);
+        }
+        text.push_str(iso3);
+        text.push_str(iso2);
+        text.push_str(c("name"));
     }
-    out.push_str("];\n");
+    for (name, ty, list) in [("REGION_ORDER", "Region", REGIONS), ("SUBREGION_ORDER", "Subregion", SUBREGIONS)] {
+        writeln!(out, "/// The {ty} of each position in the packed countries.").ok();
+        let items: Vec<String> = list.iter().map(|(_, v)| format!("{ty}::{v}")).collect();
+        writeln!(out, "const {name}: [{ty}; {}] = [{}];", list.len(), items.join(", ")).ok();
+    }
+    packed(&mut out, "COUNTRIES_PACKED", "countries.csv, sorted by ISO3 code (see `data::countries`).", &bytes, &text);
 
     let f = "treaty_actions.csv";
     let (h, rows) = read(f);
@@ -153,24 +185,39 @@ fn main() {
         eprintln!("Fix them (each needs a source in data/TREATY_SOURCES.md); nothing was built.");
         std::process::exit(1);
     }
-    out.push_str("static ACTIONS: &[Action] = &[\n");
+    // Packed (data::actions decodes it once), as varints: the number of distinct source tags and each one's length
+    // in bytes; the number of rows, then per row the treaty (0 Palermo, 1 ICRMW), the kind (0: signature only,
+    // then ACTION_KINDS' order), the signature and deposit days (Julian day − ACTION_DAY_BASE; 0: none) and the
+    // source tag's position. The text holds the source tags, then each row's ISO3 code.
+    const ACTION_KINDS: [&str; 5] = ["ratification", "accession", "acceptance", "approval", "succession"];
+    let base = checked.iter().flat_map(|(_, a)| [a.signature, a.action]).flatten().map(|d| d.julian()).min().unwrap_or(0);
+    writeln!(out, "/// The day every packed action date counts from (the earliest in treaty_actions.csv, minus one).").ok();
+    writeln!(out, "const ACTION_DAY_BASE: i32 = {};", base - 1).ok();
+    let mut sources: Vec<&str> = Vec::new();
     for (_, a) in &checked {
-        let kind = match a.action_type {
-            None => "None".to_string(),
-            Some(k) => {
-                let mut c = k.chars();
-                let first = c.next().map(|x| x.to_ascii_uppercase()).unwrap_or_default();
-                format!("Some(ActionKind::{first}{})", c.as_str())
-            }
-        };
-        let d = |x: Option<rows::Ymd>| x.map_or_else(|| "None".to_string(), |d| format!("Some(Day({}))", d.julian()));
-        writeln!(
-            out,
-            "  Action {{ treaty: {}, iso3: {:?}, signature: {}, action: {}, kind: {kind}, source: {:?} }},",
-            treaty(a.treaty, f), a.iso3, d(a.signature), d(a.action), a.source
-        ).ok();
+        if !sources.contains(&a.source.as_str()) {
+            sources.push(&a.source);
+        }
     }
-    out.push_str("];\n");
+    let (mut bytes, mut text) = (Vec::new(), String::new());
+    varint(&mut bytes, sources.len() as u64);
+    for s in &sources {
+        varint(&mut bytes, s.len() as u64);
+        text.push_str(s);
+    }
+    varint(&mut bytes, checked.len() as u64);
+    for (_, a) in &checked {
+        let kind = a.action_type.map_or(0, |k| 1 + ACTION_KINDS.iter().position(|x| *x == k).unwrap_or_else(|| panic!("data/{f}: action type {k:?}")));
+        let d = |x: Option<rows::Ymd>| x.map_or(0, |d| u64::try_from(d.julian() - base + 1).unwrap_or(0));
+        let source = sources.iter().position(|s| *s == a.source).unwrap_or_default();
+        let t = if treaty(a.treaty, f) == "Treaty::Palermo" { 0 } else { 1 };
+        for v in [t, kind as u64, d(a.signature), d(a.action), source as u64] {
+            varint(&mut bytes, v);
+        }
+        assert!(a.iso3.len() == 3 && a.iso3.is_ascii(), "data/{f}: iso3 {:?}", a.iso3);
+        text.push_str(&a.iso3);
+    }
+    packed(&mut out, "ACTIONS_PACKED", "treaty_actions.csv, in file order (see `data::actions`).", &bytes, &text);
     // For the importer (native only): each action's participant name, in the same order as ACTIONS.
     out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\nstatic ACTION_PARTICIPANTS: &[&str] = &[\n");
     for r in &rows {
@@ -269,15 +316,18 @@ fn main() {
     };
     let need = |r: &Row, name: &str| number(r, name).unwrap_or_else(|| panic!("data/{f}: {} has no {name}", col(&h, r, "iso3", f)));
     rows.sort_by(|a, b| need(b, "immigrant_stock").cmp(&need(a, "immigrant_stock")).then(col(&h, a, "iso3", f).cmp(col(&h, b, "iso3", f))));
-    out.push_str("static MIGRANT_STOCK: &[MigrantStock] = &[\n");
+    // Packed (data::migrant_stock decodes it once): per row immigrants, emigrants and population + 1 (0: none),
+    // as varints; the text holds each row's ISO3 code.
+    let (mut bytes, mut text) = (Vec::new(), String::new());
     for r in &rows {
-        writeln!(
-            out,
-            "  MigrantStock {{ iso3: {:?}, immigrants: {}, emigrants: {}, population: {:?} }},",
-            col(&h, r, "iso3", f), need(r, "immigrant_stock"), need(r, "emigrant_stock"), number(r, "population")
-        ).ok();
+        let iso3 = col(&h, r, "iso3", f);
+        assert!(iso3.len() == 3 && iso3.is_ascii(), "data/{f}: iso3 {iso3:?}");
+        for v in [need(r, "immigrant_stock"), need(r, "emigrant_stock"), number(r, "population").map_or(0, |p| p + 1)] {
+            varint(&mut bytes, v);
+        }
+        text.push_str(iso3);
     }
-    out.push_str("];\n");
+    packed(&mut out, "MIGRANT_STOCK_PACKED", "migrant_stock.csv's ISO-coded areas, largest immigrant stock first (see `data::migrant_stock`).", &bytes, &text);
 
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("data_tables.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));

@@ -274,14 +274,96 @@ pub const EU: &str = "EUU";
 
 include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
 
+/// A table `build.rs` packed: small numbers as varints in `bytes`, strings one after the other in `text` (each
+/// table's layout is written beside its packing in `build.rs`). A few kilobytes of WebAssembly less than Rust
+/// literals of the same rows, whose every string is a pointer and a length; each is decoded once, on first use.
+struct Packed {
+    bytes: &'static [u8],
+    text: &'static str,
+}
+
+/// A reader over a [`Packed`] table. The tables are written by `build.rs` and read by the code beside it, so a
+/// short read cannot happen; were it to, it would give zeros and empty strings, never a panic.
+struct Reader {
+    table: &'static Packed,
+    at: usize,
+    text_at: usize,
+}
+
+impl Reader {
+    fn new(table: &'static Packed) -> Reader {
+        Reader { table, at: 0, text_at: 0 }
+    }
+
+    fn more(&self) -> bool {
+        self.at < self.table.bytes.len()
+    }
+
+    fn varint(&mut self) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        while let Some(b) = self.table.bytes.get(self.at) {
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift.min(63);
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        v
+    }
+
+    fn small(&mut self) -> usize {
+        usize::try_from(self.varint()).unwrap_or(0)
+    }
+
+    fn text(&mut self, len: usize) -> &'static str {
+        let s = self.table.text.get(self.text_at..self.text_at + len).unwrap_or("");
+        self.text_at += len;
+        s
+    }
+}
+
 /// All rows of `countries.csv`, sorted by ISO3 code.
 pub fn countries() -> &'static [Country] {
-    COUNTRIES
+    static ROWS: std::sync::OnceLock<Vec<Country>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut r = Reader::new(&COUNTRIES_PACKED);
+        let mut rows = Vec::new();
+        while r.more() {
+            let m49 = r.varint().checked_sub(1).and_then(|m| u16::try_from(m).ok());
+            let region = REGION_ORDER.get(r.small()).copied().unwrap_or(Region::None);
+            let subregion = SUBREGION_ORDER.get(r.small()).copied().unwrap_or(Subregion::None);
+            let un = [UnStatus::Member, UnStatus::Observer].get(r.small()).copied().unwrap_or(UnStatus::Other);
+            let name_len = r.small();
+            let (iso3, iso2, name) = (r.text(3), r.text(2), r.text(name_len));
+            rows.push(Country { iso3, iso2, m49, name, region, subregion, un });
+        }
+        rows
+    })
 }
 
 /// All rows of `treaty_actions.csv`, in file order.
 pub fn actions() -> &'static [Action] {
-    ACTIONS
+    static ROWS: std::sync::OnceLock<Vec<Action>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        const KINDS: [ActionKind; 5] =
+            [ActionKind::Ratification, ActionKind::Accession, ActionKind::Acceptance, ActionKind::Approval, ActionKind::Succession];
+        let mut r = Reader::new(&ACTIONS_PACKED);
+        // A day is packed as its Julian day number less ACTION_DAY_BASE (so at least 1); 0 is no day.
+        let day = |v: u64| i32::try_from(v).ok().filter(|v| *v > 0).map(|v| Day(ACTION_DAY_BASE + v));
+        let lengths: Vec<usize> = (0..r.small()).map(|_| r.small()).collect();
+        let sources: Vec<&'static str> = lengths.into_iter().map(|n| r.text(n)).collect();
+        (0..r.small())
+            .map(|_| {
+                let treaty = if r.varint() == 0 { Treaty::Palermo } else { Treaty::Icrmw };
+                let kind = r.small().checked_sub(1).and_then(|k| KINDS.get(k)).copied();
+                let (signature, action) = (day(r.varint()), day(r.varint()));
+                let source = sources.get(r.small()).copied().unwrap_or("");
+                Action { treaty, iso3: r.text(3), signature, action, kind, source }
+            })
+            .collect()
+    })
 }
 
 /// The name charts show for a state or area in one language's table (`NAMES_EN`, …, from
@@ -296,7 +378,7 @@ pub fn local_name(table: &[(&'static str, &'static str)], iso3: &str) -> Option<
 /// only: for the importer).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn actions_with_names() -> impl Iterator<Item = (&'static Action, &'static str)> {
-    ACTIONS.iter().zip(ACTION_PARTICIPANTS.iter().copied())
+    actions().iter().zip(ACTION_PARTICIPANTS.iter().copied())
 }
 
 /// Former names of states, as the UN Treaty Collection wrote them, with the state's ISO3 code
@@ -325,18 +407,28 @@ pub fn headlines() -> &'static [Headline] {
 /// Migrant stock rows for ISO3 areas (the `WLD` and `CHI` aggregates are left out), sorted by immigrants,
 /// largest first.
 pub fn migrant_stock() -> &'static [MigrantStock] {
-    MIGRANT_STOCK
+    static ROWS: std::sync::OnceLock<Vec<MigrantStock>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut r = Reader::new(&MIGRANT_STOCK_PACKED);
+        let mut rows = Vec::new();
+        while r.more() {
+            let (immigrants, emigrants, population) = (r.varint(), r.varint(), r.varint().checked_sub(1));
+            rows.push(MigrantStock { iso3: r.text(3), immigrants, emigrants, population });
+        }
+        rows
+    })
 }
 
 /// Looks a country up by ISO3 code (binary search; `None` when the code is unknown).
 pub fn country(iso3: &str) -> Option<&'static Country> {
-    COUNTRIES.binary_search_by(|c| c.iso3.cmp(iso3)).ok().and_then(|i| COUNTRIES.get(i))
+    let all = countries();
+    all.binary_search_by(|c| c.iso3.cmp(iso3)).ok().and_then(|i| all.get(i))
 }
 
 /// The newest date the data speaks for: the latest complete-list date or action date. Charts default to it.
 pub fn data_as_of() -> Day {
     let lists = Treaty::ALL.iter().map(|t| t.info().complete_list_as_of);
-    let acts = ACTIONS.iter().filter_map(|a| a.action.max(a.signature));
+    let acts = actions().iter().filter_map(|a| a.action.max(a.signature));
     lists.chain(acts).max().unwrap_or(Day(0))
 }
 
@@ -348,7 +440,7 @@ pub fn data_as_of() -> Day {
 pub fn check() -> Vec<String> {
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for a in ACTIONS {
+    for a in actions() {
         let info = a.treaty.info();
         if country(a.iso3).is_none() && a.iso3 != EU {
             problems.push(format!("{}: {} does not join to countries.csv", info.tag, a.iso3));
@@ -375,7 +467,7 @@ pub fn check() -> Vec<String> {
     }
     for b in BOUNDS {
         let tag = b.treaty.info().tag;
-        match ACTIONS.iter().find(|a| a.treaty == b.treaty && a.iso3 == b.iso3) {
+        match actions().iter().find(|a| a.treaty == b.treaty && a.iso3 == b.iso3) {
             Some(a) if a.kind.is_some() && a.action.is_none() => {}
             _ => problems.push(format!("{tag}: date_bounds.csv has {}, which is not a party without a deposit date", b.iso3)),
         }

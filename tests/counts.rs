@@ -144,3 +144,48 @@ fn status_counts_cover_the_195_states() {
     assert_eq!(m.status_of(Treaty::Icrmw, "TUR", day("2004-09-26")), Status::Signatory);
     assert_eq!(m.status_of(Treaty::Icrmw, "TUR", day("2004-09-27")), Status::Party);
 }
+
+/// The CSV file's rows as maps of column → value.
+fn csv_rows(file: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(format!("data/{file}")).unwrap();
+    let h = r.headers().unwrap().clone();
+    r.records().map(|rec| h.iter().zip(rec.unwrap().iter()).map(|(k, v)| (k.to_string(), v.to_string())).collect()).collect()
+}
+
+#[test]
+fn the_packed_tables_give_back_every_row_of_their_csv_files() {
+    // treaty_actions.csv, in file order: every field.
+    let rows = csv_rows("treaty_actions.csv");
+    let acts = data::actions();
+    assert_eq!(acts.len(), rows.len());
+    for (a, r) in acts.iter().zip(&rows) {
+        let day = |d: Option<treaty_charts::date::Day>| d.map_or_else(String::new, |d| d.to_string());
+        let got = (a.treaty.tag(), a.iso3, day(a.signature), day(a.action), a.kind.map_or("", |k| k.tag()), a.source);
+        assert_eq!(got, (r["treaty"].as_str(), r["iso3"].as_str(), r["signature_date"].clone(), r["action_date"].clone(), r["action_type"].as_str(), r["source"].as_str()));
+    }
+    // countries.csv, sorted by code: codes, M49 code, name, UN status.
+    let mut rows = csv_rows("countries.csv");
+    rows.sort_by(|a, b| a["iso3"].cmp(&b["iso3"]));
+    let countries = data::countries();
+    assert_eq!(countries.len(), rows.len());
+    for (c, r) in countries.iter().zip(&rows) {
+        let un = match c.un {
+            data::UnStatus::Member => "member",
+            data::UnStatus::Observer => "observer",
+            data::UnStatus::Other => "other",
+        };
+        assert_eq!((c.iso3, c.iso2, c.m49.map_or_else(String::new, |m| m.to_string()), c.name, un),
+            (r["iso3"].as_str(), r["iso2"].as_str(), r["m49"].trim_start_matches('0').to_string(), r["name"].as_str(), r["un_member"].as_str()), "{}", r["iso3"]);
+    }
+    assert_eq!(data::country("PHL").map(|c| (c.region, c.subregion)), Some((data::Region::Asia, data::Subregion::SouthEasternAsia)));
+    // migrant_stock.csv without its aggregates: every number.
+    let rows: Vec<_> = csv_rows("migrant_stock.csv").into_iter().filter(|r| r["iso3"] != "WLD" && r["iso3"] != "CHI").collect();
+    let stock = data::migrant_stock();
+    assert_eq!(stock.len(), rows.len());
+    for s in stock {
+        let r = rows.iter().find(|r| r["iso3"] == s.iso3).unwrap();
+        assert_eq!((s.immigrants.to_string(), s.emigrants.to_string(), s.population.map_or_else(String::new, |p| p.to_string())),
+            (r["immigrant_stock"].clone(), r["emigrant_stock"].clone(), r["population"].clone()), "{}", s.iso3);
+    }
+    assert!(stock.windows(2).all(|w| w[0].immigrants >= w[1].immigrants), "largest immigrant stock first");
+}
