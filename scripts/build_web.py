@@ -49,8 +49,11 @@ def inject(loader: pathlib.Path, registry: dict, out_name: str) -> None:
     marker = "/*META*/null"
     if marker not in text:
         sys.exit(f"build: {marker} not found in {loader}")
-    # Every reader downloads the loader: it gets the registry without the builder's list of states.
+    # Every reader downloads the loader: it gets the registry without the builder's list of states, and each
+    # heights table as differences from the height before (the loader adds them up again).
     lean = {k: v for k, v in registry.items() if k != "states"}
+    lean["charts"] = [{**c, "heights": {lang: [h[0]] + [b - a for a, b in zip(h, h[1:])] for lang, h in c["heights"].items()}}
+                      for c in registry["charts"]]
     text = text.replace(marker, json.dumps(lean, separators=(",", ":"), ensure_ascii=False))
     # Each kind's .wasm and each fetched language's catalogue by a literal address (see wasm_modules), which
     # bundlers recognise as an asset: `name: () => new URL("./file", import.meta.url)`.

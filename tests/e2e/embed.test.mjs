@@ -288,6 +288,11 @@ test('the height reserved before the module arrives knows full notes, one treaty
       const el = document.getElementById(`v${i}`);
       return [el._reserved, Math.round(el.getBoundingClientRect().height)];
     }), cases.length);
+    // The loader's registry has the heights of meta.json (it is shipped as differences and added up again).
+    if (width === 320) {
+      const heights = await page.evaluate(async () => (await import('./treaty-charts.js')).registry.charts.map((c) => c.heights));
+      assert.deepEqual(heights, META.charts.map((c) => c.heights));
+    }
     rows.forEach(([reserved, drawn], i) => {
       console.log(`# ${cases[i]} at ${width - 16}px: reserved ${reserved}px, drawn ${drawn}px`);
       // Each correction is measured at three widths and interpolated (full notes wrap line by line in between).
