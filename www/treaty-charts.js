@@ -624,7 +624,7 @@ class TreatyChart extends HTMLElement {
     this._rect = null;
     if (!res.ok) {
       this._hits = [];
-      this._table.textContent = '';
+      this._table.textContent = this._tableHtml = '';
       this._about.hidden = true;
       this._noControls();
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
@@ -640,7 +640,8 @@ class TreatyChart extends HTMLElement {
     this._showAbout(res);
     this._showControls(res);
     this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);
-    this._table.innerHTML = res.table; // escaped by Rust
+    // The data table and the notes do not change with the width: a resize leaves them as they are.
+    if (res.table !== this._tableHtml) this._table.innerHTML = this._tableHtml = res.table; // escaped by Rust
     this._bands = res.hits.length > 0 && res.hits.every((h) => h.band);
     this._svg = this._chart.querySelector('svg');
     this._figure.lang = res.lang;
@@ -731,6 +732,9 @@ class TreatyChart extends HTMLElement {
   // "About this data": the notes the short blocks leave out, behind a button (open in print).
   _showAbout(res) {
     const paragraphs = res.about ?? [];
+    const key = JSON.stringify([res.about_label, paragraphs]);
+    if (key === this._aboutKey && (!this._about.hidden) === (paragraphs.length > 0)) return;
+    this._aboutKey = key;
     this._about.hidden = paragraphs.length === 0;
     this._aboutButton.textContent = res.about_label;
     this._aboutText.replaceChildren(...paragraphs.map((t) => { const p = document.createElement('p'); p.textContent = t; return p; }));
