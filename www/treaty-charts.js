@@ -476,7 +476,14 @@ class TreatyChart extends HTMLElement {
   _load() {
     this._loadFailed = false;
     loadModule(kindOf(this.getAttribute('chart'))).then((m) => loadLocale(m, this._language()))
-      .then((m) => { this._mod ??= m; this._dirty = true; this._schedule(); }, (err) => { this._loadFailed = true; this._fatal(err); });
+      .then((m) => {
+        this._mod ??= m;
+        // A map far below the fold fetches its outlines now, so that printing (which cannot wait) draws it too;
+        // a failure is reported when the map draws.
+        if (CHARTS[m.kind]?.world) loadWorld(m).catch(() => {});
+        this._dirty = true;
+        this._schedule();
+      }, (err) => { this._loadFailed = true; this._fatal(err); });
   }
 
   disconnectedCallback() {

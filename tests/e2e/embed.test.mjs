@@ -316,3 +316,21 @@ test('two different load failures on one page each get their console line', asyn
   assert.match(own[1], /the map's outlines could not be loaded from .*treaty_charts_world\.bin: .*bad magic bytes/);
   await context.close();
 });
+
+test('printing draws every chart, a map far below the fold included (its outlines come with its module)', async () => {
+  const { page, errors, context } = await h.openHtml(
+    '<treaty-chart id="near" chart="status"></treaty-chart><div style="height:6000px"></div><treaty-chart id="far" chart="map" treaty="icrmw"></treaty-chart>');
+  await h.rendered(page, 'near');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.evaluate(() => Boolean(document.getElementById('far').shadowRoot.querySelector('svg'))), false, 'not drawn while far');
+  // The browser fires beforeprint and prints at once: the map must be drawn within that event.
+  const drawn = await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    return document.getElementById('far').shadowRoot.querySelector('svg')?.textContent ?? '';
+  });
+  assert.match(drawn, /Migrant Workers Convention/);
+  assert.match(drawn, /Parties: \d+/);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
