@@ -19,7 +19,8 @@ pub struct HitOut {
     pub at: Option<[f64; 2]>,
     /// The x of the focus rule, SVG px.
     pub rule: Option<f64>,
-    /// Tooltip lines; the first is the heading.
+    /// Tooltip lines; the first is the heading. Empty in what `renderInto` returns: the element asks for every
+    /// hit's lines (`hitLines`) when a reader first hovers or focuses the chart, not at every redraw.
     pub lines: Vec<String>,
     /// Marker dots on the rule: `[y px, class]` (the class gives the role's colour).
     pub dots: Vec<(f64, String)>,
@@ -86,8 +87,8 @@ pub fn options_from_attributes(attrs: &[(&str, &str)]) -> Result<Options, Option
     Options::from_pairs(attrs.iter().copied())
 }
 
-/// The result object for a rendered chart.
-pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
+/// The result object for a rendered chart; the hits' tooltip lines only when `with_lines`.
+pub fn result(r: &Rendered, o: &Options, cat: &Cat, with_lines: bool) -> EmbedResult {
     let hits = r
         .spec
         .hits
@@ -98,7 +99,8 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
                 Region::Mark { cx, cy } => (None, Some([cx, cy])),
             };
             let dots = h.dots.iter().map(|(y, role)| (*y, format!("f{}", role.index()))).collect();
-            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines: h.lines.clone(), dots, walk: h.walk, small: h.small }
+            let lines = if with_lines { h.lines.clone() } else { Vec::new() };
+            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines, dots, walk: h.walk, small: h.small }
         })
         .collect();
     EmbedResult {

@@ -25,8 +25,9 @@ fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
 /// `options` is a flat array of strings, option names and values taking turns, as read from the element's
 /// attributes: `["chart", "status", "as-of", "2020-08-03", "width", "640"]`. (An array of strings crosses into
 /// Rust without a general-purpose deserializer, which keeps the `.wasm` small.) Returns a plain object:
-/// `{ ok: true, chart, as_of, width, height, plot: {x, y, w, h}, hits: [{x, date, lines, dots}], title }`, or
-/// `{ ok: false, error }` after showing the error.
+/// `{ ok: true, chart, as_of, width, height, plot: {x, y, w, h}, hits: [{key, band, at, rule, dots, …}], title, … }`
+/// (the hits' tooltip lines are left empty: a redraw for a new width need not send them again; see
+/// [`hit_lines`]), or `{ ok: false, error }` after showing the error.
 #[wasm_bindgen(js_name = renderInto)]
 pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     let o = match parse(&options) {
@@ -38,7 +39,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     match crate::render(&o) {
         Ok(r) => {
             target.set_inner_html(&r.body);
-            to_js(&embed::result(&r, &o, &cat))
+            to_js(&embed::result(&r, &o, &cat, false))
         }
         Err(e) => fail_in(target, &cat, &e.message(&cat)),
     }
@@ -50,6 +51,18 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
 pub fn svg_of(options: Vec<JsValue>) -> Result<String, String> {
     let o = parse_standalone(&options)?;
     crate::render(&o).map(|r| r.svg()).map_err(|e| e.message(&o.cat()))
+}
+
+/// The tooltip lines of each of the chart's hits, in the order of [`render_into`]'s `hits` (an array of arrays of
+/// strings, the first of each the heading), for the same options. The element asks once, when a reader first
+/// hovers or focuses the chart; the lines do not depend on the width (tests/charts.rs checks it). Throws the
+/// sentence of a rejected option.
+#[wasm_bindgen(js_name = hitLines)]
+pub fn hit_lines(options: Vec<JsValue>) -> Result<JsValue, String> {
+    let o = parse(&options)?;
+    let r = crate::render(&o).map_err(|e| e.message(&o.cat()))?;
+    let lines: Vec<&Vec<String>> = r.spec.hits.iter().map(|h| &h.lines).collect();
+    lines.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
 }
 
 /// The chart's numbers as CSV (the "Get the data" file). Same options as [`render_into`].

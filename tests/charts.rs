@@ -345,3 +345,25 @@ fn host_text_styles_are_reset_on_the_root() {
     assert!(!r.body.contains("<style") && !r.body.contains("style=\""));
     assert!(svg.contains(&format!("<style>{}</style>", r.css)));
 }
+
+#[test]
+fn tooltip_lines_do_not_depend_on_the_width() {
+    // The element fetches every hit's lines once (hitLines) and keeps them across redraws for a new width, by the
+    // hit's key: each key must carry the same lines at every width.
+    for chart in charts::names() {
+        for d in ["2000-12-12", "2026-02-03"] {
+            let at = |w: &str| -> Vec<(String, Vec<String>)> { spec(chart, d, w).hits.into_iter().map(|h| (h.key, h.lines)).collect() };
+            let wide = at("1200");
+            let mut keys: Vec<&str> = wide.iter().map(|(k, _)| k.as_str()).collect();
+            treaty_charts::sort::sort(&mut keys);
+            keys.dedup();
+            assert_eq!(keys.len(), wide.len(), "{chart} {d}: every hit's key is its own");
+            for w in ["280", "375", "640"] {
+                for (key, lines) in at(w) {
+                    let same = wide.iter().find(|(k, _)| *k == key).map(|(_, l)| l);
+                    assert_eq!(same, Some(&lines), "{chart} {d} at {w} px: hit {key}");
+                }
+            }
+        }
+    }
+}

@@ -622,6 +622,11 @@ class TreatyChart extends HTMLElement {
     }
     this._drawn = key;
     this._given = given;
+    // Tooltip lines come apart from the drawing (see _linesOf): the same options at another width keep them.
+    const content = JSON.stringify({ ...opts, width: null });
+    if (content !== this._linesFor) this._lineMap = null;
+    this._linesFor = content;
+    this._drawnFlat = Object.entries(opts).flat();
     const previous = this._hits[this._index]?.key;
     const res = this._mod.api.renderInto(this._chart, Object.entries(opts).flat());
     this._failed = !res.ok;
@@ -848,18 +853,35 @@ class TreatyChart extends HTMLElement {
     this._show(walk[Math.max(0, Math.min(last, next))], true);
   }
 
+  // A hit's tooltip lines. A drawing carries none (a redraw for a new width would send them all again); the first
+  // hover or focus asks the module for every hit's lines at once, kept by hit key until the options change.
+  _linesOf(hit) {
+    if (!this._lineMap) {
+      let all = [];
+      try {
+        all = this._mod.api.hitLines(this._drawnFlat);
+      } catch (e) {
+        // Options that drew cannot be refused here; were they, the tooltip is empty and the console says why.
+        warnOnce(`lines:${e}`, `the tooltips could not be written: ${e?.message ?? e}`);
+      }
+      this._lineMap = new Map(this._hits.map((h, k) => [h.key, all[k] ?? []]));
+    }
+    return this._lineMap.get(hit.key) ?? [];
+  }
+
   _show(i, announce = false) {
     if (i === this._index && !this._tip.hidden) return;
     this._index = i;
     const hit = this._hits[i];
     const tip = this._tip;
-    const [head, ...rest] = hit.lines;
+    const lines = this._linesOf(hit);
+    const [head, ...rest] = lines;
     const b = document.createElement('b');
     b.textContent = head;
     const spans = rest.map((line) => { const s = document.createElement('span'); s.textContent = line; return s; });
     tip.replaceChildren(b, ...spans);
     tip.hidden = false;
-    if (announce) this._live.textContent = hit.lines.join('. ');
+    if (announce) this._live.textContent = lines.join('. ');
     const rect = this._rect ??= this._svg.getBoundingClientRect();
     const scale = rect.width / this._res.width;
     this._place(hit, scale, rect.width);

@@ -63,7 +63,7 @@ test('hover names a state and outlines it; the keys walk the states; Esc hides',
   const second = await tip.textContent();
   assert.doesNotMatch(second, /^Cabo Verde/);
   await page.keyboard.press('End');
-  const last = await page.evaluate(() => { const e = document.getElementById('m'); return e._hits[e._walk[e._walk.length - 1]].lines[0]; });
+  const last = await page.evaluate(() => { const e = document.getElementById('m'); return e._linesOf(e._hits[e._walk[e._walk.length - 1]])[0]; });
   assert.equal((await tip.textContent()).startsWith(last), true);
   assert.match(await page.locator('#m .sr[aria-live]').textContent(), new RegExp(`^${last}`));
   await page.keyboard.press('Escape');
