@@ -840,7 +840,9 @@ class TreatyChart extends HTMLElement {
   // region, west to east), skipping those that are for the pointer only.
   _key(e) {
     const walk = this._walk;
-    if (!walk || !walk.length) return;
+    // The keys belong to the chart's group itself, not to a link inside it (the CSV download), whose own keys and
+    // focus ring stay as they are.
+    if (!walk || !walk.length || e.target !== this._chart) return;
     const last = walk.length - 1;
     const here = walk.indexOf(this._index < 0 ? this._defaultIndex() : this._index);
     const i = here < 0 ? 0 : here;

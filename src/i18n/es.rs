@@ -181,7 +181,7 @@ fn text(m: Msg) -> &'static str {
         Msg::StepBack => "Fecha anterior",
         Msg::StepForward => "Fecha siguiente",
         Msg::RegionAfrica => "África",
-        Msg::RegionAmericas => "América",
+        Msg::RegionAmericas => "Américas",
         Msg::RegionAsia => "Asia",
         Msg::RegionEurope => "Europa",
         Msg::RegionOceania => "Oceanía",

@@ -159,17 +159,22 @@ test('a wrong date in the builder shows the chart\'s own message, and the next g
   await context.close();
 });
 
-test('the iframe snippet starts at the height its chart will have: full notes, a highlight, French, a map', { timeout: 90000 }, async () => {
-  for (const query of ['?chart=timeline&notes=full&highlight=PHL,MEX', '?chart=map&treaty=icrmw&lang=fr', '?chart=status&as-of=1995-06-01&lang=es&controls']) {
+test('the iframe snippet starts at the height its chart will have: full notes, a highlight, French, a map', { timeout: 120000 }, async () => {
+  for (const [query, width] of [['?chart=timeline&notes=full&highlight=PHL,MEX', 640], ['?chart=map&treaty=icrmw&lang=fr', 640], ['?chart=status&as-of=1995-06-01&lang=es&controls', 640], ['?chart=map', 1200]]) {
     const { page, errors, context } = await builder(query, 1280);
-    // The preview is drawn at 640 px (the default choice); its height is measured once it has drawn.
+    if (width !== 640) {
+      // Wider than the builder's column: the preview still draws at that width (the column scrolls sideways).
+      await page.locator(`#width-${width}`).check();
+      await page.waitForFunction((w) => document.getElementById('preview')._res?.width === w, width);
+    }
+    // The preview is drawn at the chosen width; its height is measured once it has drawn.
     await page.waitForFunction(() => /height:(\d+)px/.exec(document.getElementById('code-iframe').value)?.[1] ===
       String(Math.ceil(document.getElementById('preview').getBoundingClientRect().height)));
     const snippet = await page.locator('#code-iframe').inputValue();
     const given = Number(/height:(\d+)px/.exec(snippet)[1]);
     const src = /src="([^"]+)"/.exec(snippet)[1].replace(/&amp;/g, '&');
-    // The same address in a 640 px iframe: the height its page reports once drawn.
-    const [reported] = await iframeHeights(page, { src, style: 'width:640px;height:300px;border:0' });
+    // The same address in an iframe of that width: the height its page reports once drawn.
+    const [reported] = await iframeHeights(page, { src, style: `width:${width}px;height:300px;border:0` });
     assert.ok(Math.abs(reported - given) <= 1, `${query}: snippet ${given} px, chart ${reported} px`);
     assert.deepEqual(errors, []);
     await context.close();

@@ -334,3 +334,18 @@ test('printing draws every chart, a map far below the fold included (its outline
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the arrow keys move the tooltip from the chart, not from its CSV link', async () => {
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="c" chart="coverage" lang="es"></treaty-chart>');
+  await h.rendered(page, 'c');
+  const tip = () => page.evaluate(() => !document.getElementById('c').shadowRoot.querySelector('.tip').hidden);
+  await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.tc-csv').closest('a').focus());
+  for (const key of ['ArrowRight', 'ArrowDown', 'End']) await page.keyboard.press(key);
+  assert.equal(await tip(), false, 'no tooltip while the link has focus');
+  // The chart's group itself still walks its marks.
+  await page.evaluate(() => document.getElementById('c').shadowRoot.querySelector('.chart').focus());
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tip(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
