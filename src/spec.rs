@@ -503,6 +503,22 @@ pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 
+/// Where a label goes among labels already placed: the first of `candidates` — `(left, baseline)` of a text
+/// `w` px wide and `size` px high, in the caller's order of preference — that stays inside `bounds` and keeps 3 px
+/// from every box in `taken` (`[left, top, right, bottom]`, px), or `None` when none does. The chosen box is added to
+/// `taken`; returns its `(left, baseline)` and its position among the candidates (0: the preferred place; a caller
+/// draws a leader line to a label moved away from its point).
+pub fn place_label(candidates: &[(f64, f64)], w: f64, size: f64, bounds: Rect, taken: &mut Vec<[f64; 4]>) -> Option<((f64, f64), usize)> {
+    let boxed = |(x, b): (f64, f64)| [x, b - size * 0.8, x + w, b + size * 0.25];
+    let fits = |r: &[f64; 4]| {
+        r[0] >= bounds.x && r[2] <= bounds.x + bounds.w && r[1] >= bounds.y && r[3] <= bounds.y + bounds.h
+            && taken.iter().all(|t| r[2] + 3.0 <= t[0] || t[2] + 3.0 <= r[0] || r[3] + 3.0 <= t[1] || t[3] + 3.0 <= r[1])
+    };
+    let (k, at) = candidates.iter().copied().enumerate().find(|(_, c)| fits(&boxed(*c)))?;
+    taken.push(boxed(at));
+    Some((at, k))
+}
+
 /// Smallest "nice" whole-number step (1, 2, 2.5, 5 × 10ⁿ; counts have no fractions) giving at most `max_ticks`
 /// intervals over `0..=max`, and the rounded-up maximum.
 pub fn nice_axis(max: f64, max_ticks: usize) -> (f64, f64) {

@@ -65,6 +65,13 @@ fn all_specs() -> Vec<(String, Spec)> {
                 }
             }
         }
+        // Eight neighbours highlighted at once: their names must not land on one another.
+        if charts::find(chart).unwrap().options.iter().any(|o| o.name() == "highlight") {
+            for w in ["320", "640", "1200"] {
+                let o = Options::from_pairs([("chart", chart), ("width", w), ("highlight", "FRA,DEU,BEL,NLD,LUX,CHE,AUT,ITA")]).unwrap();
+                out.push((format!("{chart} {w} eight European highlights"), charts::build(Model::get(), &o).unwrap()));
+            }
+        }
     }
     out
 }

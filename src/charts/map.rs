@@ -262,7 +262,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // Marks: every outline, then the dots on top.
     let mut marks = std::mem::take(&mut f.marks);
-    for shape in &world.shapes {
+    for (n, shape) in world.shapes.iter().enumerate() {
         let iso3 = shape.iso3_str();
         let state = iso3.and_then(|c| states.iter().find(|(s, _)| s.iso3() == c));
         let (fill_role, pat, hit) = match state {
@@ -275,7 +275,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 let name = iso3.and_then(data::country).map_or_else(|| cat.t(Msg::MapNoCode).to_string(), |c| cat.name(c.iso3).to_string());
                 let centre = shape.polygons.first().and_then(|p| p.first()).and_then(|r| r.first()).copied().map(project).unwrap_or((plot.x, plot.y));
                 let h = u16::try_from(hits.len()).unwrap_or(u16::MAX);
-                let key = iso3.unwrap_or("").to_string();
+                // Land without a code (Natural Earth's disputed areas) is keyed by its place in the geometry.
+                let key = iso3.map_or_else(|| format!("area-{n}"), str::to_string);
                 hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines: vec![name, cat.t(Msg::TipNotState).into()], rule: None, dots: Vec::new(), walk: false, small: false });
                 (Role::Land, None, Some(h))
             }
@@ -295,8 +296,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let (fill_role, pat) = (fill(c, view, maybe_treaty(*st)), pattern(c, view, *st));
         marks.push(Mark::Dot { center: project((p.lon10, p.lat10)), r: dot_r, fill: fill_role, outline: Role::Axis, pattern: pat, hit: hit_of.get(s.iso3()).copied() });
     }
-    // Highlighted states: a thick outline (or ring) and the name beside it.
+    // Highlighted states: a thick outline (or ring) and the name beside it; names that would touch (neighbours in
+    // Europe) step up or down, joined to their state by a line.
     let mut texts = std::mem::take(&mut f.texts);
+    let mut taken: Vec<[f64; 4]> = Vec::new();
     for iso3 in &o.highlight {
         let Some(p) = world.point(iso3) else { continue };
         let at = project((p.lon10, p.lat10));
@@ -309,8 +312,23 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let name = cat.name(iso3).to_string();
         let nw = crate::text::width(&name, th.axis, true);
-        let x = if at.0 + 8.0 + nw <= plot.x + plot.w { at.0 + 8.0 } else { at.0 - 8.0 - nw };
-        let mut t = crate::spec::run(x.max(plot.x), at.1 - 6.0, name, th.axis, Role::Highlight);
+        let (right, left) = (at.0 + 8.0, at.0 - 8.0 - nw);
+        let step = th.axis * 1.3;
+        let candidates: Vec<(f64, f64)> = (0..12)
+            .flat_map(|k| {
+                let dy = if k % 2 == 0 { -step * f64::from(k / 2) } else { step * f64::from(k / 2 + 1) };
+                [(right, at.1 - 6.0 + dy), (left, at.1 - 6.0 + dy)]
+            })
+            .collect();
+        // Nowhere free (a crowd of neighbours): beside the state all the same.
+        let fallback = ((if right + nw <= plot.x + plot.w { right } else { left.max(plot.x) }, at.1 - 6.0), 0);
+        let ((x, baseline), k) = crate::spec::place_label(&candidates, nw, th.axis, plot, &mut taken).unwrap_or(fallback);
+        if k >= 2 {
+            // Moved off its state: a line from the state to the name's near end.
+            let end = if x >= at.0 { x - 1.0 } else { x + nw + 1.0 };
+            marks.push(Mark::Path { points: vec![at, (end, baseline - th.axis * 0.3)], color: Role::Highlight, width: 1.0, dashed: false });
+        }
+        let mut t = crate::spec::run(x, baseline, name, th.axis, Role::Highlight);
         t.bold = true;
         t.halo = true;
         texts.push(t);

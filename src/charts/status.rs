@@ -101,6 +101,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(treaty))]));
             continue;
         }
+        // Highlighted states get a row of their own between the name and the bar: a marker and the state's name.
+        if !o.highlight.is_empty() {
+            y += th.axis + 5.0;
+        }
         let n = |v: u16| Arg::Num(i64::from(v));
         let segments = [
             (c.party, Role::party(*t), false, cat.f(Msg::SegParties, &[("n", n(c.party))]), Status::Party),
@@ -144,8 +148,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
             x += sw;
         }
-        // Highlighted states: a marker in their segment (spread in alphabetical order), and their standing in words.
+        // Highlighted states: a marker in their segment (spread in alphabetical order) with the name beside it where
+        // it fits, and their standing in words.
         let mut standings = Vec::new();
+        let mut taken: Vec<[f64; 4]> = Vec::new();
+        let mut markers: Vec<(f64, &str)> = Vec::new();
         for iso3 in &o.highlight {
             let st = model.status_of(*t, iso3, as_of);
             if let Some((_, sx, sw)) = segment_of.iter().find(|(s, _, _)| *s == st) {
@@ -154,9 +161,21 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 let k = same.iter().position(|c| c == iso3).unwrap_or(0) as f64;
                 let mx = sx + sw * (k + 0.5) / same.len().max(1) as f64;
                 marks.push(Mark::Diamond { center: (mx, y - 5.0), r: 4.5, color: Role::Highlight });
+                // No name may cover a marker.
+                taken.push([mx - 5.0, y - 10.0, mx + 5.0, y]);
+                markers.push((mx, *iso3));
             }
             let standing = notes::standing(&cat, model, iso3, *t, as_of);
             standings.push(cat.f(Msg::HighlightLine, &[("name", Arg::Str(cat.name(iso3))), ("standing", Arg::Str(&standing))]));
+        }
+        let row = Rect { x: bar.x, y: y - th.axis - 5.0, w: bar.w, h: th.axis + 8.0 };
+        for (mx, iso3) in markers {
+            let name = cat.name(iso3);
+            let nw = text::width(name, th.axis, true);
+            let candidates = [(mx + 9.0, y - 2.0), (mx - 9.0 - nw, y - 2.0)];
+            if let Some(((lx, baseline), _)) = crate::spec::place_label(&candidates, nw, th.axis, row, &mut taken) {
+                texts.push(t_run(lx, baseline, name.to_string(), th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
+            }
         }
         y += bar_h + th.label * LEADING;
         // The counts in words under the bar (always there, whatever fits inside).

@@ -225,8 +225,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts.push(l);
     }
 
-    // Highlighted states: a marker where each joined, with its name above (stacked when names would touch).
-    let mut taken: Vec<(f64, f64, f64)> = Vec::new(); // left, right, baseline of names placed so far
+    // Highlighted states: a marker where each joined, with its name above it; names that would touch step up (or
+    // down, below the line), joined to their marker by a line.
+    let mut taken: Vec<[f64; 4]> = Vec::new();
     for iso3 in &o.highlight {
         let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
         for t in Treaty::ALL {
@@ -241,13 +242,20 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 cat.name(iso3).to_string()
             };
             let nw = text::width(&name, th.axis, true);
-            let left = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
-            let mut baseline = y - 9.0;
-            while taken.iter().any(|(l, r, b)| left < *r + 4.0 && left + nw > *l - 4.0 && (baseline - b).abs() < th.axis * 1.1) {
-                baseline -= th.axis * 1.2;
+            let centred = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
+            let step = th.axis * 1.25;
+            let candidates: Vec<(f64, f64)> = (0..8)
+                .map(|k| (centred, y - 9.0 - step * f64::from(k)))
+                .chain((0..6).map(|k| (centred, y + 9.0 + th.axis + step * f64::from(k))))
+                .chain((0..8).flat_map(|k| [(x + 8.0, y - 9.0 - step * f64::from(k)), (x - 8.0 - nw, y - 9.0 - step * f64::from(k))]))
+                .collect();
+            let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0);
+            let ((left, baseline), k) = crate::spec::place_label(&candidates, nw, th.axis, plot, &mut taken).unwrap_or(fallback);
+            if k >= 1 {
+                // Moved off its marker: a line from the marker to the name.
+                let to = (within_x(left, nw, x), if baseline < y { baseline + 2.0 } else { baseline - th.axis * 0.8 });
+                marks.push(Mark::Path { points: vec![(x, y + if baseline < y { -4.5 } else { 4.5 }), to], color: Role::Highlight, width: 1.0, dashed: false });
             }
-            baseline = baseline.max(plot.y + th.axis);
-            taken.push((left, left + nw, baseline));
             let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
             l.bold = true;
             l.halo = true;
@@ -391,4 +399,9 @@ fn short_tag(cat: &crate::i18n::Cat, t: Treaty) -> String {
         Treaty::Icrmw => Msg::IcrmwTag,
     })
     .to_string()
+}
+
+/// The point of a label's baseline (`left`, `w` px wide) nearest to `x`: where its leader line ends.
+fn within_x(left: f64, w: f64, x: f64) -> f64 {
+    crate::spec::within(x, left + 2.0, left + w - 2.0)
 }
