@@ -263,7 +263,7 @@ function reserveHeight(chart, width, asOf, lang, variants = []) {
   // Corrections measured at a few widths, interpolated in 1/width: an earlier date's year, then each variant
   // (full notes, one treaty, a highlight).
   h += across(w, META.deltaWidths, (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear]);
-  for (const v of variants) h += across(w, META.variantWidths, kind.variants?.[v]?.[lang] ?? kind.variants?.[v]?.en);
+  for (const [v, weight] of variants) h += weight * across(w, META.variantWidths, kind.variants?.[v]?.[lang] ?? kind.variants?.[v]?.en);
   return Math.round(h);
 }
 
@@ -278,11 +278,17 @@ function across(w, xs, d) {
   return y0 + (y1 - y0) * (1 / w - 1 / x0) / (1 / x1 - 1 / x0);
 }
 
-// The registry's variant keys for an element's options that change its height: `notes=full`, `treaty=icrmw`,
-// `treaty=palermo`, `highlight` (kinds without a variant ignore it).
+// The registry's variants for an element's options that change its height, each with its weight: `notes=full`,
+// `treaty=icrmw`, `treaty=palermo`, and for n highlighted states the line through one (`highlight`) and three
+// (`highlight3`). Kinds without a variant ignore it.
 function variantsOf(el) {
   const v = (name) => (el.getAttribute(name) ?? '').trim().toLowerCase();
-  return [v('notes') === 'full' && 'notes=full', v('treaty') && `treaty=${v('treaty')}`, v('highlight') && 'highlight'].filter(Boolean);
+  const n = v('highlight').split(/[\s,;]+/).filter(Boolean).length;
+  const out = [];
+  if (v('notes') === 'full') out.push(['notes=full', 1]);
+  if (v('treaty')) out.push([`treaty=${v('treaty')}`, 1]);
+  if (n) out.push(['highlight', 1 - (n - 1) / 2], ['highlight3', (n - 1) / 2]);
+  return out;
 }
 
 // The element's styles go in a constructed style sheet, which a page's Content-Security-Policy does not block

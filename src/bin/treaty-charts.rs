@@ -253,7 +253,7 @@ mod meta {
 
     /// Option values that change a chart's height enough to reserve for (the loader adds their correction, measured
     /// at [`DELTA_WIDTHS`] and interpolated in 1/width, when the element has them): the full notes, one treaty
-    /// instead of both, a highlighted state (one; more add little).
+    /// instead of both, one highlighted state and three (the loader goes on in a line from one to three for more).
     fn variants(c: &charts::ChartDef) -> Vec<(&'static str, &'static str, &'static str)> {
         let mut v = vec![("notes=full", "notes", "full")];
         if c.accepts().any(|o| o == Opt::Treaty) {
@@ -261,6 +261,7 @@ mod meta {
         }
         if c.accepts().any(|o| o == Opt::Highlight) {
             v.push(("highlight", "highlight", MEASURED_STATE));
+            v.push(("highlight3", "highlight", "PHL,MEX,DEU"));
         }
         v
     }

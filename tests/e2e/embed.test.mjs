@@ -279,7 +279,8 @@ test('the iframe page ignores tracking parameters and reads an HTML-escaped &amp
 
 test('the height reserved before the module arrives knows full notes, one treaty, a highlight and the slider', { timeout: 90000 }, async () => {
   const cases = ['chart="timeline" notes="full"', 'chart="status" notes="full" lang="fr"', 'chart="map" treaty="icrmw"', 'chart="map" treaty="palermo" lang="es"',
-    'chart="status" highlight="PHL"', 'chart="regions" highlight="MEX"', 'chart="timeline" controls', 'chart="status" controls lang="es"'];
+    'chart="status" highlight="PHL"', 'chart="regions" highlight="MEX"', 'chart="timeline" controls', 'chart="status" controls lang="es"',
+    'chart="regions" highlight="FRA,DEU,BEL,NLD,LUX,CHE,AUT,ITA"', 'chart="status" highlight="AUS PHL MEX CAN BRA IND"'];
   for (const width of [320, 375, 1280]) {
     const body = `<div style="width:${width - 16}px">` + cases.map((c, i) => `<treaty-chart id="v${i}" ${c} eager></treaty-chart>`).join('') + '</div>';
     const { page, errors, context } = await h.openHtml(body, { width, height: 900 });
