@@ -475,14 +475,22 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     if let Some(s) = other.filter(|s| !s.is_un()) {
         return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
     }
+    // The name of somewhere that is not one of the 195 ("Kosovo", "Taiwan"), in any language: say so too.
+    let folded = fold(v);
+    if folded.len() >= 3 {
+        let named = |s: &&State| crate::i18n::Locale::ALL.iter().any(|l| fold(l.cat().name(s.iso3())) == folded) || fold(s.country.name) == folded;
+        if let Some(s) = model.all_states().filter(|s| !s.is_un()).find(named) {
+            return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
+        }
+    }
     let mut suggestions: Vec<&'static str> = Vec::new();
-    // Codes in common use that ISO 3166 does not give these states: UK (GB, GBR) and EL, the EU's code for Greece.
+    // Codes in common use that ISO 3166 does not give these states: UK (GB, GBR), the sports codes of the United
+    // Kingdom's nations, and EL, the EU's code for Greece.
     match up.as_str() {
-        "UK" => suggestions.push("GBR"),
+        "UK" | "ENG" | "SCO" | "WAL" | "NIR" => suggestions.push("GBR"),
         "EL" => suggestions.push("GRC"),
         _ => {}
     }
-    let folded = fold(v);
     let mut push = |c: &'static str| {
         if !suggestions.contains(&c) && suggestions.len() < 3 {
             suggestions.push(c);
@@ -526,6 +534,16 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
                 push(s.iso3());
             }
         }
+    }
+    // Nothing found so far, but a misspelt name ("Philipines", "Untied States"): the names one edit away, or two
+    // for a longer name, closest first.
+    if suggestions.is_empty() && folded.len() >= 4 {
+        let limit = if folded.len() <= 5 { 1 } else { 2 };
+        let names = |s: &State| crate::i18n::Locale::ALL.map(|l| fold(l.cat().name(s.iso3()))).into_iter().chain([fold(s.country.name)]).collect::<Vec<String>>();
+        let mut near: Vec<(usize, &'static str)> =
+            model.un_states().filter_map(|s| names(s).iter().map(|n| edits(&folded, n)).min().filter(|d| *d <= limit).map(|d| (d, s.iso3()))).collect();
+        crate::sort::by_key(&mut near, |(d, _)| *d);
+        suggestions.extend(near.into_iter().map(|(_, c)| c).take(3));
     }
     Err(OptionError::Country { option, value: clip(v), suggestions })
 }
@@ -638,6 +656,16 @@ mod suggestion_tests {
             e.to_string(),
             "Unknown option “highligt”. Did you mean highlight? Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager."
         );
+    }
+
+    #[test]
+    fn a_misspelt_or_other_name_of_a_state_gets_its_code() {
+        let err = |v: &str| parse_state(v, "country").unwrap_err().message(&Cat::en());
+        assert!(err("Philipines").ends_with("Did you mean PHL (Philippines)?"), "{}", err("Philipines"));
+        assert!(err("Untied States").ends_with("Did you mean USA (United States)?"), "{}", err("Untied States"));
+        assert!(err("ENG").contains("Did you mean GBR (United Kingdom)"), "{}", err("ENG"));
+        assert_eq!(err("Kosovo"), "Invalid country “Kosovo”: Kosovo is not one of the 195 UN member and observer states this data covers.");
+        assert!(!err("Mexico City").contains("Did you mean") || err("Mexico City").contains("MEX"));
     }
 
     #[test]
