@@ -19,9 +19,6 @@ pub struct HitOut {
     pub at: Option<[f64; 2]>,
     /// The x of the focus rule, SVG px.
     pub rule: Option<f64>,
-    /// Tooltip lines; the first is the heading. Empty in what `renderInto` returns: the element asks for every
-    /// hit's lines (`hitLines`) when a reader first hovers or focuses the chart, not at every redraw.
-    pub lines: Vec<String>,
     /// Marker dots on the rule: `[y px, class]` (the class gives the role's colour).
     pub dots: Vec<(f64, String)>,
     /// True when the arrow keys stop at it.
@@ -87,8 +84,9 @@ pub fn options_from_attributes(attrs: &[(&str, &str)]) -> Result<Options, Option
     Options::from_pairs(attrs.iter().copied())
 }
 
-/// The result object for a rendered chart; the hits' tooltip lines only when `with_lines`.
-pub fn result(r: &Rendered, o: &Options, cat: &Cat, with_lines: bool) -> EmbedResult {
+/// The result object for a rendered chart. Its hits carry no tooltip lines: the element asks for every hit's lines
+/// (`hitLines`) when a reader first hovers or focuses the chart, not at every redraw.
+pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
     let hits = r
         .spec
         .hits
@@ -99,8 +97,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat, with_lines: bool) -> EmbedRe
                 Region::Mark { cx, cy } => (None, Some([cx, cy])),
             };
             let dots = h.dots.iter().map(|(y, role)| (*y, format!("f{}", role.index()))).collect();
-            let lines = if with_lines { h.lines.clone() } else { Vec::new() };
-            HitOut { key: h.key.clone(), band, at, rule: h.rule, lines, dots, walk: h.walk, small: h.small }
+            HitOut { key: h.key.clone(), band, at, rule: h.rule, dots, walk: h.walk, small: h.small }
         })
         .collect();
     EmbedResult {

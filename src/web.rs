@@ -26,8 +26,8 @@ fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
 /// attributes: `["chart", "status", "as-of", "2020-08-03", "width", "640"]`. (An array of strings crosses into
 /// Rust without a general-purpose deserializer, which keeps the `.wasm` small.) Returns a plain object:
 /// `{ ok: true, chart, as_of, width, height, plot: {x, y, w, h}, hits: [{key, band, at, rule, dots, …}], title, … }`
-/// (the hits' tooltip lines are left empty: a redraw for a new width need not send them again; see
-/// [`hit_lines`]), or `{ ok: false, error }` after showing the error.
+/// (without the hits' tooltip lines, which a redraw for a new width need not send again; see [`hit_lines`]), or
+/// `{ ok: false, error }` after showing the error.
 #[wasm_bindgen(js_name = renderInto)]
 pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     let o = match parse(&options) {
@@ -39,7 +39,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     match crate::render(&o) {
         Ok(r) => {
             target.set_inner_html(&r.body);
-            to_js(&embed::result(&r, &o, &cat, false))
+            to_js(&embed::result(&r, &o, &cat))
         }
         Err(e) => fail_in(target, &cat, &e.message(&cat)),
     }

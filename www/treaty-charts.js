@@ -862,9 +862,10 @@ class TreatyChart extends HTMLElement {
   }
 
   // A hit's tooltip lines. A drawing carries none (a redraw for a new width would send them all again); the first
-  // hover or focus asks the module for every hit's lines at once, kept by hit key until the options change.
+  // hover or focus asks the module for every hit's lines at once, kept by hit key until the options change (or a
+  // redraw at another width has a hit the lines were not asked for).
   _linesOf(hit) {
-    if (!this._lineMap) {
+    if (!this._lineMap?.has(hit.key)) {
       let all = [];
       try {
         all = this._mod.api.hitLines(this._drawnFlat);
