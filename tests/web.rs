@@ -87,7 +87,7 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
 fn options_are_checked_without_drawing() {
     assert_eq!(treaty_charts::web::check_options(options(&[("chart", "status"), ("as-of", "2020-08-03")])), None);
     let e = treaty_charts::web::check_options(options(&[("as-off", "2020-08-03")])).unwrap();
-    assert_eq!(e, "Unknown option “as-off”. Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight.");
+    assert_eq!(e, "Unknown option “as-off”. Did you mean as-of? Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager.");
     // A rejected option is worded in the language the options ask for.
     let fr = treaty_charts::web::check_options(options(&[("lang", "fr"), ("chart", "camembert")])).unwrap();
     assert!(fr.contains("camembert"), "{fr}");
