@@ -454,6 +454,13 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A state's names as charts show them in each language, then its official name, folded for matching (so
+/// "Laos", "Corée du Sud" and "Lao People's Democratic Republic" all find their state).
+fn folded_names(s: &State) -> Vec<String> {
+    let iso3 = s.iso3();
+    crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).map(fold).collect()
+}
+
 /// Parses the ISO3 code of one of the 195 states (any letter case).
 ///
 /// # Errors
@@ -478,8 +485,7 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     // The name of somewhere that is not one of the 195 ("Kosovo", "Taiwan"), in any language: say so too.
     let folded = fold(v);
     if folded.len() >= 3 {
-        let named = |s: &&State| crate::i18n::Locale::ALL.iter().any(|l| fold(l.cat().name(s.iso3())) == folded) || fold(s.country.name) == folded;
-        if let Some(s) = model.all_states().filter(|s| !s.is_un()).find(named) {
+        if let Some(s) = model.all_states().filter(|s| !s.is_un()).find(|s| folded_names(s).contains(&folded)) {
             return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
         }
     }
@@ -502,14 +508,8 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
         }
     }
     if folded.len() >= 3 {
-        // Names as charts show them in each language, then the official name (so "Laos", "Corée du Sud" and
-        // "Lao People's Democratic Republic" all find their state).
-        let names = |s: &State| {
-            let iso3 = s.iso3();
-            crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).map(fold).collect::<Vec<String>>()
-        };
         for s in model.un_states() {
-            if names(s).iter().any(|n| n.starts_with(&folded)) {
+            if folded_names(s).iter().any(|n| n.starts_with(&folded)) {
                 push(s.iso3());
             }
         }
@@ -522,7 +522,7 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
             }
         }
         for s in model.un_states() {
-            if names(s).iter().any(|n| n.contains(&folded)) {
+            if folded_names(s).iter().any(|n| n.contains(&folded)) {
                 push(s.iso3());
             }
         }
@@ -539,9 +539,8 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     // for a longer name, closest first.
     if suggestions.is_empty() && folded.len() >= 4 {
         let limit = if folded.len() <= 5 { 1 } else { 2 };
-        let names = |s: &State| crate::i18n::Locale::ALL.map(|l| fold(l.cat().name(s.iso3()))).into_iter().chain([fold(s.country.name)]).collect::<Vec<String>>();
         let mut near: Vec<(usize, &'static str)> =
-            model.un_states().filter_map(|s| names(s).iter().map(|n| edits(&folded, n)).min().filter(|d| *d <= limit).map(|d| (d, s.iso3()))).collect();
+            model.un_states().filter_map(|s| folded_names(s).iter().map(|n| edits(&folded, n)).min().filter(|d| *d <= limit).map(|d| (d, s.iso3()))).collect();
         crate::sort::by_key(&mut near, |(d, _)| *d);
         suggestions.extend(near.into_iter().map(|(_, c)| c).take(3));
     }

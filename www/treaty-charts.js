@@ -634,7 +634,7 @@ class TreatyChart extends HTMLElement {
     this._linesFor = content;
     this._drawnFlat = Object.entries(opts).flat();
     const previous = this._hits[this._index]?.key;
-    const res = this._mod.api.renderInto(this._chart, Object.entries(opts).flat());
+    const res = this._mod.api.renderInto(this._chart, this._drawnFlat);
     this._failed = !res.ok;
     this._unreserve();
     this._hide();
@@ -735,7 +735,8 @@ class TreatyChart extends HTMLElement {
       const figure = this._figure.getBoundingClientRect();
       if (svg && this._res) {
         const scale = svg.width / this._res.width;
-        const tallest = Math.max(...this._steps.map(([d]) => reserveHeight(this._res.chart, this._res.width, d, this._lang, variantsOf(this))));
+        const variants = variantsOf(this);
+        const tallest = Math.max(...this._steps.map(([d]) => reserveHeight(this._res.chart, this._res.width, d, this._lang, variants)));
         this._figure.style.minHeight = `${Math.ceil(Math.max(figure.height, tallest * scale + figure.height - svg.height))}px`;
       }
       if (Number(this._slider.value) >= this._steps.length - 1) this._slide(0);
