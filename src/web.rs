@@ -14,9 +14,12 @@ fn to_js(r: &embed::EmbedResult) -> JsValue {
     r.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+/// Shows `message` in `target` and prints it once to the console, prefixed by the element it is about: the
+/// `data-element` attribute the loader sets on `target` (`<treaty-chart id="a">`), else `<treaty-chart>`.
 fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
     target.set_inner_html(&embed::error_html(cat, message));
-    web_sys::console::error_1(&JsValue::from_str(&format!("<treaty-chart>: {message}")));
+    let element = target.get_attribute("data-element").unwrap_or_else(|| "<treaty-chart>".into());
+    web_sys::console::error_1(&JsValue::from_str(&format!("{element}: {message}")));
     to_js(&embed::failure(message))
 }
 

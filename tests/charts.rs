@@ -296,6 +296,18 @@ fn status_before_a_treaty_opened_shows_no_bar() {
 }
 
 #[test]
+fn country_card_before_a_treaty_opened_says_so_once_and_gives_the_day() {
+    // The Philippines on 1 Jan 1995 (data/treaty_actions.csv): the Palermo Protocol opened for signature on
+    // 12 Dec 2000; the Philippines signed the Migrant Workers Convention on 15 Nov 1993 and ratified it in 1995.
+    let r = render(&opts("country", "1995-01-01", "640")).unwrap();
+    let lines: Vec<String> = r.spec.texts.iter().map(|t| plain(&t.text)).collect();
+    assert_eq!(lines.iter().filter(|l| l.to_lowercase().starts_with("not yet open for signature")).count(), 1, "{lines:?}");
+    assert!(lines.iter().any(|l| l == "Opened for signature: 12 Dec 2000"), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "Signed: 15 Nov 1993"), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.starts_with("Ratification")), "not yet ratified on 1 Jan 1995: {lines:?}");
+}
+
+#[test]
 fn one_party_is_singular() {
     // The ICRMW had one party from 19 Feb 1993 to 21 Jun 1993 (treaty_actions.csv).
     let s = spec("timeline", "2026-02-03", "640");

@@ -507,6 +507,13 @@ class TreatyChart extends HTMLElement {
     this._figure.dataset.theme = t === 'light' || t === 'dark' ? t : 'auto';
   }
 
+  // How console lines name this element: its id, else its chart attribute (`<treaty-chart id="a">`).
+  _describe() {
+    const attr = this.id ? ['id', this.id] : this.hasAttribute('chart') ? ['chart', this.getAttribute('chart')] : null;
+    const value = attr && (attr[1].length > 40 ? `${attr[1].slice(0, 40)}…` : attr[1]);
+    return `<${this.localName}${attr ? ` ${attr[0]}="${value}"` : ''}>`;
+  }
+
   // The module could not be fetched or compiled (missing file, offline, a Content-Security-Policy without
   // 'wasm-unsafe-eval'). Readers get a plain sentence and the element's own fallback content; the technical
   // reason goes to the console once for each reason, not once per chart.
@@ -634,6 +641,8 @@ class TreatyChart extends HTMLElement {
     this._linesFor = content;
     this._drawnFlat = Object.entries(opts).flat();
     const previous = this._hits[this._index]?.key;
+    // Rust's console line about a wrong option names the element it is about (see fail_in in src/web.rs).
+    this._chart.dataset.element = this._describe();
     const res = this._mod.api.renderInto(this._chart, this._drawnFlat);
     this._failed = !res.ok;
     this._unreserve();
@@ -1031,6 +1040,10 @@ export function define(name = 'treaty-chart') {
  * `null` removes one.
  */
 export function render(element, options = {}) {
+  if (!(element instanceof TreatyChart)) {
+    const what = element instanceof Element ? `a <${element.localName}> element` : String(element);
+    return Promise.reject(new TypeError(`render() takes a <treaty-chart> element (or one define() named), not ${what}`));
+  }
   if (element._blocked) return Promise.reject(new Error('this page enforces Trusted Types, which the charts do not support'));
   return new Promise((resolve, reject) => {
     const done = (e) => {

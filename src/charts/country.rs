@@ -124,7 +124,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let mut details = Vec::new();
         if st == Status::NotOpen {
-            details.push(cat.f(Msg::StatusNotOpen, &[("date", Arg::Day(t.info().opened_for_signature))]));
+            // The standing above says it is not yet open; this line gives only the day it opened.
+            details.push(cat.f(Msg::DetailOpened, &[("date", Arg::Day(t.info().opened_for_signature))]));
         }
         match p.and_then(|p| p.signature).filter(|d| *d <= as_of) {
             Some(d) => details.push(cat.f(Msg::DetailSigned, &[("date", Arg::Day(d))])),

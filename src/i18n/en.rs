@@ -235,6 +235,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ClauseNeither => "Has neither signed nor joined the {treaty}.",
         Msg::ClauseNotOpen => "The {treaty} was not yet open for signature (it opened on {date}).",
         Msg::DetailSigned => "Signed: {date}",
+        Msg::DetailOpened => "Opened for signature: {date}",
         Msg::DetailNotSigned => "Not signed",
         Msg::DetailDeposit => "{kind}: {date}",
         Msg::DetailDepositDerived => "{kind}: {date} (derived from entry into force minus 30 days)",

@@ -236,6 +236,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ClauseNeither => "No ha firmado {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} ni es parte.",
         Msg::ClauseNotOpen => "{t|palermo=El Protocolo de Palermo|icrmw=La Convención sobre los Trabajadores Migratorios} aún no estaba abiert{t|palermo=o|icrmw=a} a la firma (se abrió el {date}).",
         Msg::DetailSigned => "Firma: {date}",
+        Msg::DetailOpened => "Apertura a la firma: {date}",
         Msg::DetailNotSigned => "Sin firmar",
         Msg::DetailDeposit => "{kind}: {date}",
         Msg::DetailDepositDerived => "{kind}: {date} (fecha calculada restando 30 días a la entrada en vigor)",

@@ -238,6 +238,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ClauseNeither => "N’a pas signé {t|palermo=le Protocole de Palerme|icrmw=la Convention sur les travailleurs migrants} et n’y est pas partie.",
         Msg::ClauseNotOpen => "{t|palermo=Le Protocole de Palerme n’était pas encore ouvert|icrmw=La Convention sur les travailleurs migrants n’était pas encore ouverte} à la signature (ouverture le {date}).",
         Msg::DetailSigned => "Signature : {date}",
+        Msg::DetailOpened => "Ouverture à la signature : {date}",
         Msg::DetailNotSigned => "Pas de signature",
         Msg::DetailDeposit => "{kind} : {date}",
         Msg::DetailDepositDerived => "{kind} : {date} (entrée en vigueur moins 30 jours)",

@@ -707,6 +707,8 @@ messages! {
     ClauseNotOpen,
     /// Detail line; `{date}`.
     DetailSigned,
+    /// Detail line of a treaty not yet open for signature on the chart's date; `{date}`: the day it opened.
+    DetailOpened,
     /// Detail line.
     DetailNotSigned,
     /// Detail line; `{kind}`, `{date}`.

@@ -190,7 +190,7 @@ test('a hidden chart reports a wrong option at once, and draws when shown', asyn
   const { page, errors, context } = await h.openHtml(
     '<div id="box" style="display:none"><treaty-chart id="bad" as-off="2020-01-01"></treaty-chart><treaty-chart id="good" chart="status"></treaty-chart></div>');
   await page.waitForFunction(() => document.getElementById('bad').shadowRoot.querySelector('[role=alert]'));
-  assert.deepEqual(errors, [`<treaty-chart>: Unknown option “as-off”. Did you mean as-of? Valid options: ${optionsOf(META.charts[0].name)}, ${META.attributes.join(', ')}.`]);
+  assert.deepEqual(errors, [`<treaty-chart id="bad">: Unknown option “as-off”. Did you mean as-of? Valid options: ${optionsOf(META.charts[0].name)}, ${META.attributes.join(', ')}.`]);
   assert.equal(await page.evaluate(() => document.getElementById('good').shadowRoot.querySelector('svg')), null, 'nothing drawn while hidden');
   await page.evaluate(() => { document.getElementById('box').style.display = 'block'; });
   await h.rendered(page, 'good');

@@ -12,8 +12,8 @@ const open = (...a) => h.open(...a);
 const rendered = (...a) => h.rendered(...a);
 
 const BAD = [
-  '<treaty-chart>: Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03.',
-  `<treaty-chart>: Invalid chart “pie”. Valid charts: ${CHART_NAMES}.`,
+  '<treaty-chart id="chart-bad-date">: Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03.',
+  `<treaty-chart id="chart-bad-kind">: Invalid chart “pie”. Valid charts: ${CHART_NAMES}.`,
 ];
 
 for (const width of [375, 1280]) {

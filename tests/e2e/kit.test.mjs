@@ -265,6 +265,9 @@ test('properties mirror attributes, render() resolves, define() takes another na
   assert.deepEqual([detail.chart, detail.asOf, detail.width], ['timeline', '2008-09-26', 640]);
   const bad = await page.evaluate(() => window.__api.render(document.getElementById('p'), { asOf: '2019-02-30' }).then(() => 'resolved', (e) => e.message));
   assert.match(bad, /February 2019 has 28 days/);
+  // Not a chart: a clear rejection (not a TypeError from inside the loader).
+  const notChart = await page.evaluate(() => window.__api.render(document.body, { chart: 'map' }).then(() => 'resolved', (e) => e.message));
+  assert.equal(notChart, 'render() takes a <treaty-chart> element (or one define() named), not a <body> element');
   // Another name for the same element.
   await page.evaluate(() => { window.__api.define('my-chart'); const el = document.createElement('my-chart'); el.id = 'm'; el.setAttribute('chart', 'status'); document.body.append(el); });
   await h.rendered(page, 'm');
