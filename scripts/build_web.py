@@ -113,6 +113,20 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
     page.write_text(text.replace(marker, "".join(sections)))
 
 
+def page_themes(pages: list, registry: dict) -> None:
+    """The gallery's and the builder's own colours are the charts' theme roles (the registry's CSS custom
+    properties, `--tc-surface`, `--tc-ink`, …), light or dark as the reader's setting asks, written in at their
+    /*THEMES*/ marker: the pages follow a dark setting as the charts on them do."""
+    themes = registry["themes"]
+    css = (f":root {{ color-scheme: light; {themes['light']} }}\n"
+           f"  @media (prefers-color-scheme: dark) {{ :root {{ color-scheme: dark; {themes['dark']} }} }}")
+    for page in pages:
+        text = page.read_text()
+        if "/*THEMES*/" not in text:
+            sys.exit(f"build: /*THEMES*/ not found in {page}")
+        page.write_text(text.replace("/*THEMES*/", css))
+
+
 def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str) -> None:
     """The iframe pages: embed.html (any chart, from its address; without JavaScript it links every chart's static
     image), and one embed-<chart>.html per chart (its static image without JavaScript, and an oEmbed discovery link
@@ -260,6 +274,7 @@ def main() -> None:
             sys.exit("build: --site needs an http(s) address ending in /, e.g. --site http://127.0.0.1:8107/")
         site = sys.argv[i + 1] if sys.argv[i + 1].endswith("/") else sys.argv[i + 1] + "/"
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
+    page_themes([out_dir / "index.html", out_dir / "builder.html"], registry)
     embed_pages(out_dir, out_name, registry, site)
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}

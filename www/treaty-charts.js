@@ -608,7 +608,14 @@ class TreatyChart extends HTMLElement {
     this._lang = this._language();
     const opts = this._options();
     const given = JSON.stringify(opts);
-    if (!('width' in opts)) {
+    if ('width' in opts) {
+      // A fixed width much wider than the column is scaled down, and its text with it: say so, once a page.
+      const available = this._contentWidth();
+      if (available > 0 && Number(opts.width) > available * 1.25) {
+        warnOnce('width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
+          'text is smaller than the chart intends; leave width out to draw at the column\'s width.');
+      }
+    } else {
       const available = this._contentWidth();
       if (available > 0) {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));

@@ -138,6 +138,20 @@ test('downloads: SVG, PNG 1× and 2×, CSV — named by chart, date and language
   await context.close();
 });
 
+test('values in the builder\'s address that it does not offer are named in a note, not dropped silently', { timeout: 60000 }, async () => {
+  const { page, errors, context } = await builder('?chart=pie&as-of=2019-02-30&lang=de&treaty=icrmw&colour=red', 1280);
+  assert.equal(await page.locator('#chart').inputValue(), 'timeline', 'the first chart in the registry');
+  assert.equal(await page.locator('#treaty').inputValue(), 'icrmw', 'a good value is kept');
+  assert.equal(await page.locator('#address-note').textContent(),
+    'This address asked for chart=pie, lang=de, as-of=2019-02-30, colour=red, which the builder does not offer; they were left out and the defaults are shown instead.');
+  assert.equal(await page.locator('#address-note').isVisible(), true);
+  assert.deepEqual(errors, []);
+  const clean = await builder('?chart=status', 1280);
+  assert.equal(await clean.page.locator('#address-note').isVisible(), false);
+  await clean.context.close();
+  await context.close();
+});
+
 test('a wrong date in the builder shows the chart\'s own message, and the next good one clears it', { timeout: 60000 }, async () => {
   const { page, context } = await builder('?chart=status', 1280);
   await page.locator('#date').fill('1989-06-01');

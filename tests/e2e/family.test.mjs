@@ -137,6 +137,22 @@ test('French and Spanish from the page\'s lang; an unsupported language falls ba
   await context.close();
 });
 
+test('a fixed width far wider than its column is scaled down with one warning; one that fits gets none', async () => {
+  const warnings = [];
+  const { page, errors, context } = await h.openHtml(
+    '<div style="width:500px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart><treaty-chart id="fit" chart="status" width="480"></treaty-chart></div>',
+    undefined, '', async (ctx) => ctx.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); }));
+  await h.rendered(page, 'wide');
+  await h.rendered(page, 'fit');
+  assert.equal(await page.evaluate(() => document.getElementById('wide')._res.width), 1200);
+  const shown = await page.evaluate(() => document.getElementById('wide').shadowRoot.querySelector('svg').getBoundingClientRect().width);
+  assert.ok(shown <= 500, `drawn ${shown}px wide`);
+  assert.deepEqual(warnings.filter((w) => w.includes('scaled down')),
+    ['<treaty-chart>: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('CMS habits do not break a chart: width="100%", as-of="latest", height and align attributes (one warning)', async () => {
   const warnings = [];
   const { page, errors, context } = await h.openHtml(
