@@ -178,10 +178,11 @@ fn no_text_is_clipped_and_plot_labels_do_not_overlap() {
             assert!(l >= 0.0 && r <= s.width + 0.5, "{name}: “{}” spans {l:.1}..{r:.1} of {}", t.text, s.width);
             assert!(t.y <= s.height, "{name}: “{}” below the chart", t.text);
         }
-        // Texts on the same baseline must not overlap horizontally.
+        // Texts whose lines are less than a line's height apart (so that their letters would touch) must not
+        // overlap horizontally.
         for (i, a) in s.texts.iter().enumerate() {
             for b in s.texts.iter().skip(i + 1) {
-                if (a.y - b.y).abs() < a.size.min(b.size) * 0.8 {
+                if (a.y - b.y).abs() < a.size.min(b.size) {
                     let ((al, ar), (bl, br)) = (extent(a), extent(b));
                     assert!(ar <= bl || br <= al, "{name}: “{}” overlaps “{}”", a.text, b.text);
                 }

@@ -147,7 +147,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         // Bars a label's height apart, so that the two counts beside them never touch.
         let (size, bar_h) = if row.sub { (th.axis, 7.0) } else { (th.label, 11.0) };
         let gap = (th.axis + 3.0 - bar_h).max(4.0);
-        y += if row.sub { 2.0 } else { 8.0 };
+        // Beside the bars (wide charts) a sub-region's first count comes right under the last row's: a gap as
+        // between its own two bars keeps them apart (narrow charts have the row's name between them).
+        y += if !row.sub { 8.0 } else if wide { gap - 2.0 } else { 2.0 };
         // The row's name: beside the bars on wide charts, above them on narrow ones.
         let heading = cat.f(Msg::RegionHeading, &[("region", Arg::Str(row.name)), ("n", Arg::Num(i64::from(n)))]);
         let indent = if row.sub { 12.0 } else { 0.0 };
