@@ -193,6 +193,7 @@ pub fn embed_params(cat: &Cat, params: &[(&str, &str)]) -> Result<Vec<(String, S
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests run natively; the .wasm never carries them
 mod tests {
     use super::*;
 

@@ -9,6 +9,9 @@
 //! the UN used before) and `countries.csv`; a name none of them knows is an error that says where to add it. HTML
 //! is read with `scraper` (html5ever), XML with `roxmltree`; the XML is ISO-8859-1 (its declaration says so).
 
+// Native only (the CLI): std's string search is no cost to the browser module (see clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use crate::data::{self, Treaty};
 use crate::rows::{self, ActionRow, Ymd};
 use std::fmt;

@@ -238,7 +238,7 @@ pub fn share(cat: &Cat, part: (u64, u64), whole: u64) -> String {
         cat.tenths(a)
     } else {
         let numbers = cat.f(Msg::Range, &[("min", Arg::Str(&cat.decimal(a))), ("max", Arg::Str(&cat.decimal(b)))]);
-        cat.0.percent.replace("{n}", &numbers)
+        crate::text::replace(cat.0.percent, "{n}", &numbers)
     }
 }
 

@@ -522,7 +522,7 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
             }
         }
         for s in model.un_states() {
-            if folded_names(s).iter().any(|n| n.contains(&folded)) {
+            if folded_names(s).iter().any(|n| crate::text::contains(n, &folded)) {
                 push(s.iso3());
             }
         }
@@ -569,6 +569,7 @@ pub fn parse_as_of(v: &str) -> Result<Day, OptionError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests run natively; the .wasm never carries them
 mod tests {
     use super::*;
 
@@ -640,6 +641,7 @@ mod tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests run natively; the .wasm never carries them
 mod suggestion_tests {
     use super::*;
 

@@ -601,9 +601,9 @@ pub fn render(spec: &Spec) -> Result<String, RenderError> {
 /// The document with its style sheet inside it: `body` (from [`render_parts`]) with `<style>css</style>` as the
 /// root's first child.
 pub fn standalone(body: &str, css: &str) -> String {
-    match body.find('>') {
+    match crate::text::find(body, ">") {
         Some(i) => {
-            let (open, rest) = body.split_at(i + 1);
+            let (open, rest) = body.split_at_checked(i + 1).unwrap_or((body, ""));
             format!("{open}<style>{css}</style>{rest}")
         }
         None => body.to_string(),
@@ -685,6 +685,7 @@ pub fn render_parts(spec: &Spec) -> Result<(String, String), RenderError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests run natively; the .wasm never carries them
 mod tests {
     use super::{draw_marks, num};
     use crate::spec::{Mark, Rect, Role};

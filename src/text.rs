@@ -160,6 +160,43 @@ pub fn sort_key(s: &str) -> String {
     s.chars().map(lower).map(unaccent).collect()
 }
 
+/// Byte offset of the first `needle` in `haystack` (0 for an empty needle). The charts' own substring search: std's
+/// (`str::find`, `contains`, `replace` and `split_once` with a string pattern) brings its two-way searcher and a
+/// panic path that formats characters and Unicode tables into the `.wasm` (about 6 KB); these texts are short.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    // UTF-8 is self-synchronising: a match of a whole valid needle starts and ends on character boundaries.
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
+/// Whether `haystack` contains `needle` (see [`find`]).
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// `s` with every `from` replaced by `to`, left to right, matches not overlapping (as `str::replace`; see [`find`]).
+/// `from` must not be empty (then `s` is returned unchanged).
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(to);
+        rest = rest.get(i + from.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text before and after the first `sep` (as `str::split_once`; see [`find`]).
+pub fn split_once<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(s, sep)?;
+    Some((s.get(..i)?, s.get(i + sep.len()..)?))
+}
+
 /// Escapes text for XML/HTML character data and for attribute values in double or single quotes.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -194,6 +231,7 @@ pub fn escape_url(s: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // tests run natively; the .wasm never carries them
 mod tests {
     #[test]
     #[allow(clippy::disallowed_methods)] // compares with std's mapping
@@ -227,6 +265,29 @@ mod tests {
         // "0" is 556/1000 em: four digits at 10 px are 22.24 px.
         assert!((width("2000", 10.0, false) - 22.24).abs() < 1e-9);
         assert!(width("Palermo", 14.0, true) > width("Palermo", 14.0, false));
+    }
+
+    #[test]
+    fn substring_search_matches_std_on_non_ascii_text() {
+        let cases = [
+            ("3\u{a0}févr.\u{a0}2026", "\u{a0}"),
+            ("{d} {m} {y}", "{m}"),
+            ("Côte d’Ivoire", "d’I"),
+            ("Türkiye: party since 2004", ": "),
+            ("aaa", "aa"),
+            ("é", "e"),
+            ("", "x"),
+            ("abc", ""),
+        ];
+        for (h, n) in cases {
+            assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
+            assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
+            assert_eq!(split_once(h, n), if n.is_empty() { Some(("", h)) } else { h.split_once(n) }, "{h:?} {n:?}");
+            if !n.is_empty() {
+                assert_eq!(replace(h, n, "<>"), h.replace(n, "<>"), "{h:?} {n:?}");
+            }
+        }
+        assert_eq!(replace("abc", "", "x"), "abc", "an empty pattern changes nothing");
     }
 
     #[test]

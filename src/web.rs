@@ -126,7 +126,13 @@ pub fn embed_params(params: Vec<JsValue>) -> Result<Vec<JsValue>, String> {
 fn cat_of(strings: &[String]) -> Cat {
     pairs(strings)
         .iter()
-        .find(|(k, _)| k.trim_start_matches("amp;") == "lang")
+        .find(|(k, _)| {
+            let mut k = *k;
+            while let Some(rest) = k.strip_prefix("amp;") {
+                k = rest;
+            }
+            k == "lang"
+        })
         .and_then(|(_, v)| crate::i18n::Locale::parse(v.trim()))
         .map_or_else(Cat::en, |l| l.cat())
 }

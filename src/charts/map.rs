@@ -356,7 +356,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let mut r = vec![cat.name(s.iso3()).to_string(), region_name(&cat, s.country.region).to_string()];
             for t in Treaty::ALL {
                 let line = standing(&cat, model, s, t, as_of);
-                r.push(line.split_once(": ").map_or(line.clone(), |(_, rest)| rest.to_string()));
+                r.push(crate::text::split_once(&line, ": ").map_or(line.clone(), |(_, rest)| rest.to_string()));
             }
             r
         })

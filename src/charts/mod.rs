@@ -178,9 +178,9 @@ pub fn csv_row(out: &mut String, fields: &[&str]) {
         if i > 0 {
             out.push(',');
         }
-        if f.contains([',', '"', '\n', '\r']) {
+        if f.chars().any(|c| matches!(c, ',' | '"' | '\n' | '\r')) {
             out.push('"');
-            out.push_str(&f.replace('"', "\"\""));
+            out.push_str(&crate::text::replace(f, "\"", "\"\""));
             out.push('"');
         } else {
             out.push_str(f);

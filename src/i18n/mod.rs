@@ -21,6 +21,7 @@ pub mod es;
 pub mod fr;
 
 use crate::date::Day;
+use crate::text;
 use std::sync::OnceLock;
 
 /// A language the charts are written in.
@@ -884,14 +885,14 @@ impl Cat {
 
     /// A share given in tenths of a per cent: `135` → `13.5%` (en). Whole numbers keep their `.0`.
     pub fn tenths(&self, tenths: i64) -> String {
-        self.0.percent.replace("{n}", &self.decimal(tenths))
+        text::replace(self.0.percent, "{n}", &self.decimal(tenths))
     }
 
     fn date(&self, template: &str, d: Day, months: &[&str; 12]) -> String {
         let (y, m, day) = d.ymd();
         let month = months.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("");
         let d = if day == 1 { self.0.day_one.to_string() } else { day.to_string() };
-        template.replace("{d}", &d).replace("{m}", month).replace("{y}", &y.to_string())
+        text::replace(&text::replace(&text::replace(template, "{d}", &d), "{m}", month), "{y}", &y.to_string())
     }
 
     /// Short date: `3 Feb 2026` (en), parts joined with no-break spaces.
@@ -907,7 +908,7 @@ impl Cat {
     /// A month of a year: `July 2025` (en). A month outside 1–12 gives the year alone.
     pub fn month_year(&self, year: i32, month: u8) -> String {
         match self.0.months.get(usize::from(month).wrapping_sub(1)) {
-            Some(m) => self.0.month_year.replace("{m}", m).replace("{y}", &year.to_string()),
+            Some(m) => text::replace(&text::replace(self.0.month_year, "{m}", m), "{y}", &year.to_string()),
             None => year.to_string(),
         }
     }
@@ -1034,7 +1035,7 @@ fn close(t: &str, from: usize) -> Option<(usize, Vec<usize>)> {
 fn fill(cat: &Cat, t: &str, args: &[(&str, Arg<'_>)], hash: Option<&str>, out: &mut String) {
     let mut rest = t;
     while let Some(pos) = rest.bytes().position(|b| b == b'{' || b == b'#') {
-        let (before, at) = rest.split_at(pos);
+        let (before, at) = rest.split_at_checked(pos).unwrap_or((rest, ""));
         out.push_str(before);
         if at.starts_with('#') {
             match hash {
@@ -1077,7 +1078,7 @@ fn fill(cat: &Cat, t: &str, args: &[(&str, Arg<'_>)], hash: Option<&str>, out: &
 fn choose<'t>(cat: &Cat, v: &Arg<'_>, forms: &[&'t str]) -> &'t str {
     if let Arg::Key(k) = v {
         for f in forms {
-            if let Some((key, text)) = f.split_once('=') {
+            if let Some((key, text)) = text::split_once(f, "=") {
                 if key == *k {
                     return text;
                 }
