@@ -185,10 +185,11 @@ fn main() {
         eprintln!("Fix them (each needs a source in data/TREATY_SOURCES.md); nothing was built.");
         std::process::exit(1);
     }
-    // Packed (data::actions decodes it once), as varints: the number of distinct source tags and each one's length
-    // in bytes; the number of rows, then per row the treaty (0 Palermo, 1 ICRMW), the kind (0: signature only,
-    // then ACTION_KINDS' order), the signature and deposit days (Julian day − ACTION_DAY_BASE; 0: none) and the
-    // source tag's position. The text holds the source tags, then each row's ISO3 code.
+    // Packed (data::actions decodes it once), as varints: the number of rows, then per row the treaty (0 Palermo,
+    // 1 ICRMW), the kind (0: signature only, then ACTION_KINDS' order), the signature and deposit days (Julian day −
+    // ACTION_DAY_BASE; 0: none) and whether the deposit day is derived from entry into force (its source tag ends
+    // in -eif30). The text holds each row's ISO3 code. The source tags themselves are a table of their own, for the
+    // CLI only (the charts never show a tag).
     const ACTION_KINDS: [&str; 5] = ["ratification", "accession", "acceptance", "approval", "succession"];
     let base = checked.iter().flat_map(|(_, a)| [a.signature, a.action]).flatten().map(|d| d.julian()).min().unwrap_or(0);
     writeln!(out, "/// The day every packed action date counts from (the earliest in treaty_actions.csv, minus one).").ok();
@@ -200,24 +201,31 @@ fn main() {
         }
     }
     let (mut bytes, mut text) = (Vec::new(), String::new());
-    varint(&mut bytes, sources.len() as u64);
-    for s in &sources {
-        varint(&mut bytes, s.len() as u64);
-        text.push_str(s);
-    }
     varint(&mut bytes, checked.len() as u64);
     for (_, a) in &checked {
         let kind = a.action_type.map_or(0, |k| 1 + ACTION_KINDS.iter().position(|x| *x == k).unwrap_or_else(|| panic!("data/{f}: action type {k:?}")));
         let d = |x: Option<rows::Ymd>| x.map_or(0, |d| u64::try_from(d.julian() - base + 1).unwrap_or(0));
-        let source = sources.iter().position(|s| *s == a.source).unwrap_or_default();
         let t = if treaty(a.treaty, f) == "Treaty::Palermo" { 0 } else { 1 };
-        for v in [t, kind as u64, d(a.signature), d(a.action), source as u64] {
+        for v in [t, kind as u64, d(a.signature), d(a.action), u64::from(a.source.ends_with("-eif30"))] {
             varint(&mut bytes, v);
         }
         assert!(a.iso3.len() == 3 && a.iso3.is_ascii(), "data/{f}: iso3 {:?}", a.iso3);
         text.push_str(&a.iso3);
     }
     packed(&mut out, "ACTIONS_PACKED", "treaty_actions.csv, in file order (see `data::actions`).", &bytes, &text);
+    // The source tags (native only), as varints: the number of distinct tags and each one's length in bytes, then
+    // per row its tag's position; the text holds the tags.
+    let (mut bytes, mut text) = (Vec::new(), String::new());
+    varint(&mut bytes, sources.len() as u64);
+    for s in &sources {
+        varint(&mut bytes, s.len() as u64);
+        text.push_str(s);
+    }
+    for (_, a) in &checked {
+        varint(&mut bytes, sources.iter().position(|s| *s == a.source).unwrap_or_default() as u64);
+    }
+    out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    packed(&mut out, "ACTION_SOURCES_PACKED", "Each treaty_actions.csv row's source tag, in file order (see `data::actions`).", &bytes, &text);
     // For the importer (native only): each action's participant name, in the same order as ACTIONS.
     out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\nstatic ACTION_PARTICIPANTS: &[&str] = &[\n");
     for r in &rows {

@@ -195,7 +195,11 @@ pub struct Action {
     pub action: Option<Day>,
     /// Kind of consent; `None` for signature only.
     pub kind: Option<ActionKind>,
-    /// Source tag (see `TREATY_SOURCES.md`); a tag ending in `-eif30` means the date is derived from entry into force.
+    /// True when the deposit date is derived (entry into force minus 30 days), not stated by a source: the row's
+    /// source tag ends in `-eif30`.
+    pub derived: bool,
+    /// Source tag (see `TREATY_SOURCES.md`; native only: the browser module carries no tags).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
@@ -207,7 +211,7 @@ impl Action {
 
     /// True when the deposit date is derived (entry into force minus 30 days), not stated by a source.
     pub fn date_is_derived(&self) -> bool {
-        self.source.ends_with("-eif30")
+        self.derived
     }
 }
 
@@ -352,15 +356,29 @@ pub fn actions() -> &'static [Action] {
         let mut r = Reader::new(&ACTIONS_PACKED);
         // A day is packed as its Julian day number less ACTION_DAY_BASE (so at least 1); 0 is no day.
         let day = |v: u64| i32::try_from(v).ok().filter(|v| *v > 0).map(|v| Day(ACTION_DAY_BASE + v));
-        let lengths: Vec<usize> = (0..r.small()).map(|_| r.small()).collect();
-        let sources: Vec<&'static str> = lengths.into_iter().map(|n| r.text(n)).collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut tags = Reader::new(&ACTION_SOURCES_PACKED);
+        #[cfg(not(target_arch = "wasm32"))]
+        let sources: Vec<&'static str> = {
+            let lengths: Vec<usize> = (0..tags.small()).map(|_| tags.small()).collect();
+            lengths.into_iter().map(|n| tags.text(n)).collect()
+        };
         (0..r.small())
             .map(|_| {
                 let treaty = if r.varint() == 0 { Treaty::Palermo } else { Treaty::Icrmw };
                 let kind = r.small().checked_sub(1).and_then(|k| KINDS.get(k)).copied();
                 let (signature, action) = (day(r.varint()), day(r.varint()));
-                let source = sources.get(r.small()).copied().unwrap_or("");
-                Action { treaty, iso3: r.text(3), signature, action, kind, source }
+                let derived = r.varint() == 1;
+                Action {
+                    treaty,
+                    iso3: r.text(3),
+                    signature,
+                    action,
+                    kind,
+                    derived,
+                    #[cfg(not(target_arch = "wasm32"))]
+                    source: sources.get(tags.small()).copied().unwrap_or(""),
+                }
             })
             .collect()
     })

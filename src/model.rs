@@ -78,7 +78,8 @@ pub struct Deposit {
     pub when: When,
     /// True when the date is derived from entry into force (minus 30 days), not stated by a source.
     pub derived: bool,
-    /// Source tag of the row (`data/TREATY_SOURCES.md`).
+    /// Source tag of the row (`data/TREATY_SOURCES.md`; native only, as [`crate::data::Action::source`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
@@ -380,7 +381,13 @@ impl Model {
                         },
                     },
                 };
-                Deposit { kind, when, derived: a.date_is_derived(), source: a.source }
+                Deposit {
+                    kind,
+                    when,
+                    derived: a.date_is_derived(),
+                    #[cfg(not(target_arch = "wasm32"))]
+                    source: a.source,
+                }
             });
             let p = Participation { signature: a.signature, deposit };
             if let (Some(d), Some(v)) = (deposit, deposits.get_mut(i)) {

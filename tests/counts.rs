@@ -162,7 +162,9 @@ fn the_packed_tables_give_back_every_row_of_their_csv_files() {
         let day = |d: Option<treaty_charts::date::Day>| d.map_or_else(String::new, |d| d.to_string());
         let got = (a.treaty.tag(), a.iso3, day(a.signature), day(a.action), a.kind.map_or("", |k| k.tag()), a.source);
         assert_eq!(got, (r["treaty"].as_str(), r["iso3"].as_str(), r["signature_date"].clone(), r["action_date"].clone(), r["action_type"].as_str(), r["source"].as_str()));
+        assert_eq!(a.derived, r["source"].ends_with("-eif30"), "{} {}: derived from entry into force", a.treaty.tag(), a.iso3);
     }
+    assert!(acts.iter().filter(|a| a.derived).count() > 0, "some deposit days are derived from entry into force");
     // countries.csv, sorted by code: codes, M49 code, name, UN status.
     let mut rows = csv_rows("countries.csv");
     rows.sort_by(|a, b| a["iso3"].cmp(&b["iso3"]));
