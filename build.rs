@@ -123,7 +123,13 @@ fn main() {
     let codes: Vec<String> = rows.iter().map(|r| col(&h, r, "iso3", f).to_string()).collect();
     // Packed (data::countries decodes it once): per row the M49 code + 1 (0: none), the region's and sub-region's
     // positions in REGIONS / SUBREGIONS, the UN status (0 member, 1 observer, 2 other) and the name's length in
-    // bytes, as varints; the text holds each row's ISO3 code, ISO2 code and name, one after the other.
+    // bytes, as varints; the text holds each row's ISO3 code, ISO2 code and name, one after the other. A name that
+    // is the one charts show in English (country_names.csv, NAMES_EN) has length 0 and is taken from there: 218 of
+    // the 250 are.
+    let english: std::collections::HashMap<String, String> = {
+        let (nh, names) = read("country_names.csv");
+        names.iter().map(|r| (col(&nh, r, "iso3", "country_names.csv").to_string(), col(&nh, r, "en", "country_names.csv").to_string())).collect()
+    };
     let (mut bytes, mut text) = (Vec::new(), String::new());
     for r in &rows {
         let c = |n| col(&h, r, n, f);
@@ -144,12 +150,14 @@ fn main() {
         };
         let (iso3, iso2) = (c("iso3"), c("iso2"));
         assert!(iso3.len() == 3 && iso3.is_ascii() && iso2.len() == 2 && iso2.is_ascii(), "data/{f}: codes {iso3:?} {iso2:?}");
-        for v in [m49, position(c("region"), REGIONS, "region"), position(c("subregion"), SUBREGIONS, "subregion"), un, c("name").len() as u64] {
+        assert!(!c("name").is_empty(), "data/{f}: {iso3} has no name");
+        let name = if english.get(iso3).is_some_and(|n| n == c("name")) { "" } else { c("name") };
+        for v in [m49, position(c("region"), REGIONS, "region"), position(c("subregion"), SUBREGIONS, "subregion"), un, name.len() as u64] {
             varint(&mut bytes, v);
         }
         text.push_str(iso3);
         text.push_str(iso2);
-        text.push_str(c("name"));
+        text.push_str(name);
     }
     for (name, ty, list) in [("REGION_ORDER", "Region", REGIONS), ("SUBREGION_ORDER", "Subregion", SUBREGIONS)] {
         writeln!(out, "/// The {ty} of each position in the packed countries.").ok();

@@ -341,6 +341,8 @@ pub fn countries() -> &'static [Country] {
             let un = [UnStatus::Member, UnStatus::Observer].get(r.small()).copied().unwrap_or(UnStatus::Other);
             let name_len = r.small();
             let (iso3, iso2, name) = (r.text(3), r.text(2), r.text(name_len));
+            // An empty name is the English one charts show (see build.rs).
+            let name = if name.is_empty() { local_name(NAMES_EN, iso3).unwrap_or("") } else { name };
             rows.push(Country { iso3, iso2, m49, name, region, subregion, un });
         }
         rows
