@@ -215,7 +215,6 @@ fn text(m: Msg) -> &'static str {
         Msg::CoverageHome => "home to {share} of the world’s {world} international migrants",
         Msg::CoverageBirth => "birthplace of {share} of its {world} emigrants",
         Msg::CoverageTop => "The {n} states with the most international migrants",
-        Msg::CoverageTopRow => "{m}",
         Msg::CoverageStatusParty => "party",
         Msg::CoverageStatusMaybe => "may be a party",
         Msg::CoverageStatusSigned => "signed only",

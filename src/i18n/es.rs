@@ -216,7 +216,6 @@ fn text(m: Msg) -> &'static str {
         Msg::CoverageHome => "donde vive el {share} de los migrantes internacionales del mundo ({world})",
         Msg::CoverageBirth => "donde nació el {share} de los emigrantes del mundo ({world})",
         Msg::CoverageTop => "Los {n} Estados con más migrantes internacionales",
-        Msg::CoverageTopRow => "{m}",
         Msg::CoverageStatusParty => "parte",
         Msg::CoverageStatusMaybe => "podría ser parte",
         Msg::CoverageStatusSigned => "solo ha firmado",

@@ -218,7 +218,6 @@ fn text(m: Msg) -> &'static str {
         Msg::CoverageHome => "pays de résidence de {share} des migrants internationaux (sur {world} dans le monde)",
         Msg::CoverageBirth => "pays de naissance de {share} des émigrants (sur {world} dans le monde)",
         Msg::CoverageTop => "Les {n} États qui accueillent le plus de migrants internationaux",
-        Msg::CoverageTopRow => "{m}",
         Msg::CoverageStatusParty => "partie",
         Msg::CoverageStatusMaybe => "peut-être partie",
         Msg::CoverageStatusSigned => "simple signataire",

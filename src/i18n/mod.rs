@@ -665,8 +665,6 @@ messages! {
     CoverageBirth,
     /// The list's heading; `{n}`.
     CoverageTop,
-    /// A row's figure; `{m}`.
-    CoverageTopRow,
     /// A short status in the list.
     CoverageStatusParty,
     /// A short status in the list.
