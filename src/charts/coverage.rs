@@ -64,7 +64,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let title = match cov.get(1).copied() {
         Some(c) if Treaty::Icrmw.open_on(as_of) => {
             let outside = (c.world_immigrants.saturating_sub(c.immigrants.1), c.world_immigrants.saturating_sub(c.immigrants.0));
-            cat.f(Msg::CoverageTitle, &[("share", Arg::Str(&notes::share(&cat, outside, c.world_immigrants)))])
+            // The migrants are those of mid-2024 whatever the date: on an earlier date the headline says so.
+            let key = if as_of < crate::data::data_as_of() { Msg::CoverageTitlePast } else { Msg::CoverageTitle };
+            cat.f(key, &[("share", Arg::Str(&notes::share(&cat, outside, c.world_immigrants))), ("date", Arg::Day(as_of))])
         }
         _ => cat.t(Msg::AboutCoverage).to_string(),
     };
@@ -189,13 +191,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             words.chain([longest]).fold(0.0, f64::max) + 8.0
         })
         .fold(0.0, f64::max);
-    let name_w = (inner * if w < 480.0 { 0.36 } else { 0.3 }).min(230.0);
-    let bar_x = th.pad + name_w;
-    // The figure beside each bar, where there is room (it is always in the tooltip).
+    // The figure always shows; the bar beside it only where there is room for one (not on the narrowest phones,
+    // whose rows are then a table: name, figure, standings, with the names given the bars' room).
     let num_w = text::width(&people(&cat, 48_700_000), th.axis, false) + 8.0;
-    let show_numbers = inner - name_w - 2.0 * chip_w - num_w >= 40.0;
-    let num_w = if show_numbers { num_w } else { 4.0 };
-    let bar_w = (inner - name_w - 2.0 * chip_w - num_w).max(20.0);
+    let name_w = (inner * if w < 480.0 { 0.36 } else { 0.3 }).min(230.0);
+    let bars = inner - name_w - 2.0 * chip_w - num_w >= 40.0;
+    let name_w = if bars { name_w } else { (inner - 2.0 * chip_w - num_w).max(40.0) };
+    let bar_x = th.pad + name_w;
+    let bar_w = if bars { inner - name_w - 2.0 * chip_w - num_w } else { 0.0 };
     let chips_x = bar_x + bar_w + num_w;
     // Column heads for the chips, on as many lines as the longest needs.
     let heads: Vec<Vec<String>> = Treaty::ALL.iter().map(|t| text::wrap(&short_tag(&cat, *t), th.axis, true, chip_w - 4.0)).collect();
@@ -230,10 +233,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         texts.push(crate::spec::run(th.pad, y, shown, th.axis, Role::Ink));
         let hit = Some(u16::try_from(hits.len()).unwrap_or(u16::MAX));
         let bw = bar_w * m.immigrants as f64 / biggest as f64;
-        marks.push(Mark::Rect { rect: Rect { x: bar_x, y: y - th.axis * 0.85, w: bw.max(1.0), h: th.axis }, color: Role::Muted, hit });
-        if show_numbers {
-            texts.push(Text { anchor: Anchor::Start, ..crate::spec::run(bar_x + bw + 4.0, y, people(&cat, m.immigrants), th.axis, Role::Muted) });
+        if bars {
+            marks.push(Mark::Rect { rect: Rect { x: bar_x, y: y - th.axis * 0.85, w: bw.max(1.0), h: th.axis }, color: Role::Muted, hit });
         }
+        texts.push(Text { anchor: Anchor::Start, ..crate::spec::run(bar_x + bw + 4.0, y, people(&cat, m.immigrants), th.axis, Role::Muted) });
         let mut lines = vec![name.to_string(), people(&cat, m.immigrants)];
         for (k, t) in Treaty::ALL.iter().enumerate() {
             let st = model.status(s, *t, as_of);
@@ -242,7 +245,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             texts.push(crate::spec::run(cx + 14.0, y, status_word(&cat, st).to_string(), th.axis, Role::Ink));
             lines.push(cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&notes::standing(&cat, model, s.iso3(), *t, as_of)))]));
         }
-        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: bar_x + bw / 2.0, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
+        let cx = if bars { bar_x + bw / 2.0 } else { bar_x + num_w / 2.0 };
+        hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
     }
     f.marks = marks;
     f.texts = texts;

@@ -103,10 +103,21 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let t = ranges.first().map_or(Treaty::Palermo, |r| r.0);
         legend.push((Swatch::Hatch(Role::party(t)), cat.t(Msg::LegendRange).into()));
     }
-    // Highlighted states: a filled dot where each joined (not a ring, which marks entry into force).
-    let joined = |iso3: &str, t: Treaty| model.participation(t, iso3).and_then(|p| p.deposit).filter(|d| d.when.latest() <= as_of);
-    if o.highlight.iter().any(|c| Treaty::ALL.iter().any(|t| joined(c, *t).is_some())) {
+    // Highlighted states: a filled dot where each joined (not a ring, which marks entry into force); a hollow one at
+    // the start of a deposit known only within a range that has begun but not ended by the chart's date (it may
+    // have happened).
+    let joined = |iso3: &str, t: Treaty| model.participation(t, iso3).and_then(|p| p.deposit).filter(|d| d.when.earliest() <= as_of);
+    let maybe = |d: &crate::model::Deposit| d.when.latest() > as_of;
+    let drawn: Vec<(&str, Treaty, bool)> = o
+        .highlight
+        .iter()
+        .flat_map(|c| Treaty::ALL.into_iter().filter_map(move |t| joined(c, t).map(|d| (*c, t, maybe(&d)))))
+        .collect();
+    if drawn.iter().any(|(_, _, m)| !m) {
         legend.push((Swatch::Dot(Role::Highlight, Role::Surface), cat.t(Msg::LegendHighlight).into()));
+    }
+    if drawn.iter().any(|(_, _, m)| *m) {
+        legend.push((Swatch::Dot(Role::Surface, Role::Highlight), cat.t(Msg::LegendHighlightMaybe).into()));
     }
     f.legend(&legend);
 
@@ -232,9 +243,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
         for t in Treaty::ALL {
             let Some(d) = joined(iso3, t) else { continue };
-            let day = d.when.latest();
+            let (day, fill, outline) = if maybe(&d) { (d.when.earliest(), Role::Surface, Role::Highlight) } else { (d.when.latest(), Role::Highlight, Role::Surface) };
             let (x, y) = px((f64::from(day.0), f64::from(model.parties_on(t, day).min)));
-            marks.push(Mark::Dot { center: (x, y), r: 4.5, fill: Role::Highlight, outline: Role::Surface, pattern: None, hit: None });
+            marks.push(Mark::Dot { center: (x, y), r: 4.5, fill, outline, pattern: None, hit: None });
             // A state on both lines says which label is which, in words.
             let name = if both {
                 cat.f(Msg::HighlightOnLine, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(&short_tag(&cat, t)))])
@@ -265,6 +276,13 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     f.texts = texts;
     f.marks = marks;
     f.y = base + 6.0 + th.axis * LEADING_AXIS;
+    // Highlighted states with no marker at all are named, not left out without a word.
+    let none: Vec<&str> = o.highlight.iter().filter(|c| !drawn.iter().any(|(d, _, _)| d == *c)).map(|c| cat.name(c)).collect();
+    if !none.is_empty() {
+        let line = cat.f(Msg::HighlightNone, &[("n", Arg::Num(none.len() as i64)), ("date", Arg::Day(as_of)), ("names", Arg::Str(&cat.list(&none)))]);
+        f.y += 4.0;
+        f.paragraph(&line, th.axis, Role::Ink, false, "");
+    }
 
     // Hits and CSV: every day on which either count (certain or possible) changed.
     let mut days: Vec<Day> = Treaty::ALL

@@ -413,6 +413,10 @@ messages! {
     LegendRange,
     /// Legend: the dot where a highlighted state joined.
     LegendHighlight,
+    /// Legend: a highlighted state's hollow marker, at the start of a deposit known only within a range.
+    LegendHighlightMaybe,
+    /// Under the timeline: highlighted states party to neither treaty on the date; `{n}`, `{date}`, `{names}`.
+    HighlightNone,
     /// A highlighted state's label on one treaty's line, when it is on both; `{name}`, `{tag}` (short treaty tag).
     HighlightOnLine,
     /// Where a treaty's line is missing; `{treaty}`, `{date}`.
@@ -651,6 +655,8 @@ messages! {
     RegionsSummary,
     /// Coverage headline: the share of international migrants living outside the Convention's parties; `{share}`.
     CoverageTitle,
+    /// Coverage headline on a date before the newest data (the migrants are still mid-2024's); `{share}`, `{date}`.
+    CoverageTitlePast,
     /// The coverage CSV's first row: the world's totals, the shares' denominators.
     CsvWorld,
     /// A coverage chip: the treaty was not yet open for signature (a dash: the treaty's own line says why).
