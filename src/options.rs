@@ -194,8 +194,8 @@ fn option_list(chart: &ChartDef) -> String {
 
 /// The `<treaty-chart>` element's own attributes, which its script reads and every chart takes: `controls` (the
 /// time slider) and `eager` (draw even while far out of view). They are not chart options (the CLI has no such
-/// flags, and its unknown flags never reach [`OptionError::Unknown`]); the message about an unknown option lists
-/// them after the options, and the loader reads this list from
+/// flags, and its unknown flags never reach [`OptionError::Unknown`]); the messages about an unknown option and
+/// about one the chart does not take list them after the options, and the loader reads this list from
 /// `treaty-charts meta --json` (`attributes`) to know which attributes to keep for itself.
 pub const ELEMENT_ATTRIBUTES: [&str; 2] = ["controls", "eager"];
 
@@ -248,13 +248,14 @@ impl OptionError {
             Arg::Str(v)
         }
         match self {
+            // Both lists name the element's own attributes too, which every chart takes.
             OptionError::Unknown { name, chart } => {
                 let suggest = meant(name).map_or_else(String::new, |m| cat.f(Msg::ErrCountrySuggest, &[("list", s(m))]));
                 cat.f(Msg::ErrUnknown, &[("name", s(name)), ("suggest", s(&suggest)), ("list", s(&format!("{}, {}", option_list(chart), ELEMENT_ATTRIBUTES.join(", "))))])
             }
             OptionError::NotForChart { name, chart } => cat.f(
                 Msg::ErrNotForChart,
-                &[("name", s(name)), ("chart", s(chart.name)), ("list", s(&option_list(chart)))],
+                &[("name", s(name)), ("chart", s(chart.name)), ("list", s(&format!("{}, {}", option_list(chart), ELEMENT_ATTRIBUTES.join(", "))))],
             ),
             OptionError::Chart(v) => cat.f(Msg::ErrChart, &[("value", s(v)), ("list", s(&charts::names().join(", ")))]),
             OptionError::Date(e) => {
@@ -635,7 +636,7 @@ mod tests {
         assert!(err(&[("highlight", "Congo")]).contains(" or "), "{}", err(&[("highlight", "Congo")]));
         assert_eq!(
             err(&[("chart", "status"), ("treaty", "icrmw")]),
-            "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight."
+            "The option “treaty” does not apply to the status chart. Its options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager."
         );
     }
 }

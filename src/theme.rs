@@ -275,7 +275,7 @@ pub static DARK: Theme = Theme {
         rgb(0x4a4e54), // Neither
         rgb(0xf08a4b), // Both
         rgb(0xf3bde1), // IcrmwOnly
-        rgb(0x2c3035), // Land
+        rgb(0x212428), // Land (close to the surface, as in the light theme: an area that is not a state reads as blank, not as a grey category)
         rgb(0x17191c), // Border
         rgb(0x23262a), // TipSurface
         rgb(0x6e737a), // TipBorder

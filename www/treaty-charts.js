@@ -69,6 +69,9 @@ const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|
 // The loader's own attributes, `controls` (a time slider) and `eager` (draw even while far out of view), as the
 // registry lists them (options::ELEMENT_ATTRIBUTES).
 const OWN = new Set(META?.attributes ?? ['controls', 'eager']);
+// Whether one of them is on: present (`controls`, `controls=""`), unless a CMS template wrote it as off
+// (`controls="false"`, `off`, `no`, `0`), which HTML alone would read as on.
+const isOn = (el, name) => { const v = el.getAttribute(name); return v !== null && !/^\s*(false|off|no|0)\s*$/i.test(v); };
 // A touch that lands beside a small target (an island state) takes the nearest within this many CSS px.
 const TOUCH_SLOP = 20;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -202,7 +205,8 @@ ${THEME_CSS}
 figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; text-align: left;
   min-height: var(--tc-reserve, 0px); background: var(--tc-surface); color: var(--tc-ink); }
 .chart { outline: none; border-radius: 2px; }
-.chart:focus-visible { box-shadow: 0 0 0 3px var(--tc-focus); }
+/* Inside the chart's own padding: a ring outside it would cover the time controls above. */
+.chart:focus-visible { box-shadow: inset 0 0 0 3px var(--tc-focus); }
 /* Fallback content (the element's children) shows only when the chart cannot run. */
 .fallback { font: 15px/1.5 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); margin-top: 6px; }
 ::slotted(*) { color: var(--tc-ink) !important; background: transparent !important; }
@@ -223,6 +227,7 @@ svg { display: block; max-width: 100%; height: auto; }
 .controls button { font: inherit; color: var(--tc-ink); background: var(--tc-tip-surface); border: 1px solid var(--tc-tip-border);
   border-radius: 3px; padding: 3px 8px; height: 30px; cursor: pointer; }
 .controls button[hidden] { display: none; }
+.controls button[aria-disabled=true] { opacity: .45; cursor: default; }
 .controls input { flex: 1 1 120px; min-width: 100px; accent-color: var(--tc-focus); }
 .controls output { min-width: 8em; font-weight: 700; }
 .controls :focus-visible { outline: 2px solid var(--tc-focus); outline-offset: 2px; }
@@ -354,6 +359,8 @@ const ABOUT_ROW = 37;
 const CONTROLS_ROW = 38;
 const CONTROLS_ROW_WRAPPED = 62;
 const CONTROLS_ONE_LINE = 440;
+// One date a step when the slider plays: 36 years in about 15 s, slow enough to read the counts as they change.
+const PLAY_STEP_MS = 400;
 const INTERACTIVE = ['tabindex', 'role', 'aria-roledescription', 'aria-label'];
 
 let trustedTypesChecked = null;
@@ -464,7 +471,7 @@ class TreatyChart extends HTMLElement {
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
       // With short notes, the "About this data" row (HTML, not scaled) comes under the drawing.
       const about = ((this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW) +
-        (!this.hasAttribute('controls') ? 0 : available < CONTROLS_ONE_LINE ? CONTROLS_ROW_WRAPPED : CONTROLS_ROW);
+        (!isOn(this, 'controls') ? 0 : available < CONTROLS_ONE_LINE ? CONTROLS_ROW_WRAPPED : CONTROLS_ROW);
       this._reserved = Math.round(reserveHeight(this.getAttribute('chart'), drawn, this.getAttribute('as-of'), this._lang, variantsOf(this)) * Math.min(1, available / drawn) + about);
       this._figure.style.setProperty('--tc-reserve', `${this._reserved}px`);
     }
@@ -562,7 +569,7 @@ class TreatyChart extends HTMLElement {
   _schedule() {
     if (this._blocked) return;
     if (this._queued || !this._mod) return;
-    if (!this._near && !this._force && !this.hasAttribute('eager') && !printing) {
+    if (!this._near && !this._force && !isOn(this, 'eager') && !printing) {
       this._dirty = true;
       // Far from view: not drawn yet, but a wrong option is reported at once (checking costs next to nothing).
       const given = this._options();
@@ -697,10 +704,10 @@ class TreatyChart extends HTMLElement {
   }
 
   // The time controls (`controls`): a slider over the chart's dates (each year's end, the newest, the chart's own),
-  // buttons for one date back and forward, and play — which steps every 150 ms, and is not offered to readers
-  // who ask for reduced motion.
+  // buttons for one date back and forward (marked unavailable at either end, but kept focusable), and play — which
+  // steps every PLAY_STEP_MS, and is not offered to readers who ask for reduced motion.
   _showControls(res) {
-    const on = this.hasAttribute('controls');
+    const on = isOn(this, 'controls');
     this._controls.hidden = !on;
     if (!on) return;
     this._steps = res.steps;
@@ -720,6 +727,14 @@ class TreatyChart extends HTMLElement {
     f.setAttribute('aria-label', forward);
     this._playButton.hidden = reducedMotion.matches;
     this._playButton.textContent = this._playing ? `❚❚ ${pause}` : `▶ ${play}`;
+    this._ends(i);
+  }
+
+  // Back and forward say when there is no date before or after (aria-disabled, so that focus stays on them).
+  _ends(k) {
+    const [b, f] = this._controls.querySelectorAll('.back, .forward');
+    b.setAttribute('aria-disabled', String(k <= 0));
+    f.setAttribute('aria-disabled', String(k >= this._steps.length - 1));
   }
 
   _slide(i) {
@@ -729,6 +744,7 @@ class TreatyChart extends HTMLElement {
     this._slider.value = String(k);
     this._slider.setAttribute('aria-valuetext', this._steps[k][1]);
     this._sliderOut.textContent = this._steps[k][1];
+    this._ends(k);
     this._schedule();
     return k;
   }
@@ -759,7 +775,7 @@ class TreatyChart extends HTMLElement {
       this._playing = setInterval(() => {
         const k = this._slide(Number(this._slider.value) + 1);
         if (k >= this._steps.length - 1) this._play();
-      }, 150);
+      }, PLAY_STEP_MS);
     }
     this._playButton.textContent = this._playing ? `❚❚ ${this._words.pause}` : `▶ ${this._words.play}`;
   }
@@ -1011,8 +1027,8 @@ for (const name of [...(META?.options ?? []), 'lang']) {
 }
 for (const name of ['controls', 'eager']) {
   Object.defineProperty(TreatyChart.prototype, name, {
-    get() { return this.hasAttribute(name); },
-    set(v) { this.toggleAttribute(name, Boolean(v)); },
+    get() { return isOn(this, name); },
+    set(v) { if (v) this.setAttribute(name, ''); else this.removeAttribute(name); },
     configurable: true,
   });
 }

@@ -187,7 +187,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             for (status, key) in [(Status::MaybeParty, Msg::TipMaybeParties), (Status::Signatory, Msg::TipSignedOnlyList), (Status::Neither, Msg::TipNeitherList)] {
                 let mut who: Vec<&str> = row.states.iter().filter(|s| model.status(s, *t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
                 crate::sort::by_key(&mut who, |n| text::sort_key(n));
-                if !who.is_empty() && who.len() <= MAX_NAMES {
+                if !who.is_empty() && who.len() <= MAX_NAMES + 1 {
                     lines.push(cat.f(key, &[("names", Arg::Str(&cat.list(&who)))]));
                 } else if !who.is_empty() {
                     lines.push(cat.f(key, &[("names", Arg::Str(&cat.f(Msg::StatesCount, &[("n", Arg::Num(who.len() as i64))])))]));

@@ -138,7 +138,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             crate::sort::by_key(&mut who, |n| crate::text::sort_key(n));
             let share = i64::from(count) * 1000 / i64::from(total.max(1));
             let mut lines = vec![treaty.to_string(), words.clone(), cat.f(Msg::TipShareOfStates, &[("share", Arg::Tenths(share)), ("total", n(total))])];
-            if who.len() <= MAX_NAMES {
+            // "and 1 more" would take the room of the name itself: one over the limit is named.
+            if who.len() <= MAX_NAMES + 1 {
                 lines.push(cat.list(&who));
             } else {
                 let shown = who.get(..MAX_NAMES).unwrap_or(&who).join(cat.0.list_sep);

@@ -325,7 +325,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 csv_row(&mut csv, &[&day.to_string(), t.tag(), &r.min.to_string(), &r.max.to_string()]);
             }
             if !joined.is_empty() {
-                let shown: Vec<&str> = joined.iter().take(MAX_NAMES).map(String::as_str).collect();
+                // One over the limit is named rather than counted ("and 1 more").
+                let limit = if joined.len() == MAX_NAMES + 1 { MAX_NAMES + 1 } else { MAX_NAMES };
+                let shown: Vec<&str> = joined.iter().take(limit).map(String::as_str).collect();
                 let mut names = shown.join(cat.t(Msg::Semicolon));
                 if joined.len() > shown.len() {
                     names = cat.f(Msg::TipAndMore, &[("names", Arg::Str(&names)), ("n", Arg::Num((joined.len() - shown.len()) as i64))]);

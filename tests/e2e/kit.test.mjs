@@ -216,6 +216,8 @@ test('the time slider: a labelled slider in the chart\'s language, keys, play, a
   await page.keyboard.press('Home');
   await next('2019-12-31');
   assert.equal(await asOf(), '1990-12-31');
+  // At the first date there is none before: back says so (and keeps focus), forward does not.
+  assert.deepEqual(await page.evaluate(() => [...document.getElementById('s').shadowRoot.querySelectorAll('.controls .back, .controls .forward')].map((b) => b.getAttribute('aria-disabled'))), ['true', 'false']);
   // Play steps through the years.
   await page.locator('#s .controls .play').click();
   await page.waitForFunction(() => document.getElementById('s')._res.as_of >= '1993-12-31');
@@ -261,6 +263,14 @@ test('properties mirror attributes, render() resolves, define() takes another na
   await page.evaluate(() => { document.getElementById('p').asOf = '2015-01-01'; });
   await page.waitForFunction(() => document.getElementById('p')._res.as_of === '2015-01-01');
   assert.equal(await page.evaluate(() => document.getElementById('p').getAttribute('as-of')), '2015-01-01');
+  // controls="false", as a CMS template may write it, is off (HTML alone would read any value as on).
+  await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'false'));
+  await page.waitForFunction(() => document.getElementById('p')._res.as_of === '2015-01-01');
+  assert.deepEqual(await page.evaluate(() => { const el = document.getElementById('p'); return [el.controls, el.shadowRoot.querySelector('.controls').hidden]; }), [false, true]);
+  await page.evaluate(() => { document.getElementById('p').controls = true; });
+  await page.waitForFunction(() => !document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
+  assert.equal(await page.evaluate(() => document.getElementById('p').getAttribute('controls')), '');
+  await page.evaluate(() => { document.getElementById('p').controls = false; });
   const detail = await page.evaluate(() => window.__api.render(document.getElementById('p'), { chart: 'timeline', asOf: '2008-09-26', width: 640 }));
   assert.deepEqual([detail.chart, detail.asOf, detail.width], ['timeline', '2008-09-26', 640]);
   const bad = await page.evaluate(() => window.__api.render(document.getElementById('p'), { asOf: '2019-02-30' }).then(() => 'resolved', (e) => e.message));
