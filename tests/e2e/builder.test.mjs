@@ -159,7 +159,7 @@ test('a wrong date in the builder shows the chart\'s own message, and the next g
   await page.locator('#problem.error').waitFor();
   assert.match(await page.locator('#problem').textContent(), /1990/);
   // No broken code to copy, nothing to download, while the choice is wrong.
-  assert.match(await page.locator('#code-script').inputValue(), /^Fix the choice above first: .*1990/);
+  assert.match(await page.locator('#code-script').inputValue(), /^Fix the choice above first\. The chart says: “.*1990.*”$/);
   assert.equal(await page.locator('[data-copy=code-iframe]').isDisabled(), true);
   assert.equal(await page.locator('[data-download=png1]').isDisabled(), true);
   await page.locator('#date').fill('2010-12-31');
