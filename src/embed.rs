@@ -148,8 +148,33 @@ pub fn error_html(cat: &Cat, message: &str) -> String {
     format!(
         "<div class=\"tc-error\" role=\"alert\"><strong>{}</strong> {}</div>",
         escape_xml(cat.t(Msg::ErrorLead)),
-        escape_xml(message)
+        dates_unbroken(&escape_xml(message))
     )
+}
+
+/// `html` (escaped text) with each `YYYY-MM-DD` in a `<span class="nowrap">`, so that a narrow box does not break
+/// a date at its hyphens (`1990-` / `01-01`).
+fn dates_unbroken(html: &str) -> String {
+    let b = html.as_bytes();
+    let is_date = |i: usize| {
+        b.get(i..i + 10).is_some_and(|w| w.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() }))
+    };
+    let (mut out, mut i, mut last) = (String::with_capacity(html.len()), 0, 0);
+    while i < b.len() {
+        if is_date(i) {
+            // Dates are ASCII, so both ends are character boundaries.
+            out.push_str(html.get(last..i).unwrap_or(""));
+            out.push_str("<span class=\"nowrap\">");
+            out.push_str(html.get(i..i + 10).unwrap_or(""));
+            out.push_str("</span>");
+            i += 10;
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(html.get(last..).unwrap_or(""));
+    out
 }
 
 /// Query parameters a CMS or a sharing service adds to addresses: not ours, so ignored rather than refused.
@@ -201,6 +226,10 @@ mod tests {
     fn error_box_escapes_the_message() {
         let h = error_html(&Cat::en(), "Invalid chart “<script>alert(1)</script>”.");
         assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert_eq!(
+            dates_unbroken("Use a date from 1990-01-01 to 2026-02-03, not 2019-02-3 or é2020-01-011"),
+            "Use a date from <span class=\"nowrap\">1990-01-01</span> to <span class=\"nowrap\">2026-02-03</span>, not 2019-02-3 or é<span class=\"nowrap\">2020-01-01</span>1"
+        );
         assert!(!h.contains("<script>"));
     }
 

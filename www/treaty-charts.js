@@ -220,6 +220,7 @@ svg { display: block; max-width: 100%; height: auto; }
 .tip span { display: block; }
 .tc-error { border: 1px solid var(--tc-error-border); background: var(--tc-error-surface); color: var(--tc-error-ink);
   padding: 12px 14px; border-radius: 3px; font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
+.tc-error .nowrap { white-space: nowrap; }
 .tc-loading { color: var(--tc-muted); font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
 .controls { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; padding: 8px 12px 0;
   font: 13px/1.4 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); }

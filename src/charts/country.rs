@@ -59,7 +59,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
     let caveat = notes::first_caveat(&cat, [Some(cat.t(Msg::StockYearText).to_string())], &mut about);
-    let membership = cat.t(if state.country.un == UnStatus::Observer { Msg::UnObserver } else { Msg::UnMember });
+    // Membership is today's (the data has no dates of independence or admission): on an earlier date it says so, as
+    // the state may not yet have existed then (South Sudan in 2005).
+    let past = as_of < crate::data::data_as_of();
+    let membership = cat.t(match (state.country.un == UnStatus::Observer, past) {
+        (true, false) => Msg::UnObserver,
+        (false, false) => Msg::UnMember,
+        (true, true) => Msg::UnObserverToday,
+        (false, true) => Msg::UnMemberToday,
+    });
     let blocks = notes::Blocks::new(
         &cat,
         o.title.clone().unwrap_or_else(|| name.to_string()),

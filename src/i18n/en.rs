@@ -227,6 +227,8 @@ fn text(m: Msg) -> &'static str {
         Msg::CountrySubtitle => "{region}, {subregion} · {membership}",
         Msg::UnMember => "UN member state",
         Msg::UnObserver => "UN observer state",
+        Msg::UnMemberToday => "UN member state today",
+        Msg::UnObserverToday => "UN observer state today",
         Msg::MapSummaryMaybe => " {n|# more may be a party|# more may be parties}: the date of joining is known only within a range.",
         Msg::ClauseParty => "A party to the {treaty} since {date}.",
         Msg::ClausePartyRange => "A party to the {treaty}, having joined {range}.",

@@ -228,6 +228,8 @@ fn text(m: Msg) -> &'static str {
         Msg::CountrySubtitle => "{region}, {subregion} · {membership}",
         Msg::UnMember => "Estado miembro de la ONU",
         Msg::UnObserver => "Estado observador de la ONU",
+        Msg::UnMemberToday => "Estado miembro de la ONU hoy",
+        Msg::UnObserverToday => "Estado observador de la ONU hoy",
         Msg::MapSummaryMaybe => " {n|Uno más podría ser parte|Otros # podrían ser partes}: solo se conoce un intervalo de fechas para su incorporación.",
         Msg::ClauseParty => "Parte {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios} desde el {date}.",
         Msg::ClausePartyRange => "Parte {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios}; se incorporó {range}.",

@@ -230,6 +230,8 @@ fn text(m: Msg) -> &'static str {
         Msg::CountrySubtitle => "{region}, {subregion} · {membership}",
         Msg::UnMember => "État membre de l’ONU",
         Msg::UnObserver => "État observateur auprès de l’ONU",
+        Msg::UnMemberToday => "État membre de l’ONU aujourd’hui",
+        Msg::UnObserverToday => "État observateur auprès de l’ONU aujourd’hui",
         Msg::MapSummaryMaybe => " {n|# autre État est peut-être partie|# autres États sont peut-être parties} : la date de dépôt de l’instrument n’est connue qu’approximativement.",
         Msg::ClauseParty => "Partie {t|palermo=au Protocole de Palerme|icrmw=à la Convention sur les travailleurs migrants} depuis le {date}.",
         Msg::ClausePartyRange => "Partie {t|palermo=au Protocole de Palerme|icrmw=à la Convention sur les travailleurs migrants}, instrument déposé {range}.",

@@ -693,6 +693,10 @@ messages! {
     UnMember,
     /// Membership.
     UnObserver,
+    /// The country card on a past date: membership as it is today.
+    UnMemberToday,
+    /// The same for an observer state.
+    UnObserverToday,
     /// Map summary: states that may be parties; `{n}`.
     MapSummaryMaybe,
     /// The card's sentence on one treaty, without the state's name (the headline gives it): a party since a
