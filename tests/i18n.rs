@@ -129,3 +129,78 @@ fn a_fetched_catalogue_gives_the_same_messages_names_and_formats() {
         assert!(from_catalogue(vec!["x".into()]).is_err());
     }
 }
+
+/// The library's sources (not the locales, the CLI or tests), by path under `src/`.
+fn library_sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                if rel != "i18n" && rel != "bin" {
+                    walk(&path, root, out);
+                }
+            } else if rel.ends_with(".rs") {
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    walk(&root, &root, &mut out);
+    out
+}
+
+/// The names `Msg::Name` that `source` mentions.
+fn msg_names(source: &str) -> std::collections::BTreeSet<String> {
+    source
+        .split("Msg::")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>())
+        .filter(|n| n.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .collect()
+}
+
+#[test]
+fn a_message_only_one_chart_names_is_left_out_of_the_other_kinds_modules() {
+    let sources = library_sources();
+    let kinds: Vec<&str> = treaty_charts::charts::names();
+    // Chart modules never use each other (shared words and keys live in charts/mod.rs), so that a message only
+    // charts/<kind>.rs names is that kind's alone.
+    for kind in &kinds {
+        let (_, src) = sources.iter().find(|(p, _)| *p == format!("charts/{kind}.rs")).unwrap();
+        for other in kinds.iter().filter(|o| *o != kind) {
+            let pattern = format!("{other}::");
+            let uses = src.match_indices(&pattern).filter(|(i, _)| {
+                !src[..*i].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+            assert_eq!(uses.count(), 0, "charts/{kind}.rs uses charts/{other}.rs: move what they share to charts/mod.rs");
+        }
+    }
+    // Which files name each message.
+    let mut by: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for (path, src) in &sources {
+        for m in msg_names(src) {
+            by.entry(m).or_default().push(path);
+        }
+    }
+    // en.rs: `Msg::Name => const { only("kind", "…") }` for every message that only charts/<kind>.rs names.
+    let en = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/en.rs")).unwrap();
+    let mut wrapped = std::collections::BTreeMap::new();
+    for part in en.split("Msg::").skip(1) {
+        let name: String = part.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if let Some(rest) = part.strip_prefix(&format!("{name} => const {{ only(\"")) {
+            wrapped.insert(name, rest.chars().take_while(|c| *c != '"').collect::<String>());
+        }
+    }
+    assert!(wrapped.len() > 100, "{} messages are one chart's", wrapped.len());
+    for m in Msg::ALL {
+        let name = format!("{m:?}");
+        let files = by.get(&name).cloned().unwrap_or_default();
+        let own = match files.as_slice() {
+            [one] => one.strip_prefix("charts/").and_then(|f| f.strip_suffix(".rs")).filter(|k| kinds.contains(k)),
+            _ => None,
+        };
+        assert_eq!(wrapped.get(&name).map(String::as_str), own, "{name} is named in {files:?}: in en.rs, wrap it in only() exactly when one chart's module alone names it");
+    }
+}

@@ -633,7 +633,8 @@ class TreatyChart extends HTMLElement {
         opts.width = String(MIN_WIDTH);
       }
     }
-    const key = JSON.stringify(opts);
+    // Switching the slider on or off redraws too (its row changes the layout and the controls need the steps).
+    const key = JSON.stringify(opts) + (isOn(this, 'controls') ? ' controls' : '');
     if (key === this._drawn || (this._failed && given === this._given)) return;
     // A chart waits for its kind's module and its language (each fetched once for the page); one that draws the
     // map's outlines waits for them too, unless an option is wrong, which is reported at once.

@@ -6,7 +6,7 @@
 //! Marks: a status square per treaty (filled for a party, tint for a signatory, grey for neither, hatched while it
 //! may be a party), each with its words. CSV: one row for the state.
 
-use super::{csv_row, coverage::people, regions::{region_name, subregion_name}, status::status_key, ChartDef, ChartError, Ctx};
+use super::{csv_row, people, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
 use crate::data::{Treaty, UnStatus};
 use crate::i18n::{Arg, Msg};
 use crate::model::{Coverage, State, Status, When};

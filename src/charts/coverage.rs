@@ -8,7 +8,7 @@
 //! tint for a signatory, grey for neither — each with its word). Hits: every bar and every row. CSV: the world's
 //! totals (the denominators, as the first row, `WLD`), then one row per state.
 
-use super::{csv_row, status::status_key, ChartDef, ChartError, Ctx};
+use super::{csv_row, people, status_key, ChartDef, ChartError, Ctx};
 use crate::data::{self, Treaty};
 use crate::i18n::{Arg, Cat, Msg};
 use crate::model::{Coverage, Status};
@@ -18,16 +18,6 @@ use crate::text;
 
 /// Registry entry.
 pub static CHART: ChartDef = ChartDef { name: "coverage", about: Msg::AboutCoverage, options: &[], world: false, example: &[], build: super::only("coverage", build) };
-
-/// Persons as `8.6 million`, or grouped digits below a million.
-pub fn people(cat: &Cat, n: u64) -> String {
-    if n >= 1_000_000 {
-        let tenths = i64::try_from((n + 50_000) / 100_000).unwrap_or(0);
-        cat.f(Msg::Million, &[("n", Arg::Dec(tenths))])
-    } else {
-        cat.num(i64::try_from(n).unwrap_or(0))
-    }
-}
 
 /// Whole millions, for the world's totals in the bars' captions: `304 million`.
 fn millions(cat: &Cat, n: u64) -> String {

@@ -10,7 +10,7 @@
 //! status chart's. Hits: one per state (keyboard order: region by region, west to east), then the other areas.
 //! The CSV has one row per state; a visually hidden table lists every state for screen readers.
 
-use super::{csv_row, regions::region_name, status::status_key, ChartDef, ChartError, Ctx};
+use super::{csv_row, region_name, status_key, ChartDef, ChartError, Ctx};
 use crate::data::{self, Region as M49, Treaty};
 use crate::date::Day;
 use crate::geo::{equal_earth, EQUAL_EARTH_MAX_X, EQUAL_EARTH_MAX_Y};

@@ -26,6 +26,66 @@ use crate::options::{Opt, Options};
 use crate::spec::Spec;
 use std::fmt;
 
+// Words and keys more than one chart uses live here, not in one chart's module: chart modules never use each
+// other (tests/i18n.rs checks it), so that a message only one module names is that chart's alone, and a build
+// for other kinds leaves it out (see `i18n::en::only`).
+
+/// The name of a region.
+pub fn region_name(cat: &Cat, r: crate::data::Region) -> &'static str {
+    cat.t(match r {
+        crate::data::Region::Africa => Msg::RegionAfrica,
+        crate::data::Region::Americas => Msg::RegionAmericas,
+        crate::data::Region::Asia => Msg::RegionAsia,
+        crate::data::Region::Europe => Msg::RegionEurope,
+        crate::data::Region::Oceania | crate::data::Region::None => Msg::RegionOceania,
+    })
+}
+
+/// The name of a sub-region.
+pub fn subregion_name(cat: &Cat, s: crate::data::Subregion) -> &'static str {
+    use crate::data::Subregion as S;
+    cat.t(match s {
+        S::NorthernAfrica => Msg::SubNorthernAfrica,
+        S::SubSaharanAfrica => Msg::SubSubSaharanAfrica,
+        S::LatinAmericaAndTheCaribbean => Msg::SubLatinAmerica,
+        S::NorthernAmerica => Msg::SubNorthernAmerica,
+        S::CentralAsia => Msg::SubCentralAsia,
+        S::EasternAsia => Msg::SubEasternAsia,
+        S::SouthEasternAsia => Msg::SubSouthEasternAsia,
+        S::SouthernAsia => Msg::SubSouthernAsia,
+        S::WesternAsia => Msg::SubWesternAsia,
+        S::EasternEurope => Msg::SubEasternEurope,
+        S::NorthernEurope => Msg::SubNorthernEurope,
+        S::SouthernEurope => Msg::SubSouthernEurope,
+        S::WesternEurope => Msg::SubWesternEurope,
+        S::AustraliaAndNewZealand => Msg::SubAustraliaNewZealand,
+        S::Melanesia => Msg::SubMelanesia,
+        S::Micronesia => Msg::SubMicronesia,
+        S::Polynesia | S::None => Msg::SubPolynesia,
+    })
+}
+
+/// A standing in machine form, as hit keys and CSV columns name it.
+pub fn status_key(s: crate::model::Status) -> &'static str {
+    match s {
+        crate::model::Status::Party => "party",
+        crate::model::Status::MaybeParty => "maybe_party",
+        crate::model::Status::Signatory => "signatory",
+        crate::model::Status::Neither => "neither",
+        crate::model::Status::NotOpen => "not_open",
+    }
+}
+
+/// Persons as `8.6 million`, or grouped digits below a million.
+pub fn people(cat: &Cat, n: u64) -> String {
+    if n >= 1_000_000 {
+        let tenths = i64::try_from((n + 50_000) / 100_000).unwrap_or(0);
+        cat.f(Msg::Million, &[("n", crate::i18n::Arg::Dec(tenths))])
+    } else {
+        cat.num(i64::try_from(n).unwrap_or(0))
+    }
+}
+
 /// Everything a chart module gets to build its spec.
 pub struct Ctx<'a> {
     /// The model of the embedded data.

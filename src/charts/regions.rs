@@ -6,9 +6,9 @@
 //! parties when they are few. Highlighted states: their standing under the row of their region. States only: the
 //! European Union is noted, not counted. CSV: one row per state with its region, sub-region and status.
 
-use super::{csv_row, status::status_key, ChartDef, ChartError, Ctx};
+use super::{csv_row, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
 use crate::data::{Region as M49, Subregion, Treaty};
-use crate::i18n::{Arg, Cat, Msg};
+use crate::i18n::{Arg, Msg};
 use crate::model::{Model, State, Status, When};
 use crate::notes::{self, Counts};
 use crate::options::Opt;
@@ -21,41 +21,6 @@ pub static CHART: ChartDef =
 
 /// Most names a bar's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;
-
-/// The name of a region.
-pub fn region_name(cat: &Cat, r: M49) -> &'static str {
-    cat.t(match r {
-        M49::Africa => Msg::RegionAfrica,
-        M49::Americas => Msg::RegionAmericas,
-        M49::Asia => Msg::RegionAsia,
-        M49::Europe => Msg::RegionEurope,
-        M49::Oceania | M49::None => Msg::RegionOceania,
-    })
-}
-
-/// The name of a sub-region.
-pub fn subregion_name(cat: &Cat, s: Subregion) -> &'static str {
-    use Subregion as S;
-    cat.t(match s {
-        S::NorthernAfrica => Msg::SubNorthernAfrica,
-        S::SubSaharanAfrica => Msg::SubSubSaharanAfrica,
-        S::LatinAmericaAndTheCaribbean => Msg::SubLatinAmerica,
-        S::NorthernAmerica => Msg::SubNorthernAmerica,
-        S::CentralAsia => Msg::SubCentralAsia,
-        S::EasternAsia => Msg::SubEasternAsia,
-        S::SouthEasternAsia => Msg::SubSouthEasternAsia,
-        S::SouthernAsia => Msg::SubSouthernAsia,
-        S::WesternAsia => Msg::SubWesternAsia,
-        S::EasternEurope => Msg::SubEasternEurope,
-        S::NorthernEurope => Msg::SubNorthernEurope,
-        S::SouthernEurope => Msg::SubSouthernEurope,
-        S::WesternEurope => Msg::SubWesternEurope,
-        S::AustraliaAndNewZealand => Msg::SubAustraliaNewZealand,
-        S::Melanesia => Msg::SubMelanesia,
-        S::Micronesia => Msg::SubMicronesia,
-        S::Polynesia | S::None => Msg::SubPolynesia,
-    })
-}
 
 /// One row of the chart: a region or a sub-region and its states.
 struct Row<'m> {

@@ -5,7 +5,7 @@
 //! marker in the segment they fall in and a line with their standing. CSV: one row per treaty, with
 //! `party_min,party_max` (`party_max − party_min` states may be parties).
 
-use super::{csv_row, ChartDef, ChartError, Ctx};
+use super::{csv_row, status_key, ChartDef, ChartError, Ctx};
 use crate::data::Treaty;
 use crate::i18n::{Arg, Msg};
 use crate::model::{Status, StatusCounts};
@@ -19,17 +19,6 @@ pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus,
 
 /// Most names a segment's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;
-
-/// A standing in machine form, as hit keys and CSV columns name it.
-pub fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Party => "party",
-        Status::MaybeParty => "maybe_party",
-        Status::Signatory => "signatory",
-        Status::Neither => "neither",
-        Status::NotOpen => "not_open",
-    }
-}
 
 /// Builds the status spec.
 fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
