@@ -32,7 +32,8 @@ fn renders_the_status_chart_with_its_counts() {
     assert_eq!(get(&r, "width").as_f64(), Some(375.0));
     let svg = el.query_selector("svg").unwrap().unwrap();
     assert_eq!(svg.get_attribute("width").as_deref(), Some("375"));
-    let text = el.text_content().unwrap();
+    // As a reader reads it: the no-break spaces that keep a count with its word read as spaces.
+    let text = el.text_content().unwrap().replace('\u{a0}', " ");
     assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
     for part in ["180 parties", "2 signed only", "13 neither"] {
         assert!(text.contains(part), "{part}: {text}");

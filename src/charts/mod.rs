@@ -7,7 +7,8 @@
 //! option validation, the CLI (`--chart` help and errors), `treaty-charts meta --json` (read by the browser build
 //! for the loader's valid names and reserved heights, the gallery and the static fallbacks), the benchmark and the
 //! tests all read the registry. **Adding a kind = one module here plus one entry in [`CHARTS`]** (and its
-//! description in each locale of the catalogue).
+//! description in each locale of the catalogue; in English, the messages only its module names are wrapped in
+//! `only("<kind>", …)`, which leaves them out of the other kinds' `.wasm` — tests/i18n.rs says which).
 //!
 //! A chart's height is known from its layout before anything is drawn ([`Spec::height`]); the build tabulates it
 //! per width from the same code, so the loader can reserve the space before the WebAssembly arrives.

@@ -272,7 +272,7 @@ test('padding on the element is room around the chart, not part of its width', a
 
 test('the iframe page ignores tracking parameters and reads an HTML-escaped &amp;', async () => {
   const { page, errors, context } = await h.open('/embed.html?chart=status&amp;as-of=2014-04-08&utm_source=x&fbclid=y&v=3', { width: 600, height: 900 });
-  assert.match(await h.rendered(page, 'chart'), /47 parties · 18 signed only · 130 neither/);
+  assert.match(await h.rendered(page, 'chart'), /47\sparties · 18\ssigned only · 130\sneither/);
   assert.deepEqual(errors, []);
   await context.close();
 });
