@@ -307,6 +307,9 @@ fn country_card_before_a_treaty_opened_says_so_once_and_gives_the_day() {
     assert!(lines.iter().any(|l| l == "Opened for signature: 12 Dec 2000"), "{lines:?}");
     assert!(lines.iter().any(|l| l == "Signed: 15 Nov 1993"), "{lines:?}");
     assert!(!lines.iter().any(|l| l.starts_with("Ratification")), "not yet ratified on 1 Jan 1995: {lines:?}");
+    // Membership is today's (the data has no dates of independence or admission), and says so on a past date.
+    assert_eq!(plain(&r.spec.blocks.subtitle), "Asia, South-eastern Asia · UN member state today");
+    assert_eq!(plain(&render(&opts("country", "2026-02-03", "640")).unwrap().spec.blocks.subtitle), "Asia, South-eastern Asia · UN member state");
 }
 
 #[test]
@@ -387,4 +390,39 @@ fn tooltip_lines_do_not_depend_on_the_width() {
             }
         }
     }
+}
+
+#[test]
+fn highlighted_states_are_never_left_out_without_a_word() {
+    // On 3 Aug 2020 (data/treaty_actions.csv, date_bounds.csv): Nepal joined the Palermo Protocol on a day known
+    // only between 1 Feb 2019 and 9 Oct 2020, so it may have joined; Bhutan had joined neither treaty.
+    let o = Options::from_pairs([("chart", "timeline"), ("as-of", "2020-08-03"), ("width", "640"), ("highlight", "NPL,BTN")]).unwrap();
+    let s = charts::build(Model::get(), &o).unwrap();
+    let lines: Vec<String> = s.texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(lines.iter().any(|l| l == "Nepal"), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "Not a party to either treaty on 3 Aug 2020: Bhutan."), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "highlighted state that may have joined by then (day not known)"), "{lines:?}");
+    use treaty_charts::theme::Role;
+    let hollow = s.marks.iter().filter(|m| matches!(m, Mark::Dot { fill: Role::Surface, outline: Role::Highlight, .. })).count();
+    assert_eq!(hollow, 1, "one hollow marker: Nepal's possible deposit");
+    // Once the range has ended (10 Oct 2020) Nepal is a party: a filled marker, and no "may have".
+    let o = Options::from_pairs([("chart", "timeline"), ("as-of", "2020-10-10"), ("width", "640"), ("highlight", "NPL")]).unwrap();
+    let s = charts::build(Model::get(), &o).unwrap();
+    assert!(s.marks.iter().any(|m| matches!(m, Mark::Dot { fill: Role::Highlight, .. })));
+    assert!(!s.texts.iter().any(|t| t.text.contains("may have joined")));
+}
+
+#[test]
+fn coverage_shows_every_figure_on_a_phone_and_dates_its_migrants() {
+    // data/migrant_stock.csv: the United States is home to 52.4 million international migrants (mid-2024).
+    for w in ["280", "320", "640"] {
+        let s = spec("coverage", "2026-02-03", w);
+        let figures = s.texts.iter().filter(|t| t.text.ends_with("million") || t.text.ends_with("\u{a0}million")).count();
+        assert!(figures >= 20, "{w} px: {figures} figures");
+        assert!(s.texts.iter().any(|t| plain(&t.text) == "52.4 million"), "{w} px");
+    }
+    let past = plain(&render(&opts("coverage", "1995-06-01", "2400")).unwrap().spec.blocks.title);
+    assert_eq!(past, "98.6% of international migrants (2024) live in states that were not party to the Migrant Workers Convention on 1 Jun 1995");
+    let now = plain(&render(&opts("coverage", "2026-02-03", "2400")).unwrap().spec.blocks.title);
+    assert_eq!(now, "86.5% of international migrants live in states not party to the Migrant Workers Convention");
 }
