@@ -107,7 +107,7 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
   <treaty-chart chart="{name}" id="chart-{name}"{example}><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
   <details><summary>Embed this chart</summary>
     <pre>{snippet}</pre>
-    <p>Options: {html.escape(", ".join(o["name"] for o in c["options"]))}. <a href="builder.html?chart={name}">Make this embed in the builder</a> (date, language, iframe code, PNG and CSV).</p>
+    <p>Options: {html.escape(", ".join([o["name"] for o in c["options"]] + registry["attributes"]))}. <a href="builder.html?chart={name}">Make this embed in the builder</a> (date, language, iframe code, PNG and CSV).</p>
   </details>
   <p class="links">Static fallback for print or no-script pages: {static} · <a href="static/{name}-latest.csv">CSV</a></p>""")
     page.write_text(text.replace(marker, "".join(sections)))

@@ -48,6 +48,9 @@ pub struct EmbedResult {
     pub hits: Vec<HitOut>,
     /// Headline (for the element's accessible name).
     pub title: String,
+    /// The chart's numbers in a sentence or two (the start of the SVG's description), which the element reads out
+    /// through its live region when the time slider moves the chart to another date.
+    pub summary: String,
     /// Accessible name of the interactive chart, with how to use its keys (empty: not interactive).
     pub keys: String,
     /// `aria-roledescription` of the interactive chart.
@@ -110,6 +113,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         plot: r.spec.plot,
         hits,
         title: r.spec.blocks.title.clone(),
+        summary: r.spec.summary.clone(),
         keys: r.spec.keys_label.clone().unwrap_or_default(),
         roledescription: cat.t(Msg::AriaInteractive).to_string(),
         lang: r.spec.lang.to_string(),

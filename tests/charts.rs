@@ -273,7 +273,7 @@ fn notes_say_who_stays_out_from_the_data() {
     assert!(y2020.contains("and 18 are parties to the Palermo Protocol"), "{y2020}");
     assert!(!y2020.contains("depositary reported") && !y2020.contains("UN reported"), "no count from after the date: {y2020}");
     let t2020 = notes("timeline", "2020-08-03");
-    assert!(t2020.starts_with("Note: The Palermo Protocol had 177–178 parties on 3 Aug 2020: Nepal joined on a date known only within a range."), "{t2020}");
+    assert!(t2020.starts_with("Note: The Palermo Protocol had 177–178 parties on 3 Aug 2020: for Nepal, the date of joining is known only within a range."), "{t2020}");
     let early = notes("timeline", "2003-07-01");
     assert!(early.starts_with("Note: The Palermo Protocol was not yet in force on 1 Jul 2003: it entered into force on 25 Dec 2003."), "{early}");
     assert!(early.contains("none is a party to the Migrant Workers Convention"), "{early}");

@@ -676,6 +676,11 @@ class TreatyChart extends HTMLElement {
     }
     this._res = res;
     this._hits = res.hits;
+    // Moved by the time slider: screen readers hear the new numbers, not only the new date.
+    if (this._announce) {
+      this._announce = false;
+      this._live.textContent = res.summary;
+    }
     // The drawing's own style sheet comes apart from it (the SVG has no <style> or style attribute, which a
     // Content-Security-Policy without 'unsafe-inline' blocks) and is adopted; old browsers get a <style>.
     if (this._svgSheet) this._svgSheet.replaceSync(res.css);
@@ -712,16 +717,20 @@ class TreatyChart extends HTMLElement {
     const on = isOn(this, 'controls');
     this._controls.hidden = !on;
     if (!on) return;
-    this._steps = res.steps;
+    // The page's own date stays a stop after the reader moves away from it (each drawing's steps hold only the date
+    // it was drawn for, besides the year ends and the newest).
+    if (!this._slideTo) this._ownStep = res.steps.find((s) => s[0] === res.as_of);
+    const own = this._ownStep;
+    this._steps = own && !res.steps.some((s) => s[0] === own[0]) ? [...res.steps, own].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : res.steps;
     const [group, label, play, pause, back, forward] = res.controls;
     this._words = { play, pause };
     this._controls.setAttribute('aria-label', group);
     this._slider.setAttribute('aria-label', label);
-    this._slider.max = String(res.steps.length - 1);
-    const i = Math.max(0, res.steps.findIndex((s) => s[0] === res.as_of));
+    this._slider.max = String(this._steps.length - 1);
+    const i = Math.max(0, this._steps.findIndex((s) => s[0] === res.as_of));
     this._slider.value = String(i);
-    this._slider.setAttribute('aria-valuetext', res.steps[i][1]);
-    this._sliderOut.textContent = res.steps[i][1];
+    this._slider.setAttribute('aria-valuetext', this._steps[i][1]);
+    this._sliderOut.textContent = this._steps[i][1];
     const [b, f] = this._controls.querySelectorAll('.back, .forward');
     b.textContent = '◀';
     b.setAttribute('aria-label', back);
@@ -743,6 +752,7 @@ class TreatyChart extends HTMLElement {
     if (!this._steps) return;
     const k = Math.max(0, Math.min(this._steps.length - 1, i));
     this._slideTo = this._steps[k][0];
+    this._announce = true;
     this._slider.value = String(k);
     this._slider.setAttribute('aria-valuetext', this._steps[k][1]);
     this._sliderOut.textContent = this._steps[k][1];

@@ -278,8 +278,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     f.y = base + 6.0 + th.axis * LEADING_AXIS;
     // Highlighted states with no marker at all are named, not left out without a word.
     let none: Vec<&str> = o.highlight.iter().filter(|c| !drawn.iter().any(|(d, _, _)| d == *c)).map(|c| cat.name(c)).collect();
-    if !none.is_empty() {
-        let line = cat.f(Msg::HighlightNone, &[("n", Arg::Num(none.len() as i64)), ("date", Arg::Day(as_of)), ("names", Arg::Str(&cat.list(&none)))]);
+    // Only the treaties open for signature by then could have been joined.
+    let open: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of)).collect();
+    if !none.is_empty() && !open.is_empty() {
+        let (n, names) = (Arg::Num(none.len() as i64), Arg::Str(&cat.list(&none)));
+        let line = match open.as_slice() {
+            [one] => cat.f(Msg::HighlightNoneOne, &[("n", n), ("t", Arg::Key(one.tag())), ("treaty", Arg::Str(cat.treaty(*one))), ("date", Arg::Day(as_of)), ("names", names)]),
+            _ => cat.f(Msg::HighlightNone, &[("n", n), ("date", Arg::Day(as_of)), ("names", names)]),
+        };
         f.y += 4.0;
         f.paragraph(&line, th.axis, Role::Ink, false, "");
     }

@@ -417,6 +417,8 @@ messages! {
     LegendHighlightMaybe,
     /// Under the timeline: highlighted states party to neither treaty on the date; `{n}`, `{date}`, `{names}`.
     HighlightNone,
+    /// The same when only one treaty was open for signature on the date; `{n}`, `{t}`, `{treaty}`, `{date}`, `{names}`.
+    HighlightNoneOne,
     /// A highlighted state's label on one treaty's line, when it is on both; `{name}`, `{tag}` (short treaty tag).
     HighlightOnLine,
     /// Where a treaty's line is missing; `{treaty}`, `{date}`.
@@ -695,6 +697,8 @@ messages! {
     UnObserver,
     /// The country card on a past date: membership as it is today.
     UnMemberToday,
+    /// The country card's note on a past date; `{date}`.
+    CountryPastText,
     /// The same for an observer state.
     UnObserverToday,
     /// Map summary: states that may be parties; `{n}`.

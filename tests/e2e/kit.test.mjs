@@ -216,6 +216,14 @@ test('the time slider: a labelled slider in the chart\'s language, keys, play, a
   await next('2020-08-03');
   assert.equal(await asOf(), '2019-12-31');
   assert.match(await h.rendered(page, 's'), /31\sDec\s2019/);
+  // Screen readers hear the new numbers (data/treaty_actions.csv: 173–175 Palermo parties among the 195 then).
+  assert.match(await page.evaluate(() => document.getElementById('s').shadowRoot.querySelector('[aria-live]').textContent), /31\sDec\s2019: Palermo Protocol: 173–175\sparties/);
+  // The page's own date is still a stop: → goes back to it.
+  await page.keyboard.press('ArrowRight');
+  await next('2019-12-31');
+  assert.equal(await asOf(), '2020-08-03');
+  await page.keyboard.press('ArrowLeft');
+  await next('2020-08-03');
   await page.keyboard.press('Home');
   await next('2019-12-31');
   assert.equal(await asOf(), '1990-12-31');
