@@ -426,3 +426,18 @@ fn coverage_shows_every_figure_on_a_phone_and_dates_its_migrants() {
     let now = plain(&render(&opts("coverage", "2026-02-03", "2400")).unwrap().spec.blocks.title);
     assert_eq!(now, "86.5% of international migrants live in states not party to the Migrant Workers Convention");
 }
+
+#[test]
+fn status_markers_are_named_or_numbered() {
+    // Two states on a wide chart: their names beside their markers.
+    let o = Options::from_pairs([("chart", "status"), ("width", "1200"), ("highlight", "AUS,PHL")]).unwrap();
+    let lines: Vec<String> = charts::build(Model::get(), &o).unwrap().texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(lines.iter().any(|l| l == "Australia") && lines.iter().any(|l| l == "Philippines"), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.starts_with("1 ")), "{lines:?}");
+    // Eight on a phone: the names do not fit beside the markers, so the markers carry numbers and the lines under
+    // the bar say whose they are (data: the Philippines joined the Palermo Protocol on 28 May 2002).
+    let o = Options::from_pairs([("chart", "status"), ("width", "320"), ("highlight", "PHL,MEX,USA,DEU,IND,NPL,PLW,TUV")]).unwrap();
+    let lines: Vec<String> = charts::build(Model::get(), &o).unwrap().texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(lines.iter().any(|l| l == "1"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("1 Philippines: party since 28 May 2002")), "{lines:?}");
+}

@@ -142,8 +142,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         // it fits, and their standing in words.
         let mut standings = Vec::new();
         let mut taken: Vec<[f64; 4]> = Vec::new();
-        let mut markers: Vec<(f64, &str)> = Vec::new();
-        for iso3 in &o.highlight {
+        let mut markers: Vec<(f64, &str, usize)> = Vec::new();
+        for (number, iso3) in o.highlight.iter().enumerate() {
             let st = model.status_of(*t, iso3, as_of);
             if let Some((_, sx, sw)) = segment_of.iter().find(|(s, _, _)| *s == st) {
                 let mut same: Vec<&str> = model.un_states().filter(|s| model.status(s, *t, as_of) == st).map(|s| s.iso3()).collect();
@@ -153,19 +153,40 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 marks.push(Mark::Diamond { center: (mx, y - 5.0), r: 4.5, color: Role::Highlight });
                 // No name may cover a marker.
                 taken.push([mx - 5.0, y - 10.0, mx + 5.0, y]);
-                markers.push((mx, *iso3));
+                markers.push((mx, *iso3, number + 1));
             }
-            let standing = notes::standing(&cat, model, iso3, *t, as_of);
-            standings.push(cat.f(Msg::HighlightLine, &[("name", Arg::Str(cat.name(iso3))), ("standing", Arg::Str(&standing))]));
         }
+        // Each marker's name beside it; when the names do not all fit (several states in one segment, a phone's
+        // width), every marker gets its number instead, and the lines under the bar give the numbers' names.
         let row = Rect { x: bar.x, y: y - th.axis - 5.0, w: bar.w, h: th.axis + 8.0 };
-        for (mx, iso3) in markers {
-            let name = cat.name(iso3);
-            let nw = text::width(name, th.axis, true);
-            let candidates = [(mx + 9.0, y - 2.0), (mx - 9.0 - nw, y - 2.0)];
-            if let Some(((lx, baseline), _)) = crate::spec::place_label(&candidates, nw, th.axis, row, &mut taken) {
-                texts.push(t_run(lx, baseline, name.to_string(), th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
+        let place = |labels: &[String], taken: &mut Vec<[f64; 4]>| -> Vec<Option<(f64, f64)>> {
+            markers
+                .iter()
+                .zip(labels)
+                .map(|((mx, _, _), label)| {
+                    let nw = text::width(label, th.axis, true);
+                    let candidates = [(mx + 9.0, y - 2.0), (mx - 9.0 - nw, y - 2.0)];
+                    crate::spec::place_label(&candidates, nw, th.axis, row, taken).map(|(at, _)| at)
+                })
+                .collect()
+        };
+        let names: Vec<String> = markers.iter().map(|(_, c, _)| cat.name(c).to_string()).collect();
+        let mut trial = taken.clone();
+        let mut at = place(&names, &mut trial);
+        let numbered = at.iter().any(Option::is_none);
+        let labels: Vec<String> = if numbered { markers.iter().map(|(_, _, k)| k.to_string()).collect() } else { names };
+        if numbered {
+            at = place(&labels, &mut taken);
+        }
+        for (label, at) in labels.into_iter().zip(at) {
+            if let Some((lx, baseline)) = at {
+                texts.push(t_run(lx, baseline, label, th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
             }
+        }
+        for (number, iso3) in o.highlight.iter().enumerate() {
+            let standing = notes::standing(&cat, model, iso3, *t, as_of);
+            let name = if numbered { format!("{}\u{a0}{}", number + 1, cat.name(iso3)) } else { cat.name(iso3).to_string() };
+            standings.push(cat.f(Msg::HighlightLine, &[("name", Arg::Str(&name)), ("standing", Arg::Str(&standing))]));
         }
         y += bar_h + th.label * LEADING;
         // The counts in words under the bar (always there, whatever fits inside).
