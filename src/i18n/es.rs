@@ -219,7 +219,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CoverageTop => "Los {n} Estados con más migrantes internacionales",
         Msg::CoverageStatusParty => "parte",
         Msg::CoverageStatusMaybe => "podría ser parte",
-        Msg::CoverageStatusSigned => "solo ha firmado",
+        Msg::CoverageStatusSigned => "firmante",
         Msg::CoverageStatusNo => "no",
         Msg::CoverageSummaryPart => "{treaty}: sus Estados partes acogen al {imm} de los migrantes internacionales del mundo y en ellos nació el {emi} de todos los emigrantes",
         Msg::CoverageSummary => "Situación a {date}. {parts}.",

@@ -221,7 +221,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CoverageTop => "Les {n} États qui accueillent le plus de migrants internationaux",
         Msg::CoverageStatusParty => "partie",
         Msg::CoverageStatusMaybe => "peut-être partie",
-        Msg::CoverageStatusSigned => "simple signataire",
+        Msg::CoverageStatusSigned => "signataire",
         Msg::CoverageStatusNo => "non",
         Msg::CoverageSummaryPart => "{treaty} : les parties accueillent {imm} des migrants internationaux du monde et {emi} des émigrants y sont nés",
         Msg::CoverageSummary => "Situation au {date}. {parts}.",
