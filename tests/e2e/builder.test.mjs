@@ -190,6 +190,8 @@ test('the iframe snippet starts at the height its chart will have: full notes, a
     // The same address in an iframe of that width: the height its page reports once drawn.
     const [reported] = await iframeHeights(page, { src, style: `width:${width}px;height:300px;border:0` });
     assert.ok(Math.abs(reported - given) <= 1, `${query}: snippet ${given} px, chart ${reported} px`);
+    // A chosen width stays in the builder's own address (sharing it keeps the snippet's height).
+    assert.equal(new URL(page.url()).searchParams.get('width'), width === 640 ? null : String(width));
     assert.deepEqual(errors, []);
     await context.close();
   }
