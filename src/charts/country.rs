@@ -59,12 +59,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     let mut about = notes::about(&cat, model, as_of, Counts::States, true);
     // On a past date the card says it shows today's state (South Sudan in 2005 had not yet become one), and that
-    // its migrant figures are mid-2024's.
-    let past_note = (as_of < crate::data::data_as_of()).then(|| cat.f(Msg::CountryPastText, &[("date", Arg::Day(as_of))]));
-    let caveat = notes::first_caveat(&cat, [past_note, Some(cat.t(Msg::StockYearText).to_string())], &mut about);
-    // Membership is today's (the data has no dates of independence or admission): on an earlier date it says so, as
-    // the state may not yet have existed then (South Sudan in 2005).
+    // its migrant figures are mid-2024's; its UN membership is today's (the data has no dates of independence or
+    // admission).
     let past = as_of < crate::data::data_as_of();
+    let past_note = past.then(|| cat.f(Msg::CountryPastText, &[("date", Arg::Day(as_of))]));
+    let caveat = notes::first_caveat(&cat, [past_note, Some(cat.t(Msg::StockYearText).to_string())], &mut about);
     let membership = cat.t(match (state.country.un == UnStatus::Observer, past) {
         (true, false) => Msg::UnObserver,
         (false, false) => Msg::UnMember,
