@@ -137,11 +137,16 @@ test('French and Spanish from the page\'s lang; an unsupported language falls ba
   await context.close();
 });
 
-test('a fixed width far wider than its column is scaled down with one warning; one that fits gets none', async () => {
+// A page of these elements, with its console warnings collected from the first line on.
+async function openWarned(html) {
   const warnings = [];
-  const { page, errors, context } = await h.openHtml(
-    '<div style="width:500px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart><treaty-chart id="fit" chart="status" width="480"></treaty-chart></div>',
-    undefined, '', async (ctx) => ctx.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); }));
+  const opened = await h.openHtml(html, undefined, '', async (ctx) => ctx.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); }));
+  return { ...opened, warnings };
+}
+
+test('a fixed width far wider than its column is scaled down with one warning; one that fits gets none', async () => {
+  const { page, errors, context, warnings } = await openWarned(
+    '<div style="width:500px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart><treaty-chart id="fit" chart="status" width="480"></treaty-chart></div>');
   await h.rendered(page, 'wide');
   await h.rendered(page, 'fit');
   assert.equal(await page.evaluate(() => document.getElementById('wide')._res.width), 1200);
@@ -154,10 +159,8 @@ test('a fixed width far wider than its column is scaled down with one warning; o
 });
 
 test('CMS habits do not break a chart: width="100%", as-of="latest", height and align attributes (one warning)', async () => {
-  const warnings = [];
-  const { page, errors, context } = await h.openHtml(
-    '<div style="width:700px"><treaty-chart id="w" chart="status" width="100%" as-of="latest" height="600" align="center"></treaty-chart></div>',
-    undefined, '', async (ctx) => ctx.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); }));
+  const { page, errors, context, warnings } = await openWarned(
+    '<div style="width:700px"><treaty-chart id="w" chart="status" width="100%" as-of="latest" height="600" align="center"></treaty-chart></div>');
   await h.rendered(page, 'w');
   assert.equal(await page.evaluate(() => document.getElementById('w')._res.width), 700);
   assert.equal(await page.evaluate(() => document.getElementById('w')._res.as_of), '2026-02-03');
