@@ -19,6 +19,7 @@ import html
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,32 @@ def inject(loader: pathlib.Path, registry: dict, out_name: str) -> None:
         f"{len(registry['charts'][0]['heights']['en'])} widths, {len(registry['charts'][0]['deltas']['en'])} years, {len(registry['locales'])} languages each)")
 
 
+def minify_css(loader: pathlib.Path, esbuild: pathlib.Path) -> None:
+    """The element's style sheet (the loader's `const CSS = `…`` template) minified by esbuild's CSS minifier, which
+    the JS minifier leaves alone inside a string: its comments and white space are about 0.4 KB gzip. The pieces
+    between `${…}` interpolations are whole rules and are minified one by one."""
+    text = loader.read_text()
+    start_marker, end_marker = "const CSS = `", "\n`;"
+    if text.count(start_marker) != 1:
+        sys.exit(f"build: {start_marker} not found once in {loader}")
+    start = text.index(start_marker) + len(start_marker)
+    end = text.index(end_marker, start)
+    pieces = re.split(r"(\$\{[^}]*\})", text[start:end])
+    out = []
+    for piece in pieces:
+        if piece.startswith("${") or not piece.strip():
+            out.append(piece)
+            continue
+        done = subprocess.run([str(esbuild), "--loader=css", "--minify", "--charset=utf8", "--log-level=warning"], input=piece, text=True,
+                              capture_output=True, check=True).stdout.strip()
+        if "`" in done or "\\" in done or "${" in done:
+            sys.exit("build: the minified style sheet has a character a template literal would read otherwise")
+        out.append(done)
+    css = "".join(out)
+    loader.write_text(text[:start] + css + text[end:])
+    log(f"style sheet minified: {end - start:,} → {len(css):,} characters")
+
+
 def bundle(out_dir: pathlib.Path, out_name: str, cfg: dict) -> None:
     """The loader and the wasm-bindgen glue as one minified ES module (esbuild from node_modules, with the args in
     wasm-pack.toml's [bundle]): one request instead of two, no comments or whitespace. The glue's own file is then
@@ -79,6 +106,7 @@ def bundle(out_dir: pathlib.Path, out_name: str, cfg: dict) -> None:
         sys.exit("build: node_modules/.bin/esbuild is missing; run scripts/setup.sh")
     loader, glue = out_dir / "treaty-charts.js", out_dir / f"{out_name}.js"
     before = len(loader.read_bytes()) + len(glue.read_bytes())
+    minify_css(loader, esbuild)
     run(str(esbuild), str(loader), *cfg.get("args", []), f"--outfile={loader}", "--allow-overwrite", "--log-level=warning")
     glue.unlink()
     for script in cfg.get("minify", []):
