@@ -91,7 +91,16 @@ impl std::error::Error for RenderError {}
 /// # Errors
 /// [`RenderError`] if the chart cannot be built or drawn.
 pub fn render(o: &Options) -> Result<Rendered, RenderError> {
-    let spec = charts::build(model::Model::get(), o).map_err(RenderError::Chart)?;
+    render_with(o, true)
+}
+
+/// Like [`render`]; with `lines: false` the hits carry no tooltip lines (every `Hit::lines` empty), and the
+/// drawing, table and CSV are the same. The element draws this way at every redraw and asks for the lines apart.
+///
+/// # Errors
+/// As [`render`].
+pub fn render_with(o: &Options, lines: bool) -> Result<Rendered, RenderError> {
+    let spec = charts::build_with(model::Model::get(), o, lines).map_err(RenderError::Chart)?;
     let (body, css) = svg::render_parts(&spec).map_err(RenderError::Draw)?;
     let csv = spec.csv.clone();
     Ok(Rendered { spec, body, css, csv })

@@ -39,7 +39,8 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
         Err(e) => return fail_in(target, &cat_of(&strings(&Cat::en(), &options).unwrap_or_default()), &e),
     };
     let cat = o.cat();
-    match crate::render(&o) {
+    // Without the tooltip lines, which the element asks for apart (hitLines), once.
+    match crate::render_with(&o, false) {
         Ok(r) => {
             target.set_inner_html(&r.body);
             to_js(&embed::result(&r, &o, &cat))

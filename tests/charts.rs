@@ -393,6 +393,33 @@ fn tooltip_lines_do_not_depend_on_the_width() {
 }
 
 #[test]
+fn a_drawing_without_tooltip_lines_is_the_same_drawing() {
+    // The element draws without the lines (render_with(.., false)) and asks for them apart: everything else — the
+    // SVG, its style sheet, the CSV, the table, the hits' keys and places — must be what render() gives, and the
+    // lines must really be left out (else the saving is not there).
+    use treaty_charts::render_with;
+    for chart in charts::names() {
+        for (d, w, extra) in [("2000-12-12", "375", None), ("2020-08-03", "640", Some(("lang", "fr"))), ("2026-02-03", "1200", None)] {
+            let mut o = opts(chart, d, w);
+            if let Some((k, v)) = extra {
+                let mut pairs = vec![("chart", chart), ("as-of", d), ("width", w), (k, v)];
+                pairs.extend(charts::find(chart).unwrap().example.iter().copied());
+                o = Options::from_pairs(pairs).unwrap();
+            }
+            let (full, lean) = (render(&o).unwrap(), render_with(&o, false).unwrap());
+            let at = format!("{chart} {d} {w} px");
+            assert_eq!(full.body, lean.body, "{at}: SVG");
+            assert_eq!((&full.css, &full.csv, &full.spec.table, &full.spec.summary), (&lean.css, &lean.csv, &lean.spec.table, &lean.spec.summary), "{at}");
+            assert_eq!(full.spec.hits.len(), lean.spec.hits.len(), "{at}: hits");
+            for (f, l) in full.spec.hits.iter().zip(&lean.spec.hits) {
+                assert_eq!((&f.key, &f.region, &f.rule, &f.dots, f.walk, f.small), (&l.key, &l.region, &l.rule, &l.dots, l.walk, l.small), "{at}");
+                assert!(!f.lines.is_empty() && l.lines.is_empty(), "{at}: hit {} has lines {:?} / {:?}", f.key, f.lines, l.lines);
+            }
+        }
+    }
+}
+
+#[test]
 fn highlighted_states_are_never_left_out_without_a_word() {
     // On 3 Aug 2020 (data/treaty_actions.csv, date_bounds.csv): Nepal joined the Palermo Protocol on a day known
     // only between 1 Feb 2019 and 9 Oct 2020, so it may have joined; Bhutan had joined neither treaty.

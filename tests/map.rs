@@ -166,7 +166,7 @@ fn the_keys_walk_region_by_region_west_to_east() {
 #[test]
 fn a_map_without_its_geometry_says_so() {
     let o = Options::from_pairs([("chart", "map")]).unwrap();
-    let cx = charts::Ctx { model: Model::get(), o: &o, cat: treaty_charts::i18n::Cat::en(), world: None };
+    let cx = charts::Ctx { model: Model::get(), o: &o, cat: treaty_charts::i18n::Cat::en(), world: None, lines: true };
     let e = (o.chart.build)(&cx).unwrap_err();
     assert_eq!(e.to_string(), "The map’s outlines could not be loaded.");
 }

@@ -5,7 +5,8 @@
 //! cargo run --release --bin treaty-charts-bench [-- ROUNDS [CHART]]
 //! ```
 //! For each chart and width (375, 640, 1200 px) on the newest data it times, over ROUNDS runs (default 200),
-//! the model (embedded tables → sorted deposits), the chart spec (layout, notes, CSV) and the SVG writer, and
+//! the model (embedded tables → sorted deposits), the chart spec (layout, notes, CSV) with the tooltip lines (as the
+//! CLI and `hitLines` build it) and without them (as the element draws at every redraw), and the SVG writer, and
 //! prints the median and the 90th percentile in microseconds, plus the SVG's size in bytes. With CHART, only that
 //! chart kind (for profiling one chart).
 #![allow(clippy::disallowed_methods)] // native only: the methods clippy.toml refuses keep the .wasm small; this never enters it
@@ -43,7 +44,7 @@ fn main() -> Result<(), String> {
     println!("native render benchmark, {rounds} rounds each, newest data; times in µs (median / p90)");
     let (m50, m90) = time(rounds, Model::new);
     println!("{:<22} {:>9.1} / {:>9.1}", "model", m50, m90);
-    println!("{:<22} {:>21} {:>21} {:>10}", "chart @ width", "spec", "svg", "svg bytes");
+    println!("{:<22} {:>21} {:>21} {:>21} {:>10}", "chart @ width", "spec", "spec, no tooltip lines", "svg", "svg bytes");
     let model = Model::get();
     let only = std::env::args().nth(2);
     for kind in charts::CHARTS.iter().filter(|k| only.as_deref().map_or(true, |o| o == k.name)) {
@@ -53,10 +54,12 @@ fn main() -> Result<(), String> {
             pairs.extend(kind.example.iter().copied());
             let o = Options::from_pairs(pairs).map_err(|e| e.to_string())?;
             let (s50, s90) = time(rounds, || charts::build(model, &o));
+            let (l50, l90) = time(rounds, || charts::build_with(model, &o, false));
             let spec = charts::build(model, &o).map_err(|e| e.to_string())?;
             let (v50, v90) = time(rounds, || svg::render(&spec));
             let bytes = svg::render(&spec).map_err(|e| e.to_string())?.len();
-            println!("{:<22} {:>9.1} / {:>9.1} {:>9.1} / {:>9.1} {:>10}", format!("{} @ {width}", kind.name), s50, s90, v50, v90, bytes);
+            let at = format!("{} @ {width}", kind.name);
+            println!("{at:<22} {s50:>9.1} / {s90:>9.1} {l50:>9.1} / {l90:>9.1} {v50:>9.1} / {v90:>9.1} {bytes:>10}");
         }
     }
     Ok(())

@@ -144,7 +144,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             hits.push(Hit {
                 key: format!("{}:{key}", t.tag()),
                 region: Region::Mark { cx: th.pad + inner / 2.0, cy: y + bar_h / 2.0 },
-                lines: vec![cat.treaty(t).to_string(), caption.clone()],
+                lines: if cx.lines { vec![cat.treaty(t).to_string(), caption.clone()] } else { Vec::new() },
                 rule: None,
                 dots: Vec::new(),
                 walk: true,
@@ -227,13 +227,16 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             marks.push(Mark::Rect { rect: Rect { x: bar_x, y: y - th.axis * 0.85, w: bw.max(1.0), h: th.axis }, color: Role::Muted, hit });
         }
         texts.push(Text { anchor: Anchor::Start, ..crate::spec::run(bar_x + bw + 4.0, y, people(&cat, m.immigrants), th.axis, Role::Muted) });
-        let mut lines = vec![name.to_string(), people(&cat, m.immigrants)];
+        let lines_wanted = cx.lines;
+        let mut lines = if lines_wanted { vec![name.to_string(), people(&cat, m.immigrants)] } else { Vec::new() };
         for (k, t) in Treaty::ALL.iter().enumerate() {
             let st = model.status(s, *t, as_of);
             let cx = chips_x + k as f64 * chip_w;
             marks.push(Mark::Rect { rect: Rect { x: cx, y: y - th.axis * 0.8, w: 10.0, h: 10.0 }, color: status_fill(*t, st), hit });
             texts.push(crate::spec::run(cx + 14.0, y, status_word(&cat, st).to_string(), th.axis, Role::Ink));
-            lines.push(cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&notes::standing(&cat, model, s.iso3(), *t, as_of)))]));
+            if lines_wanted {
+                lines.push(cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&notes::standing(&cat, model, s.iso3(), *t, as_of)))]));
+            }
         }
         let cx = if bars { bar_x + bw / 2.0 } else { bar_x + num_w / 2.0 };
         hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });

@@ -253,8 +253,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     for &i in &order {
         let Some((s, _)) = states.get(i) else { continue };
         let at = world.point(s.iso3()).map(|p| project((p.lon10, p.lat10))).unwrap_or((plot.x, plot.y));
-        let mut lines = vec![cat.name(s.iso3()).to_string()];
-        lines.extend(Treaty::ALL.map(|t| standing(&cat, model, s, t, as_of)));
+        let mut lines = Vec::new();
+        if cx.lines {
+            lines.push(cat.name(s.iso3()).to_string());
+            lines.extend(Treaty::ALL.map(|t| standing(&cat, model, s, t, as_of)));
+        }
         hit_of.insert(s.iso3(), u16::try_from(hits.len()).unwrap_or(u16::MAX));
         let small = world.shape(s.iso3()).is_none();
         hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx: at.0, cy: at.1 }, lines, rule: None, dots: Vec::new(), walk: true, small });
@@ -272,12 +275,17 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             }
             None => {
                 // Not one of the 195: neutral land, with a tooltip that says so.
-                let name = iso3.and_then(data::country).map_or_else(|| cat.t(Msg::MapNoCode).to_string(), |c| cat.name(c.iso3).to_string());
+                let lines = if cx.lines {
+                    let name = iso3.and_then(data::country).map_or_else(|| cat.t(Msg::MapNoCode).to_string(), |c| cat.name(c.iso3).to_string());
+                    vec![name, cat.t(Msg::TipNotState).into()]
+                } else {
+                    Vec::new()
+                };
                 let centre = shape.polygons.first().and_then(|p| p.first()).and_then(|r| r.first()).copied().map(project).unwrap_or((plot.x, plot.y));
                 let h = u16::try_from(hits.len()).unwrap_or(u16::MAX);
                 // Land without a code (Natural Earth's disputed areas) is keyed by its place in the geometry.
                 let key = iso3.map_or_else(|| format!("area-{n}"), str::to_string);
-                hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines: vec![name, cat.t(Msg::TipNotState).into()], rule: None, dots: Vec::new(), walk: false, small: false });
+                hits.push(Hit { key, region: Region::Mark { cx: centre.0, cy: centre.1 }, lines, rule: None, dots: Vec::new(), walk: false, small: false });
                 (Role::Land, None, Some(h))
             }
         };

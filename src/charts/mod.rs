@@ -97,6 +97,10 @@ pub struct Ctx<'a> {
     pub cat: Cat,
     /// The world geometry, where the build has it (natively always; in the browser once fetched).
     pub world: Option<&'a World>,
+    /// Whether the hits get their tooltip lines. False for the drawing the element shows at each redraw, which
+    /// asks for the lines apart, once (`hitLines`): a chart then leaves every [`Hit::lines`](crate::spec::Hit)
+    /// empty and skips the work of writing them (on the timeline most of its work).
+    pub lines: bool,
 }
 
 /// Why a chart could not be built from valid options.
@@ -229,7 +233,15 @@ pub fn default_chart() -> &'static ChartDef {
 /// # Errors
 /// [`ChartError`] when the chart cannot be built from these options.
 pub fn build(model: &Model, o: &Options) -> Result<Spec, ChartError> {
-    let cx = Ctx { model, o, cat: o.cat(), world: crate::geo::world() };
+    build_with(model, o, true)
+}
+
+/// Like [`build`]; `lines: false` leaves the hits' tooltip lines empty (see [`Ctx::lines`]).
+///
+/// # Errors
+/// As [`build`].
+pub fn build_with(model: &Model, o: &Options, lines: bool) -> Result<Spec, ChartError> {
+    let cx = Ctx { model, o, cat: o.cat(), world: crate::geo::world(), lines };
     (o.chart.build)(&cx)
 }
 

@@ -148,8 +148,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             texts.push(crate::spec::run(bar_x + bar_w + 6.0, by + bar_h / 2.0 + th.axis * 0.35, of.clone(), th.axis, Role::text(*t)));
             parts.push(notes::count(&cat, r));
             // The tooltip: the row, the treaty, the count, and the states that are not parties when they are few.
-            let mut lines = vec![row.name.to_string(), cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&of))])];
-            for (status, key) in [(Status::MaybeParty, Msg::TipMaybeParties), (Status::Signatory, Msg::TipSignedOnlyList), (Status::Neither, Msg::TipNeitherList)] {
+            let mut lines = Vec::new();
+            let lists = [(Status::MaybeParty, Msg::TipMaybeParties), (Status::Signatory, Msg::TipSignedOnlyList), (Status::Neither, Msg::TipNeitherList)];
+            if cx.lines {
+                lines = vec![row.name.to_string(), cat.f(Msg::LabelValue, &[("label", Arg::Str(cat.treaty(*t))), ("value", Arg::Str(&of))])];
+            }
+            for (status, key) in lists.into_iter().filter(|_| cx.lines) {
                 let mut who: Vec<&str> = row.states.iter().filter(|s| model.status(s, *t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
                 crate::sort::by_key(&mut who, |n| text::sort_key(n));
                 if !who.is_empty() && who.len() <= MAX_NAMES + 1 {

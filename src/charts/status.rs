@@ -21,6 +21,24 @@ pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus,
 const MAX_NAMES: usize = 12;
 
 /// Builds the status spec.
+/// A bar segment's tooltip lines: which treaty, the count in words, its share of the `total` states, and who they
+/// are (up to [`MAX_NAMES`] named).
+fn segment_lines(cx: &Ctx<'_>, t: Treaty, status: Status, treaty: &str, words: &str, count: u16, total: u16) -> Vec<String> {
+    let (model, cat, as_of) = (cx.model, cx.cat, cx.o.as_of);
+    let mut who: Vec<&'static str> = model.un_states().filter(|s| model.status(s, t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
+    crate::sort::by_key(&mut who, |n| crate::text::sort_key(n));
+    let share = i64::from(count) * 1000 / i64::from(total.max(1));
+    let mut lines = vec![treaty.to_string(), words.to_string(), cat.f(Msg::TipShareOfStates, &[("share", Arg::Tenths(share)), ("total", Arg::Num(i64::from(total)))])];
+    // "and 1 more" would take the room of the name itself: one over the limit is named.
+    if who.len() <= MAX_NAMES + 1 {
+        lines.push(cat.list(&who));
+    } else {
+        let shown = who.get(..MAX_NAMES).unwrap_or(&who).join(cat.0.list_sep);
+        lines.push(cat.f(Msg::ListMore, &[("names", Arg::Str(&shown)), ("n", Arg::Num((who.len() - MAX_NAMES) as i64))]));
+    }
+    lines
+}
+
 fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let (model, o, cat) = (cx.model, cx.o, cx.cat);
     let as_of = o.as_of;
@@ -119,21 +137,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 texts.push(t_run(x + 5.0, y + bar_h / 2.0 + th.label * 0.35, label, th.label, ink, fill, Anchor::Start, true));
             }
             // The tooltip: which treaty, the count, its share of the states, and who they are when few.
-            let mut who: Vec<&'static str> = model
-                .un_states()
-                .filter(|s| model.status(s, *t, as_of) == *status)
-                .map(|s| cat.name(s.iso3()))
-                .collect();
-            crate::sort::by_key(&mut who, |n| crate::text::sort_key(n));
-            let share = i64::from(count) * 1000 / i64::from(total.max(1));
-            let mut lines = vec![treaty.to_string(), words.clone(), cat.f(Msg::TipShareOfStates, &[("share", Arg::Tenths(share)), ("total", n(total))])];
-            // "and 1 more" would take the room of the name itself: one over the limit is named.
-            if who.len() <= MAX_NAMES + 1 {
-                lines.push(cat.list(&who));
-            } else {
-                let shown = who.get(..MAX_NAMES).unwrap_or(&who).join(cat.0.list_sep);
-                lines.push(cat.f(Msg::ListMore, &[("names", Arg::Str(&shown)), ("n", Arg::Num((who.len() - MAX_NAMES) as i64))]));
-            }
+            let lines = if cx.lines { segment_lines(cx, *t, *status, treaty, words, count, total) } else { Vec::new() };
             let key = format!("{}:{}", t.tag(), status_key(*status));
             hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
             x += sw;

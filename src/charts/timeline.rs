@@ -10,7 +10,7 @@ use super::{csv_row, ChartDef, ChartError, Ctx};
 use crate::data::{self, Treaty};
 use crate::date::Day;
 use crate::i18n::{Arg, Cat, Msg};
-use crate::model::{Model, When};
+use crate::model::{Model, Range, When};
 use crate::notes::{self, Counts};
 use crate::options::Opt;
 use crate::spec::{nice_axis, Anchor, Frame, Hit, Linear, Mark, Rect, Region, Role, Spec, Swatch, Text};
@@ -302,52 +302,23 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     csv_row(&mut csv, &["date", "treaty", "parties_min", "parties_max"]);
     let mut hits: Vec<Hit> = Vec::with_capacity(days.len());
     for day in days {
-        let mut lines = vec![cat.day(day)];
+        // The tooltip's lines only when they are wanted (see Ctx::lines): they are most of the chart's work.
+        let mut lines = if cx.lines { vec![cat.day(day)] } else { Vec::new() };
         let mut dots = Vec::new();
         for t in Treaty::ALL {
-            let info = t.info();
-            let treaty = Arg::Str(cat.treaty(t));
-            if info.opened_for_signature > day {
-                lines.push(cat.f(Msg::TipNotYetOpen, &[("treaty", treaty)]));
+            if t.info().opened_for_signature > day {
+                if cx.lines {
+                    lines.push(cat.f(Msg::TipNotYetOpen, &[("treaty", Arg::Str(cat.treaty(t)))]));
+                }
                 continue;
             }
             let r = model.parties_on(t, day);
-            lines.push(if r.exact() {
-                let key = if model.eu_party_on(t, day) { Msg::TipPartiesEu } else { Msg::TipParties };
-                cat.f(key, &[("treaty", treaty), ("n", Arg::Num(i64::from(r.min)))])
-            } else {
-                cat.f(Msg::TipPartiesRange, &[("treaty", treaty), ("count", Arg::Str(&notes::count(&cat, r)))])
-            });
             dots.push((ys.map(f64::from(r.min)), Role::party(t)));
-            let on_day = model.deposits(t).iter().filter(|d| d.when.day() == Some(day));
-            let joined: Vec<String> = on_day
-                .map(|d| {
-                    let key = if d.derived { Msg::TipJoinerDerived } else { Msg::TipJoiner };
-                    cat.f(key, &[("name", Arg::Str(cat.name(d.iso3))), ("kind", Arg::Str(cat.kind(d.kind)))])
-                })
-                .collect();
-            let changed = model.deposits(t).iter().any(|d| d.when.earliest() == day || d.when.latest() == day);
-            if changed {
+            if model.deposits(t).iter().any(|d| d.when.earliest() == day || d.when.latest() == day) {
                 csv_row(&mut csv, &[&day.to_string(), t.tag(), &r.min.to_string(), &r.max.to_string()]);
             }
-            if !joined.is_empty() {
-                // One over the limit is named rather than counted ("and 1 more").
-                let limit = if joined.len() == MAX_NAMES + 1 { MAX_NAMES + 1 } else { MAX_NAMES };
-                let shown: Vec<&str> = joined.iter().take(limit).map(String::as_str).collect();
-                let mut names = shown.join(cat.t(Msg::Semicolon));
-                if joined.len() > shown.len() {
-                    names = cat.f(Msg::TipAndMore, &[("names", Arg::Str(&names)), ("n", Arg::Num((joined.len() - shown.len()) as i64))]);
-                }
-                let new = [("t", Arg::Key(t.tag())), ("n", Arg::Num(joined.len() as i64)), ("names", Arg::Str(&names))];
-                lines.push(cat.f(Msg::TipNew, &new));
-            }
-            for d in model.deposits(t).iter().filter(|d| d.when.day().is_none()) {
-                if d.when.earliest() == day {
-                    lines.push(cat.f(Msg::TipMaybeFrom, &[("name", Arg::Str(cat.name(d.iso3)))]));
-                }
-                if d.when.latest() == day {
-                    lines.push(cat.f(Msg::TipByThen, &[("name", Arg::Str(cat.name(d.iso3)))]));
-                }
+            if cx.lines {
+                tip_lines(model, &cat, t, day, r, &mut lines);
             }
         }
         let x = xs.map(f64::from(day.0));
@@ -388,6 +359,45 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 const LEADING_AXIS: f64 = 1.6;
 
 /// Key numbers in words, for screen readers.
+/// One treaty's tooltip lines for `day`, on which it has `r` parties: the count, who joined that day (up to
+/// [`MAX_NAMES`] named), and the states whose range of possible dates begins or ends there.
+fn tip_lines(model: &Model, cat: &Cat, t: Treaty, day: Day, r: Range, lines: &mut Vec<String>) {
+    let treaty = Arg::Str(cat.treaty(t));
+    lines.push(if r.exact() {
+        let key = if model.eu_party_on(t, day) { Msg::TipPartiesEu } else { Msg::TipParties };
+        cat.f(key, &[("treaty", treaty), ("n", Arg::Num(i64::from(r.min)))])
+    } else {
+        cat.f(Msg::TipPartiesRange, &[("treaty", treaty), ("count", Arg::Str(&notes::count(cat, r)))])
+    });
+    let joined: Vec<String> = model
+        .deposits(t)
+        .iter()
+        .filter(|d| d.when.day() == Some(day))
+        .map(|d| {
+            let key = if d.derived { Msg::TipJoinerDerived } else { Msg::TipJoiner };
+            cat.f(key, &[("name", Arg::Str(cat.name(d.iso3))), ("kind", Arg::Str(cat.kind(d.kind)))])
+        })
+        .collect();
+    if !joined.is_empty() {
+        // One over the limit is named rather than counted ("and 1 more").
+        let limit = if joined.len() == MAX_NAMES + 1 { MAX_NAMES + 1 } else { MAX_NAMES };
+        let shown: Vec<&str> = joined.iter().take(limit).map(String::as_str).collect();
+        let mut names = shown.join(cat.t(Msg::Semicolon));
+        if joined.len() > shown.len() {
+            names = cat.f(Msg::TipAndMore, &[("names", Arg::Str(&names)), ("n", Arg::Num((joined.len() - shown.len()) as i64))]);
+        }
+        lines.push(cat.f(Msg::TipNew, &[("t", Arg::Key(t.tag())), ("n", Arg::Num(joined.len() as i64)), ("names", Arg::Str(&names))]));
+    }
+    for d in model.deposits(t).iter().filter(|d| d.when.day().is_none()) {
+        if d.when.earliest() == day {
+            lines.push(cat.f(Msg::TipMaybeFrom, &[("name", Arg::Str(cat.name(d.iso3)))]));
+        }
+        if d.when.latest() == day {
+            lines.push(cat.f(Msg::TipByThen, &[("name", Arg::Str(cat.name(d.iso3)))]));
+        }
+    }
+}
+
 fn summary(model: &Model, cat: &Cat, as_of: Day) -> String {
     let parts: Vec<String> = Treaty::ALL
         .iter()
