@@ -42,6 +42,8 @@ export interface RenderedDetail {
   /** Drawn size in CSS px. */
   width: number;
   height: number;
+  /** The chart's headline as drawn, in its language (the `chart-title` attribute where given). */
+  title: string;
 }
 
 /** `detail` of `treaty-chart-error`: a rejected option, or a module that could not load. */

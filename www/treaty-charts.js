@@ -683,8 +683,12 @@ class TreatyChart extends HTMLElement {
     }
     // The drawing's own style sheet comes apart from it (the SVG has no <style> or style attribute, which a
     // Content-Security-Policy without 'unsafe-inline' blocks) and is adopted; old browsers get a <style>.
-    if (this._svgSheet) this._svgSheet.replaceSync(res.css);
-    else (this._svgStyle ??= this._root.appendChild(document.createElement('style'))).textContent = res.css;
+    // (Replaced only when it changed: a new sheet restyles the whole shadow tree, and a width change keeps it.)
+    if (res.css !== this._css) {
+      this._css = res.css;
+      if (this._svgSheet) this._svgSheet.replaceSync(res.css);
+      else (this._svgStyle ??= this._root.appendChild(document.createElement('style'))).textContent = res.css;
+    }
     this._showAbout(res);
     this._showControls(res);
     this._walk = res.hits.map((h, i) => (h.walk ? i : -1)).filter((i) => i >= 0);
@@ -706,7 +710,7 @@ class TreatyChart extends HTMLElement {
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
     }
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
-      detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height }, bubbles: true, composed: true,
+      detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height, title: res.title }, bubbles: true, composed: true,
     }));
   }
 

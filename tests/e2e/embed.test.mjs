@@ -183,6 +183,20 @@ test('the bare country iframe page shows its example state; the iframe page take
   await page.goto(`${h.base}/embed-map.html?lang=fr-CA&treaty=icrmw`);
   await h.rendered(page, 'chart');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  // The page's title is the chart's own headline, in its language (what the SVG is labelled by) ...
+  const titles = () => page.evaluate(() => {
+    const root = document.getElementById('chart').shadowRoot;
+    return [document.title, root.getElementById(root.querySelector('svg').getAttribute('aria-labelledby')).textContent];
+  });
+  let [title, headline] = await titles();
+  assert.equal(title, headline);
+  assert.match(title, /Convention sur les travailleurs migrants/);
+  // ... also when the address asks one chart's page for another chart.
+  await page.goto(`${h.base}/embed-timeline.html?chart=status`);
+  await h.rendered(page, 'chart');
+  [title, headline] = await titles();
+  assert.equal(title, headline);
+  assert.match(title, /stand/i);
   await context.close();
 });
 
