@@ -190,12 +190,13 @@ pub fn about(cat: &Cat, model: &Model, as_of: Day, counts: Counts, stock: bool) 
     let stays = model.stays_out(as_of);
     if let Some(s) = &stays {
         out.push(cat.f(
-            Msg::StaysOutText,
+            if past(as_of) { Msg::StaysOutTextPast } else { Msg::StaysOutText },
             &[
                 ("top", Arg::Num(s.top as i64)),
                 ("n", Arg::Num(s.icrmw.len() as i64)),
                 ("names", Arg::Str(&names(cat, &s.icrmw))),
                 ("p", Arg::Str(&count(cat, s.palermo))),
+                ("date", Arg::Day(as_of)),
             ],
         ));
         out.extend(stays_out_shares(cat, model, as_of));
@@ -218,12 +219,19 @@ pub fn about(cat: &Cat, model: &Model, as_of: Day, counts: Counts, stock: bool) 
 pub fn stays_out_shares(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
     let s = model.stays_out(as_of)?;
     Some(cat.f(
-        Msg::StaysOutShares,
+        if past(as_of) { Msg::StaysOutSharesPast } else { Msg::StaysOutShares },
         &[
             ("imm", Arg::Str(&share(cat, s.coverage.immigrants, s.coverage.world_immigrants))),
             ("emi", Arg::Str(&share(cat, s.coverage.emigrants, s.coverage.world_emigrants))),
+            ("date", Arg::Day(as_of)),
         ],
     ))
+}
+
+/// True for a date before the newest data: sentences about who is a party then take the past tense and name the
+/// date, and mark the migrant figures (mid-2024's, the only ones the data has) as of 2024.
+fn past(as_of: Day) -> bool {
+    as_of < data::data_as_of()
 }
 
 /// The day the European Union became a Palermo party.
@@ -327,8 +335,8 @@ pub fn caveat_early(cat: &Cat, as_of: Day) -> Option<String> {
 pub fn caveat_stays_out(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
     let s = model.stays_out(as_of)?;
     Some(cat.f(
-        Msg::CaveatStaysOut,
-        &[("top", Arg::Num(s.top as i64)), ("n", Arg::Num(s.icrmw.len() as i64)), ("names", Arg::Str(&names(cat, &s.icrmw)))],
+        if past(as_of) { Msg::CaveatStaysOutPast } else { Msg::CaveatStaysOut },
+        &[("top", Arg::Num(s.top as i64)), ("n", Arg::Num(s.icrmw.len() as i64)), ("names", Arg::Str(&names(cat, &s.icrmw))), ("date", Arg::Day(as_of))],
     ))
 }
 

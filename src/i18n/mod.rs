@@ -365,6 +365,11 @@ messages! {
     StaysOutText,
     /// About: the Convention's parties' shares of the world's migrants and emigrants ({imm}, {emi}).
     StaysOutShares,
+    /// [`Msg::StaysOutText`] on a date before the newest data: in the past tense, the date named (`{date}`), and the
+    /// migrants marked as mid-2024's (the only estimates the data has).
+    StaysOutTextPast,
+    /// [`Msg::StaysOutShares`] on a date before the newest data: the parties on `{date}`, the migrants of mid-2024.
+    StaysOutSharesPast,
     /// About: the European Union; `{date}`.
     EuText,
     /// About: today's states on a past date; `{date}`.
@@ -391,6 +396,8 @@ messages! {
     CaveatNotInForce,
     /// Caveat: who stays out; `{top}`, `{n}`, `{names}`.
     CaveatStaysOut,
+    /// [`Msg::CaveatStaysOut`] on a date before the newest data (past tense, `{date}`, the migrants of mid-2024).
+    CaveatStaysOutPast,
     /// Caveat: the EU is not counted.
     CaveatEu,
     /// Timeline headline.
