@@ -78,6 +78,30 @@ fn all_specs() -> Vec<(String, Spec)> {
 }
 
 #[test]
+fn every_placeholder_is_filled() {
+    // A message whose placeholder the code does not fill shows its braces to readers ("No hay línea para
+    // {t|palermo=…}"): every word a chart shows — drawn text, description, table, tooltips, "About this data" — in
+    // every language, on dates before and after each treaty opened, with full notes.
+    for chart in charts::names() {
+        for lang in ["en", "fr", "es"] {
+            for d in DATES {
+                let mut pairs = vec![("chart", chart), ("as-of", d), ("width", "640"), ("lang", lang), ("notes", "full")];
+                pairs.extend(charts::find(chart).unwrap().example.iter().copied());
+                let r = render(&Options::from_pairs(pairs).unwrap()).unwrap();
+                let svg = r.svg();
+                let doc = roxmltree::Document::parse(&svg).unwrap();
+                let words = doc.descendants().filter(|n| n.is_text() && n.parent().is_some_and(|p| !p.has_tag_name("style"))).filter_map(|n| n.text());
+                let lines = r.spec.hits.iter().flat_map(|h| h.lines.iter().map(String::as_str));
+                let table = r.spec.table.as_deref().unwrap_or_default();
+                for text in words.chain(lines).chain([table, r.spec.summary.as_str()]).chain(r.spec.blocks.about.iter().map(String::as_str)) {
+                    assert!(!text.contains('{') && !text.contains('}'), "{chart} {lang} {d}: “{text}”");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn svg_is_well_formed_and_accessible() {
     for chart in charts::names() {
         for w in ["320", "1200"] {

@@ -198,7 +198,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let pts: Vec<(f64, f64)> = steps(model, t, as_of, When::latest).into_iter().map(px).collect();
         if pts.is_empty() {
             // Say why the line is missing, inside the plot's empty top-left corner.
-            let msg = cat.f(Msg::NoLine, &[("treaty", Arg::Str(cat.treaty(t))), ("date", Arg::Day(t.info().opened_for_signature))]);
+            let msg = cat.f(Msg::NoLine, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("date", Arg::Day(t.info().opened_for_signature))]);
             for line in text::wrap(&msg, th.axis, false, plot.w - 12.0) {
                 texts.push(label(plot.x + 6.0, notice_y, line, th.axis, Role::text(t), Anchor::Start));
                 notice_y += th.axis * 1.35;
