@@ -450,6 +450,49 @@ fn a_drawing_without_tooltip_lines_is_the_same_drawing() {
 }
 
 #[test]
+fn highlighted_names_keep_off_the_lines_where_there_is_room() {
+    // A name on the timeline sits beside its marker, clear of both treaties' step lines, when the chart has room;
+    // and never on another name.
+    use treaty_charts::spec::Role;
+    for (codes, w) in [("GHA", "640"), ("TUR,DEU,USA", "640"), ("NPL,PLW,BTN", "375"), ("PHL,MEX", "1200"), ("GHA,NPL,DEU", "1200")] {
+        let o = Options::from_pairs([("chart", "timeline"), ("width", w), ("highlight", codes)]).unwrap();
+        let s = charts::build(Model::get(), &o).unwrap();
+        let lines: Vec<&Vec<(f64, f64)>> = s
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Path { points, color: Role::PalermoParty | Role::IcrmwParty, width, .. } if *width > 2.0 && points.len() > 2 => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lines.len(), 2, "{codes} {w}: both step lines");
+        let names: Vec<(&str, [f64; 4])> = s
+            .texts
+            .iter()
+            .filter(|t| t.color == Role::Highlight)
+            .map(|t| {
+                let (l, r) = extent(t);
+                (t.text.as_str(), [l, t.y - t.size * 0.8, r, t.y + t.size * 0.25])
+            })
+            .collect();
+        assert!(names.len() >= codes.split(',').count(), "{codes} {w}: {names:?}");
+        for (name, b) in &names {
+            for line in &lines {
+                for seg in line.windows(2) {
+                    let (a, c) = (seg[0], seg[1]);
+                    let crosses = a.0.max(c.0) > b[0] && a.0.min(c.0) < b[2] && a.1.max(c.1) > b[1] && a.1.min(c.1) < b[3];
+                    assert!(!crosses, "{codes} at {w} px: “{name}” {b:?} on a line at {a:?}–{c:?}");
+                }
+            }
+            for (other, o) in &names {
+                let apart = b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1];
+                assert!(std::ptr::eq(name, other) || apart, "{codes} at {w} px: “{name}” on “{other}”");
+            }
+        }
+    }
+}
+
+#[test]
 fn highlighted_states_are_never_left_out_without_a_word() {
     // On 3 Aug 2020 (data/treaty_actions.csv, date_bounds.csv): Nepal joined the Palermo Protocol on a day known
     // only between 1 Feb 2019 and 9 Oct 2020, so it may have joined; Bhutan had joined neither treaty.

@@ -237,14 +237,55 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     }
 
     // Highlighted states: a marker where each joined, with its name above it; names that would touch step up (or
-    // down, below the line), joined to their marker by a line.
+    // down, below the line), joined to their marker by a line. Names keep clear of each other, of every marker,
+    // and of what is drawn on the plot: both treaties' lines, the rings and diamonds on them.
+    let marker = |iso3: &str, t: Treaty| {
+        joined(iso3, t).map(|d| {
+            let (day, fill, outline) = if maybe(&d) { (d.when.earliest(), Role::Surface, Role::Highlight) } else { (d.when.latest(), Role::Highlight, Role::Surface) };
+            (px((f64::from(day.0), f64::from(model.parties_on(t, day).min))), fill, outline)
+        })
+    };
+    let mut drawn_boxes: Vec<[f64; 4]> = Vec::new();
+    for m in &marks {
+        match m {
+            Mark::Path { points, color, .. } if Treaty::ALL.iter().any(|t| Role::party(*t) == *color) => {
+                drawn_boxes.extend(points.windows(2).filter_map(|w| match w {
+                    [a, b] => Some([a.0.min(b.0) - 1.0, a.1.min(b.1) - 1.0, a.0.max(b.0) + 1.0, a.1.max(b.1) + 1.0]),
+                    _ => None,
+                }));
+            }
+            Mark::Ring { center, r, .. } | Mark::Diamond { center, r, .. } => drawn_boxes.push([center.0 - r, center.1 - r, center.0 + r, center.1 + r]),
+            _ => {}
+        }
+    }
+    // The markers, then each name and leader as placed: what a name must never touch.
     let mut taken: Vec<[f64; 4]> = Vec::new();
+    for iso3 in &o.highlight {
+        for t in Treaty::ALL {
+            if let Some(((x, y), _, _)) = marker(iso3, t) {
+                // (Its core: a name may come as close to its own marker as the 3 px every box keeps.)
+                taken.push([x - 3.0, y - 3.0, x + 3.0, y + 3.0]);
+            }
+        }
+    }
+    // The line from a marker to its name when the name moved away (`(left, baseline)`, `nw` wide).
+    let leader = |(x, y): (f64, f64), (left, baseline): (f64, f64), nw: f64| {
+        let below = baseline > y;
+        ((x, y + if below { 4.5 } else { -4.5 }), (within_x(left, nw, x), if below { baseline - th.axis * 0.8 } else { baseline + 2.0 }))
+    };
+    // Points along a line, every 3 px or so: a leader's boxes, and where it could cross a name.
+    let along = |(a, b): ((f64, f64), (f64, f64))| {
+        let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil().max(1.0) as usize;
+        (0..=n).map(move |i| {
+            let f = i as f64 / n as f64;
+            (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
+        })
+    };
+    let (mut names, mut leaders): (Vec<[f64; 4]>, Vec<[f64; 4]>) = (Vec::new(), Vec::new());
     for iso3 in &o.highlight {
         let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
         for t in Treaty::ALL {
-            let Some(d) = joined(iso3, t) else { continue };
-            let (day, fill, outline) = if maybe(&d) { (d.when.earliest(), Role::Surface, Role::Highlight) } else { (d.when.latest(), Role::Highlight, Role::Surface) };
-            let (x, y) = px((f64::from(day.0), f64::from(model.parties_on(t, day).min)));
+            let Some(((x, y), fill, outline)) = marker(iso3, t) else { continue };
             marks.push(Mark::Dot { center: (x, y), r: 4.5, fill, outline, pattern: None, hit: None });
             // A state on both lines says which label is which, in words.
             let name = if both {
@@ -255,17 +296,48 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let nw = text::width(&name, th.axis, true);
             let centred = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
             let step = th.axis * 1.25;
-            let candidates: Vec<(f64, f64)> = (0..8)
-                .map(|k| (centred, y - 9.0 - step * f64::from(k)))
-                .chain((0..6).map(|k| (centred, y + 9.0 + th.axis + step * f64::from(k))))
-                .chain((0..8).flat_map(|k| [(x + 8.0, y - 9.0 - step * f64::from(k)), (x - 8.0 - nw, y - 9.0 - step * f64::from(k))]))
+            // Places for the name, each with how many steps it is from the marker: above it, below it, then beside.
+            let up = |k: u8| y - 9.0 - step * f64::from(k);
+            let down = |k: u8| y + 9.0 + th.axis + step * f64::from(k);
+            let candidates: Vec<((f64, f64), u8)> = (0..8)
+                .map(|k| ((centred, up(k)), k))
+                .chain((0..6).map(|k| ((centred, down(k)), k)))
+                .chain((0..12).flat_map(|k| [((x + 8.0, up(k)), k + 1), ((x - 8.0 - nw, up(k)), k + 1)]))
+                .chain((0..6).flat_map(|k| [((x + 8.0, down(k)), k + 1), ((x - 8.0 - nw, down(k)), k + 1)]))
                 .collect();
+            // A place whose leader would cross a name already placed is no place (the first, beside its marker, has
+            // no leader).
+            let clear = |k: usize, c: (f64, f64)| {
+                k == 0 || along(leader((x, y), c, nw)).all(|(px, py)| names.iter().all(|r| px < r[0] - 1.0 || px > r[2] + 1.0 || py < r[1] - 1.0 || py > r[3] + 1.0))
+            };
+            // The first place that fits, in passes that give up one wish at a time: near the marker (within 3 steps)
+            // and clear of the lines; near it, on a line (the name's halo keeps it legible); anywhere; anywhere, its
+            // leader and other names' leaders crossing. Never on another name or marker but as the very last resort.
+            let place = |near: bool, avoid: &[[f64; 4]], crossing: bool| {
+                let (index, open): (Vec<usize>, Vec<(f64, f64)>) = candidates
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, (c, steps))| (!near || *steps <= 3) && (crossing || clear(*k, *c)))
+                    .map(|(k, (c, _))| (k, *c))
+                    .unzip();
+                let mut boxes = [taken.as_slice(), avoid].concat();
+                crate::spec::place_label(&open, nw, th.axis, plot, &mut boxes).map(|(at, i)| (at, index.get(i).copied().unwrap_or(0)))
+            };
+            let lines_and_leaders = [drawn_boxes.as_slice(), leaders.as_slice()].concat();
             let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0);
-            let ((left, baseline), k) = crate::spec::place_label(&candidates, nw, th.axis, plot, &mut taken).unwrap_or(fallback);
+            let ((left, baseline), k) = place(true, &lines_and_leaders, false)
+                .or_else(|| place(true, &leaders, false))
+                .or_else(|| place(false, &leaders, false))
+                .or_else(|| place(false, &[], true))
+                .unwrap_or(fallback);
+            let name_box = [left, baseline - th.axis * 0.8, left + nw, baseline + th.axis * 0.25];
+            taken.push(name_box);
+            names.push(name_box);
             if k >= 1 {
-                // Moved off its marker: a line from the marker to the name.
-                let to = (within_x(left, nw, x), if baseline < y { baseline + 2.0 } else { baseline - th.axis * 0.8 });
-                marks.push(Mark::Path { points: vec![(x, y + if baseline < y { -4.5 } else { 4.5 }), to], color: Role::Highlight, width: 1.0, dashed: false });
+                // Moved off its marker: a line from the marker to the name, which later names keep clear of.
+                let (from, to) = leader((x, y), (left, baseline), nw);
+                leaders.extend(along((from, to)).map(|(px, py)| [px - 0.5, py - 0.5, px + 0.5, py + 0.5]));
+                marks.push(Mark::Path { points: vec![from, to], color: Role::Highlight, width: 1.0, dashed: false });
             }
             let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
             l.bold = true;
