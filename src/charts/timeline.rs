@@ -268,19 +268,6 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             }
         }
     }
-    // The line from a marker to its name when the name moved away (`(left, baseline)`, `nw` wide).
-    let leader = |(x, y): (f64, f64), (left, baseline): (f64, f64), nw: f64| {
-        let below = baseline > y;
-        ((x, y + if below { 4.5 } else { -4.5 }), (within_x(left, nw, x), if below { baseline - th.axis * 0.8 } else { baseline + 2.0 }))
-    };
-    // Points along a line, every 3 px or so: a leader's boxes, and where it could cross a name.
-    let along = |(a, b): ((f64, f64), (f64, f64))| {
-        let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil().max(1.0) as usize;
-        (0..=n).map(move |i| {
-            let f = i as f64 / n as f64;
-            (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
-        })
-    };
     let (mut names, mut leaders): (Vec<[f64; 4]>, Vec<[f64; 4]>) = (Vec::new(), Vec::new());
     for iso3 in &o.highlight {
         let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
@@ -295,48 +282,16 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             };
             let nw = text::width(&name, th.axis, true);
             let centred = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
-            let step = th.axis * 1.25;
-            // Places for the name, each with how many steps it is from the marker: above it, below it, then beside.
-            let up = |k: u8| y - 9.0 - step * f64::from(k);
-            let down = |k: u8| y + 9.0 + th.axis + step * f64::from(k);
-            let candidates: Vec<((f64, f64), u8)> = (0..8)
-                .map(|k| ((centred, up(k)), k))
-                .chain((0..6).map(|k| ((centred, down(k)), k)))
-                .chain((0..12).flat_map(|k| [((x + 8.0, up(k)), k + 1), ((x - 8.0 - nw, up(k)), k + 1)]))
-                .chain((0..6).flat_map(|k| [((x + 8.0, down(k)), k + 1), ((x - 8.0 - nw, down(k)), k + 1)]))
-                .collect();
-            // A place whose leader would cross a name already placed is no place (the first, beside its marker, has
-            // no leader).
-            let clear = |k: usize, c: (f64, f64)| {
-                k == 0 || along(leader((x, y), c, nw)).all(|(px, py)| names.iter().all(|r| px < r[0] - 1.0 || px > r[2] + 1.0 || py < r[1] - 1.0 || py > r[3] + 1.0))
-            };
-            // The first place that fits, in passes that give up one wish at a time: near the marker (within 3 steps)
-            // and clear of the lines; near it, on a line (the name's halo keeps it legible); anywhere; anywhere, its
-            // leader and other names' leaders crossing. Never on another name or marker but as the very last resort.
-            let place = |near: bool, avoid: &[[f64; 4]], crossing: bool| {
-                let (index, open): (Vec<usize>, Vec<(f64, f64)>) = candidates
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, (c, steps))| (!near || *steps <= 3) && (crossing || clear(*k, *c)))
-                    .map(|(k, (c, _))| (k, *c))
-                    .unzip();
-                let mut boxes = [taken.as_slice(), avoid].concat();
-                crate::spec::place_label(&open, nw, th.axis, plot, &mut boxes).map(|(at, i)| (at, index.get(i).copied().unwrap_or(0)))
-            };
-            let lines_and_leaders = [drawn_boxes.as_slice(), leaders.as_slice()].concat();
             let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0);
-            let ((left, baseline), k) = place(true, &lines_and_leaders, false)
-                .or_else(|| place(true, &leaders, false))
-                .or_else(|| place(false, &leaders, false))
-                .or_else(|| place(false, &[], true))
-                .unwrap_or(fallback);
+            let room = Room { plot, size: th.axis, taken: &taken, lines: &drawn_boxes, leaders: &leaders, names: &names };
+            let ((left, baseline), k) = place_name((x, y), centred, nw, &room).unwrap_or(fallback);
             let name_box = [left, baseline - th.axis * 0.8, left + nw, baseline + th.axis * 0.25];
             taken.push(name_box);
             names.push(name_box);
             if k >= 1 {
                 // Moved off its marker: a line from the marker to the name, which later names keep clear of.
-                let (from, to) = leader((x, y), (left, baseline), nw);
-                leaders.extend(along((from, to)).map(|(px, py)| [px - 0.5, py - 0.5, px + 0.5, py + 0.5]));
+                let (from, to) = leader((x, y), (left, baseline), nw, th.axis);
+                leaders.extend(along(from, to).into_iter().map(|(px, py)| [px - 0.5, py - 0.5, px + 0.5, py + 0.5]));
                 marks.push(Mark::Path { points: vec![from, to], color: Role::Highlight, width: 1.0, dashed: false });
             }
             let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
@@ -431,6 +386,86 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 const LEADING_AXIS: f64 = 1.6;
 
 /// Key numbers in words, for screen readers.
+/// What a highlighted state's name must keep clear of on the timeline (boxes `[left, top, right, bottom]`, px).
+struct Room<'a> {
+    /// The plot, which the name stays inside.
+    plot: Rect,
+    /// The names' font size, px.
+    size: f64,
+    /// Every marker and the names placed so far: never touched but as the last resort.
+    taken: &'a [[f64; 4]],
+    /// Both treaties' lines, the rings and diamonds on them.
+    lines: &'a [[f64; 4]],
+    /// Points along the leaders drawn so far.
+    leaders: &'a [[f64; 4]],
+    /// The names placed so far (a new leader must not cross one).
+    names: &'a [[f64; 4]],
+}
+
+/// Where the name (`nw` px wide) of the marker at `(x, y)` goes, `(left, baseline)`, and its place's index among
+/// the candidates (0: over its marker, no leader). Candidates: over the marker (`centred` is the left edge that
+/// centres it, kept inside the plot) and steps above it, steps below it, then to either side. The first that fits
+/// in passes that give up one wish at a time: near the marker (within 3 steps) and clear of the lines; near it, on
+/// a line (the name's halo keeps it legible); anywhere; anywhere, its leader and other leaders crossing. `None`
+/// when no place keeps clear of the markers and names.
+fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize)> {
+    let step = room.size * 1.25;
+    let up = |k: u8| y - 9.0 - step * f64::from(k);
+    let down = |k: u8| y + 9.0 + room.size + step * f64::from(k);
+    let mut candidates: Vec<((f64, f64), u8)> = Vec::new();
+    candidates.extend((0..8).map(|k| ((centred, up(k)), k)));
+    candidates.extend((0..6).map(|k| ((centred, down(k)), k)));
+    for k in 0..12 {
+        candidates.extend([((x + 8.0, up(k)), k + 1), ((x - 8.0 - nw, up(k)), k + 1)]);
+    }
+    for k in 0..6 {
+        candidates.extend([((x + 8.0, down(k)), k + 1), ((x - 8.0 - nw, down(k)), k + 1)]);
+    }
+    // A place whose leader would cross a name already placed.
+    let crosses = |c: (f64, f64)| {
+        let (from, to) = leader((x, y), c, nw, room.size);
+        along(from, to).into_iter().any(|(px, py)| room.names.iter().any(|r| px >= r[0] - 1.0 && px <= r[2] + 1.0 && py >= r[1] - 1.0 && py <= r[3] + 1.0))
+    };
+    // (near, clear of the lines, leaders may cross)
+    for (near, clear_of_lines, crossing) in [(true, true, false), (true, false, false), (false, false, false), (false, false, true)] {
+        let mut boxes = room.taken.to_vec();
+        if clear_of_lines {
+            boxes.extend_from_slice(room.lines);
+        }
+        if !crossing {
+            boxes.extend_from_slice(room.leaders);
+        }
+        let (index, open): (Vec<usize>, Vec<(f64, f64)>) = candidates
+            .iter()
+            .enumerate()
+            .filter(|(k, (c, steps))| (!near || *steps <= 3) && (crossing || *k == 0 || !crosses(*c)))
+            .map(|(k, (c, _))| (k, *c))
+            .unzip();
+        if let Some((at, i)) = crate::spec::place_label(&open, nw, room.size, room.plot, &mut boxes) {
+            return Some((at, index.get(i).copied().unwrap_or(0)));
+        }
+    }
+    None
+}
+
+/// The leader from the marker at `(x, y)` to its name at `(left, baseline)` (`nw` wide, `size` px high): from the
+/// marker's edge to the name's nearest edge.
+fn leader((x, y): (f64, f64), (left, baseline): (f64, f64), nw: f64, size: f64) -> ((f64, f64), (f64, f64)) {
+    let below = baseline > y;
+    ((x, y + if below { 4.5 } else { -4.5 }), (within_x(left, nw, x), if below { baseline - size * 0.8 } else { baseline + 2.0 }))
+}
+
+/// Points along the segment `a`–`b`, about 3 px apart, ends included.
+fn along(a: (f64, f64), b: (f64, f64)) -> Vec<(f64, f64)> {
+    let n = ((b.0 - a.0).hypot(b.1 - a.1) / 3.0).ceil().max(1.0) as usize;
+    (0..=n)
+        .map(|i| {
+            let f = i as f64 / n as f64;
+            (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
+        })
+        .collect()
+}
+
 /// One treaty's tooltip lines for `day`, on which it has `r` parties: the count, who joined that day (up to
 /// [`MAX_NAMES`] named), and the states whose range of possible dates begins or ends there.
 fn tip_lines(model: &Model, cat: &Cat, t: Treaty, day: Day, r: Range, lines: &mut Vec<String>) {
