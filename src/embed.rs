@@ -6,10 +6,9 @@ use crate::options::{clip, Opt, OptionError, Options};
 use crate::spec::{Rect, Region};
 use crate::text::escape_xml;
 use crate::Rendered;
-use serde::Serialize;
 
 /// One tooltip target as JavaScript receives it.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct HitOut {
     /// What it stands for: a date, `palermo:party`, an ISO3 code.
     pub key: String,
@@ -27,8 +26,9 @@ pub struct HitOut {
     pub small: bool,
 }
 
-/// What `renderInto` returns to JavaScript (a plain object): `ok`, and either the chart's geometry or `error`.
-#[derive(Debug, Serialize, Default)]
+/// What `renderInto` returns to JavaScript (as JSON text, [`EmbedResult::to_json`]): `ok`, and either the chart's
+/// geometry or `error`.
+#[derive(Debug, Default)]
 pub struct EmbedResult {
     /// False when the options were rejected; `error` then holds the sentence shown in the widget.
     pub ok: bool,
@@ -38,7 +38,7 @@ pub struct EmbedResult {
     pub chart: String,
     /// As-of date, `YYYY-MM-DD`.
     pub as_of: String,
-    /// SVG width and height, px.
+    /// SVG width and height, px (the drawing's `viewBox`: whole pixels).
     pub width: f64,
     /// See `width`.
     pub height: f64,
@@ -108,8 +108,8 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         error: String::new(),
         chart: o.chart.name.to_string(),
         as_of: o.as_of.to_string(),
-        width: r.spec.width,
-        height: r.spec.height,
+        width: r.spec.width.round(),
+        height: r.spec.height.round(),
         plot: r.spec.plot,
         hits,
         title: r.spec.blocks.title.clone(),
@@ -126,6 +126,168 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         about: if o.notes == crate::notes::Notes::Short { r.spec.blocks.about.clone() } else { Vec::new() },
         about_label: cat.t(Msg::AboutLead).to_string(),
         world: o.chart.world,
+    }
+}
+
+impl EmbedResult {
+    /// The result as JSON text for `JSON.parse`: an object whose members are the fields, under the same names;
+    /// `plot` as `{x, y, w, h}`; each hit as `{key, band: [x0, x1] | null, at: [x, y] | null, rule: x | null,
+    /// dots: [[y, class], …], walk, small}`; `steps` as `[[date, label], …]`; coordinates to a tenth of a pixel.
+    /// Written by hand: one string crosses into JavaScript, rather than a call per field and a cache of field names
+    /// (serde-wasm-bindgen's, ~3.7 KB gzip of the .wasm), and its few shapes need no general serializer.
+    pub fn to_json(&self) -> String {
+        let mut o = String::with_capacity(512 + 80 * self.hits.len() + self.table.len() + self.css.len());
+        o.push_str("{\"ok\":");
+        o.push_str(if self.ok { "true" } else { "false" });
+        for (k, v) in [
+            ("error", &self.error),
+            ("chart", &self.chart),
+            ("as_of", &self.as_of),
+            ("title", &self.title),
+            ("summary", &self.summary),
+            ("keys", &self.keys),
+            ("roledescription", &self.roledescription),
+            ("lang", &self.lang),
+            ("rule_class", &self.rule_class),
+            ("dot_class", &self.dot_class),
+            ("table", &self.table),
+            ("css", &self.css),
+            ("about_label", &self.about_label),
+        ] {
+            json_key(&mut o, k);
+            json_str(&mut o, v);
+        }
+        json_key(&mut o, "width");
+        json_num(&mut o, self.width);
+        json_key(&mut o, "height");
+        json_num(&mut o, self.height);
+        json_key(&mut o, "world");
+        o.push_str(if self.world { "true" } else { "false" });
+        json_key(&mut o, "plot");
+        let p = self.plot;
+        o.push('{');
+        for (i, (k, v)) in [("x", p.x), ("y", p.y), ("w", p.w), ("h", p.h)].into_iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            json_str(&mut o, k);
+            o.push(':');
+            json_num(&mut o, v);
+        }
+        o.push('}');
+        json_key(&mut o, "about");
+        json_strs(&mut o, self.about.iter().map(String::as_str));
+        json_key(&mut o, "controls");
+        json_strs(&mut o, self.controls.iter().map(String::as_str));
+        json_key(&mut o, "steps");
+        o.push('[');
+        for (i, (date, label)) in self.steps.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            json_strs(&mut o, [date.as_str(), label.as_str()]);
+        }
+        o.push(']');
+        json_key(&mut o, "hits");
+        o.push('[');
+        for (i, h) in self.hits.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"key\":");
+            json_str(&mut o, &h.key);
+            for (k, pair) in [("band", h.band), ("at", h.at)] {
+                json_key(&mut o, k);
+                match pair {
+                    Some([a, b]) => {
+                        o.push('[');
+                        json_num(&mut o, a);
+                        o.push(',');
+                        json_num(&mut o, b);
+                        o.push(']');
+                    }
+                    None => o.push_str("null"),
+                }
+            }
+            json_key(&mut o, "rule");
+            match h.rule {
+                Some(x) => json_num(&mut o, x),
+                None => o.push_str("null"),
+            }
+            json_key(&mut o, "dots");
+            o.push('[');
+            for (j, (y, class)) in h.dots.iter().enumerate() {
+                if j > 0 {
+                    o.push(',');
+                }
+                o.push('[');
+                json_num(&mut o, *y);
+                o.push(',');
+                json_str(&mut o, class);
+                o.push(']');
+            }
+            o.push(']');
+            o.push_str(if h.walk { ",\"walk\":true" } else { ",\"walk\":false" });
+            o.push_str(if h.small { ",\"small\":true}" } else { ",\"small\":false}" });
+        }
+        o.push_str("]}");
+        o
+    }
+}
+
+/// `,"k":` (every member but the first, `ok`).
+fn json_key(o: &mut String, k: &str) {
+    o.push(',');
+    json_str(o, k);
+    o.push(':');
+}
+
+/// A JSON string: `"` and `\` escaped, control characters and the two line separators JavaScript once refused
+/// as `\u` escapes.
+fn json_str(o: &mut String, s: &str) {
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = c as usize;
+                o.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    o.push(char::from(HEX.get((n >> shift) & 15).copied().unwrap_or(b'0')));
+                }
+            }
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+}
+
+/// An array of JSON strings.
+fn json_strs<'a>(o: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    o.push('[');
+    for (i, s) in items.into_iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        json_str(o, s);
+    }
+    o.push(']');
+}
+
+/// A number to a tenth (coordinates in px; integer arithmetic, so no float formatting enters the .wasm); a value
+/// that is not finite, which no chart produces, as 0 rather than invalid JSON.
+fn json_num(o: &mut String, v: f64) {
+    let tenths = if v.is_finite() { (v * 10.0).round() as i64 } else { 0 };
+    if tenths < 0 {
+        o.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    o.push_str(&(t / 10).to_string());
+    if t % 10 != 0 {
+        o.push('.');
+        o.push(char::from(b'0' + (t % 10) as u8));
     }
 }
 
@@ -235,6 +397,41 @@ mod tests {
             "Use a date from <span class=\"nowrap\">1990-01-01</span> to <span class=\"nowrap\">2026-02-03</span>, not 2019-02-3 or é<span class=\"nowrap\">2020-01-01</span>1"
         );
         assert!(!h.contains("<script>"));
+    }
+
+    #[test]
+    fn the_result_is_json_that_javascript_reads_back_exactly() {
+        // A custom title with every character JSON must escape, and the timeline's many hits.
+        let title = "Quote \" backslash \\ tab \t newline \n nul \u{0} separator \u{2028} <script>é";
+        let o = Options::from_pairs([("chart", "timeline"), ("as-of", "2008-09-26"), ("width", "640"), ("chart-title", title), ("lang", "fr")]).unwrap();
+        let r = crate::render_with(&o, false).unwrap();
+        let res = result(&r, &o, &o.cat());
+        let v: serde_json::Value = serde_json::from_str(&res.to_json()).unwrap();
+        assert_eq!(v["ok"], true);
+        assert_eq!(v["title"], title.trim());
+        assert_eq!((v["chart"].as_str(), v["as_of"].as_str(), v["lang"].as_str()), (Some("timeline"), Some("2008-09-26"), Some("fr")));
+        assert_eq!((v["width"].as_f64(), v["height"].as_f64()), (Some(640.0), Some(r.spec.height.round())));
+        assert_eq!(v["table"], res.table.as_str());
+        assert_eq!(v["css"], res.css.as_str());
+        assert_eq!(v["steps"].as_array().unwrap().len(), res.steps.len());
+        assert_eq!(v["steps"][0], serde_json::json!(["1990-12-31", res.steps[0].1]));
+        let hits = v["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), res.hits.len());
+        for (j, h) in hits.iter().zip(&res.hits) {
+            assert_eq!(j["key"], h.key.as_str());
+            let [x0, x1] = h.band.unwrap();
+            // To a tenth of a pixel.
+            assert!((j["band"][0].as_f64().unwrap() - x0).abs() <= 0.05 && (j["band"][1].as_f64().unwrap() - x1).abs() <= 0.05, "{j}");
+            assert!(j["at"].is_null() && j["rule"].is_number() && j["walk"] == true && j["small"] == false, "{j}");
+            assert_eq!(j["dots"].as_array().unwrap().len(), h.dots.len());
+        }
+        // The status chart's marks are points, not bands; a refused option is `ok: false` with its sentence.
+        let o = Options::from_pairs([("chart", "status"), ("width", "375")]).unwrap();
+        let r = crate::render_with(&o, false).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&result(&r, &o, &o.cat()).to_json()).unwrap();
+        assert!(v["hits"][0]["band"].is_null() && v["hits"][0]["at"][1].is_number() && v["hits"][0]["rule"].is_null());
+        let v: serde_json::Value = serde_json::from_str(&failure("Invalid “x”.").to_json()).unwrap();
+        assert_eq!((v["ok"].as_bool(), v["error"].as_str(), v["hits"].as_array().map(Vec::len)), (Some(false), Some("Invalid “x”."), Some(0)));
     }
 
     #[test]

@@ -12,12 +12,11 @@ use crate::i18n::{Cat, Msg};
 use crate::notes::{Blocks, Notes};
 use crate::text;
 use crate::theme::ThemeChoice;
-use serde::Serialize;
 
 pub use crate::theme::Role;
 
 /// A rectangle in px.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
     /// Left.
     pub x: f64,
@@ -116,7 +115,7 @@ pub struct Text {
 }
 
 /// Where a tooltip target is.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Region {
     /// A vertical band of the plot, `x0..x1` px (the timeline's dates): found by the pointer's x alone.
     Band { x0: f64, x1: f64 },

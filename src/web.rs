@@ -10,29 +10,26 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-fn to_js(r: &embed::EmbedResult) -> JsValue {
-    r.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
-
 /// Shows `message` in `target` and prints it once to the console, prefixed by the element it is about: the
 /// `data-element` attribute the loader sets on `target` (`<treaty-chart id="a">`), else `<treaty-chart>`.
-fn fail_in(target: &Element, cat: &Cat, message: &str) -> JsValue {
+fn fail_in(target: &Element, cat: &Cat, message: &str) -> String {
     target.set_inner_html(&embed::error_html(cat, message));
     let element = target.get_attribute("data-element").unwrap_or_else(|| "<treaty-chart>".into());
     web_sys::console::error_1(&JsValue::from_str(&format!("{element}: {message}")));
-    to_js(&embed::failure(message))
+    embed::failure(message).to_json()
 }
 
 /// Draws a chart into `target` (its contents are replaced).
 ///
 /// `options` is a flat array of strings, option names and values taking turns, as read from the element's
 /// attributes: `["chart", "status", "as-of", "2020-08-03", "width", "640"]`. (An array of strings crosses into
-/// Rust without a general-purpose deserializer, which keeps the `.wasm` small.) Returns a plain object:
+/// Rust without a general-purpose deserializer, which keeps the `.wasm` small.) Returns JSON text for
+/// `JSON.parse` ([`embed::EmbedResult::to_json`]):
 /// `{ ok: true, chart, as_of, width, height, plot: {x, y, w, h}, hits: [{key, band, at, rule, dots, …}], title, … }`
 /// (without the hits' tooltip lines, which a redraw for a new width need not send again; see [`hit_lines`]), or
-/// `{ ok: false, error }` after showing the error.
+/// `{ ok: false, error, … }` after showing the error.
 #[wasm_bindgen(js_name = renderInto)]
-pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
+pub fn render_into(target: &Element, options: Vec<JsValue>) -> String {
     let o = match parse(&options) {
         Ok(o) => o,
         // The sentence is in the chart's language; so is the line above it.
@@ -43,7 +40,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> JsValue {
     match crate::render_with(&o, false) {
         Ok(r) => {
             target.set_inner_html(&r.body);
-            to_js(&embed::result(&r, &o, &cat))
+            embed::result(&r, &o, &cat).to_json()
         }
         Err(e) => fail_in(target, &cat, &e.message(&cat)),
     }

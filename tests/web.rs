@@ -19,6 +19,11 @@ fn get(v: &JsValue, k: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(k)).unwrap()
 }
 
+/// `renderInto`'s result as the loader reads it: `JSON.parse` of its text.
+fn render_into(el: &web_sys::Element, options: Vec<JsValue>) -> JsValue {
+    js_sys::JSON::parse(&treaty_charts::web::render_into(el, options)).unwrap()
+}
+
 fn element() -> web_sys::Element {
     // Detached on purpose: rendering must not need document.body (our text is measured in Rust).
     web_sys::window().unwrap().document().unwrap().create_element("div").unwrap()
@@ -27,7 +32,7 @@ fn element() -> web_sys::Element {
 #[wasm_bindgen_test]
 fn renders_the_status_chart_with_its_counts() {
     let el = element();
-    let r = treaty_charts::web::render_into(&el, options(&[("chart", "status"), ("as-of", "2026-02-03"), ("width", "375")]));
+    let r = render_into(&el, options(&[("chart", "status"), ("as-of", "2026-02-03"), ("width", "375")]));
     assert_eq!(get(&r, "ok"), JsValue::TRUE);
     assert_eq!(get(&r, "width").as_f64(), Some(375.0));
     let svg = el.query_selector("svg").unwrap().unwrap();
@@ -43,7 +48,7 @@ fn renders_the_status_chart_with_its_counts() {
 #[wasm_bindgen_test]
 fn timeline_hits_carry_both_counts() {
     let el = element();
-    let r = treaty_charts::web::render_into(&el, options(&[("chart", "timeline"), ("as-of", "2008-09-26"), ("width", "640")]));
+    let r = render_into(&el, options(&[("chart", "timeline"), ("as-of", "2008-09-26"), ("width", "640")]));
     let hits = js_sys::Array::from(&get(&r, "hits"));
     let last = hits.get(hits.length() - 1);
     assert_eq!(get(&last, "key").as_string().as_deref(), Some("2008-09-26"));
@@ -66,7 +71,7 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
         (vec![("colour", "red")], "Unknown option “colour”"),
     ] {
         let el = element();
-        let r = treaty_charts::web::render_into(&el, options(&pairs));
+        let r = render_into(&el, options(&pairs));
         assert_eq!(get(&r, "ok"), JsValue::FALSE);
         let alert = el.query_selector("[role=alert]").unwrap().unwrap();
         assert!(alert.text_content().unwrap().contains(needle));
@@ -75,13 +80,13 @@ fn bad_options_show_an_escaped_message_and_do_not_throw() {
     // Not strings, or not in pairs.
     for bad in [vec![JsValue::from_f64(3.0), JsValue::from_str("status")], vec![JsValue::from_str("chart")]] {
         let el = element();
-        let r = treaty_charts::web::render_into(&el, bad);
+        let r = render_into(&el, bad);
         assert_eq!(get(&r, "ok"), JsValue::FALSE);
         assert!(el.query_selector("[role=alert]").unwrap().is_some());
     }
     // An option given twice is refused, not resolved by guessing.
     let el = element();
-    let r = treaty_charts::web::render_into(&el, options(&[("chart", "status"), ("chart", "timeline")]));
+    let r = render_into(&el, options(&[("chart", "status"), ("chart", "timeline")]));
     assert!(get(&r, "error").as_string().unwrap().contains("given more than once"));
 }
 

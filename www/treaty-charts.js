@@ -659,7 +659,7 @@ class TreatyChart extends HTMLElement {
     const previous = this._hits[this._index]?.key;
     // Rust's console line about a wrong option names the element it is about (see fail_in in src/web.rs).
     this._chart.dataset.element = this._describe();
-    const res = this._mod.api.renderInto(this._chart, this._drawnFlat);
+    const res = JSON.parse(this._mod.api.renderInto(this._chart, this._drawnFlat)); // one string, see EmbedResult::to_json
     this._failed = !res.ok;
     this._unreserve();
     this._hide();
