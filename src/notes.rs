@@ -295,19 +295,25 @@ pub fn caveat_range(cat: &Cat, model: &Model, as_of: Day, counts: Counts) -> Opt
     None
 }
 
-/// Caveat: the Palermo data after its last complete list.
-pub fn caveat_gap(cat: &Cat, model: &Model, as_of: Day) -> Option<String> {
+/// Caveat: the Palermo data after its last complete list; on a chart of `Counts::States`, also how many of the
+/// parties are states (the European Union is not).
+pub fn caveat_gap(cat: &Cat, model: &Model, as_of: Day, counts: Counts) -> Option<String> {
     let g = model.palermo_gap(as_of)?;
     Some(match g.depositary {
-        Some((day, published, ours)) => cat.f(
-            Msg::CaveatGap,
-            &[
-                ("date", Arg::Day(g.complete)),
-                ("published", Arg::Num(i64::from(published))),
-                ("day", Arg::Day(day)),
-                ("ours", Arg::Str(&count(cat, ours))),
-            ],
-        ),
+        Some((day, published, ours)) => {
+            let eu = u16::from(model.eu_party_on(Treaty::Palermo, as_of));
+            let states = crate::model::Range { min: ours.min.saturating_sub(eu), max: ours.max.saturating_sub(eu) };
+            cat.f(
+                if counts == Counts::States { Msg::CaveatGapStates } else { Msg::CaveatGap },
+                &[
+                    ("date", Arg::Day(g.complete)),
+                    ("published", Arg::Num(i64::from(published))),
+                    ("day", Arg::Day(day)),
+                    ("ours", Arg::Str(&count(cat, ours))),
+                    ("states", Arg::Str(&count(cat, states))),
+                ],
+            )
+        }
         None => cat.f(Msg::CaveatGapEarly, &[("date", Arg::Day(g.complete))]),
     })
 }

@@ -284,6 +284,10 @@ fn notes_say_who_stays_out_from_the_data() {
     assert!(now.contains("The European Union has been a party to the Palermo Protocol since 6 Sep 2006 (approval)"));
     // 182 reported; 181 identified, so one party is not in the data at all.
     assert!(now.contains("8 later accessions come from other sources (4 dated from entry into force minus 30 days). Known only within a range: Nepal (between 1 Feb 2019 and 9 Oct 2020), Palau (between 1 Feb 2019 and 31 Mar 2020) and Pakistan (in November 2022). The UN reported 182 parties on 20 Apr 2024; this data identifies 181 (both counts include the European Union)."), "{now}");
+    // The status bar shows states (180); its note, beside the parties the UN and this data count with the European
+    // Union (182, 181), says so. The timeline, which counts parties with the EU, does not need to.
+    assert!(now.starts_with("Note: Palermo parties after 15 Jan 2018 come from other sources; the UN counted 182 on 20 Apr 2024 and this data 181, the European Union included in both; without it, 180 states."), "{now}");
+    assert!(notes("timeline", "2026-02-03").starts_with("Note: Palermo parties after 15 Jan 2018 come from other sources; the UN counted 182 on 20 Apr 2024 and this data 181, the European Union included in both. "));
     // The newest higher secondary count in treaty_status.csv (2025-07: 185) is cited as secondary.
     assert!(now.contains("Secondary sources gave 185 by July 2025."), "{now}");
     // On the article's day, the caveat of the state charts is Nepal's range, counted in states.

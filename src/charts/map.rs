@@ -162,7 +162,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             notes::caveat_range(&cat, model, as_of, Counts::States).filter(|_| view.map_or(true, |t| model.status_counts(t, as_of).maybe > 0)),
             notes::caveat_early(&cat, as_of),
             notes::caveat_stays_out(&cat, model, as_of).filter(|_| view != Some(Treaty::Palermo)),
-            notes::caveat_gap(&cat, model, as_of).filter(|_| view == Some(Treaty::Palermo)),
+            notes::caveat_gap(&cat, model, as_of, Counts::States).filter(|_| view == Some(Treaty::Palermo)),
         ],
         &mut about,
     );

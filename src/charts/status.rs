@@ -53,7 +53,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         &cat,
         [
             notes::caveat_range(&cat, model, as_of, Counts::States),
-            notes::caveat_gap(&cat, model, as_of),
+            notes::caveat_gap(&cat, model, as_of, Counts::States),
             notes::caveat_todays_states(&cat, as_of),
             notes::caveat_eu(&cat, model, as_of),
         ],

@@ -61,7 +61,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut about = notes::about(&cat, model, as_of, Counts::Parties, false);
     let caveat = notes::first_caveat(
         &cat,
-        [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_early(&cat, as_of), notes::caveat_gap(&cat, model, as_of)],
+        [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_early(&cat, as_of), notes::caveat_gap(&cat, model, as_of, Counts::Parties)],
         &mut about,
     );
     let blocks = notes::Blocks::new(

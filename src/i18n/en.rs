@@ -96,6 +96,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CaveatRange => "The {treaty} had {count} parties on {date}: for {names}, the date of joining is known only within a range.",
         Msg::CaveatRangeStates => "{count} of the 195 states were parties to the {treaty} on {date}: for {names}, the date of joining is known only within a range.",
         Msg::CaveatGap => "Palermo parties after {date} come from other sources; the UN counted {published} on {day} and this data {ours}, the European Union included in both.",
+        Msg::CaveatGapStates => "Palermo parties after {date} come from other sources; the UN counted {published} on {day} and this data {ours}, the European Union included in both; without it, {states} states.",
         Msg::CaveatGapEarly => "Palermo Protocol parties after {date} come from sources other than the depositary’s full list.",
         Msg::CaveatNotOpen => "The {treaty} was not yet open for signature on {as_of}: it opened on {date}.",
         Msg::CaveatNotInForce => "The {treaty} was not yet in force on {as_of}: it entered into force on {date}.",

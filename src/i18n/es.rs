@@ -86,6 +86,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CaveatRange => "El {date}, {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} tenía {count} partes; fecha de incorporación conocida solo dentro de un intervalo: {names}.",
         Msg::CaveatRangeStates => "El {date}, {count} de los 195 Estados eran partes {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios}; fecha de incorporación conocida solo dentro de un intervalo: {names}.",
         Msg::CaveatGap => "Tras el {date}, las partes en el Protocolo proceden de otras fuentes; la ONU contaba {published} el {day} y estos datos {ours}, Unión Europea incluida en ambos casos.",
+        Msg::CaveatGapStates => "Tras el {date}, las partes en el Protocolo proceden de otras fuentes; la ONU contaba {published} el {day} y estos datos {ours}, Unión Europea incluida en ambos casos; sin ella, {states} Estados.",
         Msg::CaveatGapEarly => "Las incorporaciones al Protocolo de Palermo posteriores al {date} proceden de fuentes distintas de la lista completa del depositario.",
         Msg::CaveatNotOpen => "El {as_of}, {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} aún no estaba abiert{t|palermo=o|icrmw=a} a la firma: se abrió el {date}.",
         Msg::CaveatNotInForce => "El {as_of}, {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} aún no estaba en vigor: entró en vigor el {date}.",

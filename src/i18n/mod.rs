@@ -388,6 +388,9 @@ messages! {
     CaveatRangeStatesEu,
     /// Caveat: the Palermo gap; `{date}`, `{published}`, `{day}`, `{ours}`.
     CaveatGap,
+    /// [`Msg::CaveatGap`] on a chart that counts states: also how many of the parties are states (`{states}`), the
+    /// number its bars show, so that 180 beside "this data 181" does not read as a contradiction.
+    CaveatGapStates,
     /// Caveat: the Palermo gap before the depositary's newer count; `{date}`.
     CaveatGapEarly,
     /// Caveat: a treaty not yet open; `{treaty}`, `{date}`.
