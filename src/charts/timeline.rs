@@ -406,8 +406,8 @@ struct Room<'a> {
 /// the candidates (0: over its marker, no leader). Candidates: over the marker (`centred` is the left edge that
 /// centres it, kept inside the plot) and steps above it, steps below it, then to either side. The first that fits
 /// in passes that give up one wish at a time: near the marker (within 3 steps) and clear of the lines; near it, on
-/// a line (the name's halo keeps it legible); anywhere; anywhere, its leader and other leaders crossing. `None`
-/// when no place keeps clear of the markers and names.
+/// a line (the name's halo keeps it legible); anywhere; anywhere, its leader and other leaders crossing; else the
+/// place that covers the least of the markers and names. `None` when no place is inside the plot.
 fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize)> {
     let step = room.size * 1.25;
     let up = |k: u8| y - 9.0 - step * f64::from(k);
@@ -445,7 +445,20 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
             return Some((at, index.get(i).copied().unwrap_or(0)));
         }
     }
-    None
+    // No place is clear (many names on a narrow chart): the one inside the plot that covers the least of the
+    // markers and names.
+    let p = room.plot;
+    let overlap = |(l, b): (f64, f64)| -> f64 {
+        let r = [l, b - room.size * 0.8, l + nw, b + room.size * 0.25];
+        room.taken.iter().map(|t| (r[2].min(t[2]) - r[0].max(t[0])).max(0.0) * (r[3].min(t[3]) - r[1].max(t[1])).max(0.0)).sum()
+    };
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, ((l, b), _))| *l >= p.x && l + nw <= p.x + p.w && b - room.size * 0.8 >= p.y && b + room.size * 0.25 <= p.y + p.h)
+        .map(|(k, (c, _))| (overlap(*c), k, *c))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k, c)| (c, k))
 }
 
 /// The leader from the marker at `(x, y)` to its name at `(left, baseline)` (`nw` wide, `size` px high): from the
