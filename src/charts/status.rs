@@ -142,6 +142,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             hits.push(Hit { key, region: Region::Mark { cx: x + sw / 2.0, cy: y + bar_h / 2.0 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
             x += sw;
         }
+        // A hairline of the surface between segments, over the bar (the segments keep their exact widths): a
+        // segment of a state or two, whose colour is close to its neighbour's, still reads as a block of its own.
+        for (_, sx, _) in segment_of.iter().skip(1) {
+            marks.push(Mark::Path { points: vec![(*sx, y), (*sx, y + bar_h)], color: Role::Border, width: 1.0, dashed: false });
+        }
         // Highlighted states: a marker in their segment (spread in alphabetical order) with the name beside it where
         // it fits, and their standing in words.
         let mut standings = Vec::new();
