@@ -373,7 +373,9 @@ pub fn embed_params(cat: &Cat, params: &[(&str, &str)]) -> Result<Vec<(String, S
         if Opt::parse(name).is_none() {
             // `controls` is the page's own switch (the time slider), valid in the address too.
             let list = Opt::ALL.map(Opt::name).join(", ") + ", controls";
-            return Err(cat.f(Msg::EmbedUnknownParam, &[("name", Arg::Str(&clip(name))), ("list", Arg::Str(&list))]));
+            // "as_of", "date", "Lang": the name it most likely meant, as the element's own message says.
+            let suggest = crate::options::meant(name).filter(|m| *m != "eager").map_or_else(String::new, |m| cat.f(Msg::ErrCountrySuggest, &[("list", Arg::Str(m))]));
+            return Err(cat.f(Msg::EmbedUnknownParam, &[("name", Arg::Str(&clip(name))), ("suggest", Arg::Str(&suggest)), ("list", Arg::Str(&list))]));
         }
         if kept.iter().any(|(n, _)| n == name) {
             return Err(cat.f(Msg::EmbedRepeatedParam, &[("name", Arg::Str(name))]));
@@ -441,6 +443,8 @@ mod tests {
         assert_eq!(ok, [("chart".to_string(), "status".to_string()), ("as-of".to_string(), "2014-04-08".to_string())]);
         let e = embed_params(&c, &[("chart", "status"), ("onclick", "alert(1)")]).unwrap_err();
         assert!(e.starts_with("Unknown parameter “onclick” in the embed address. Valid parameters: chart, as-of"), "{e}");
+        let e = embed_params(&c, &[("as_of", "2020-08-03")]).unwrap_err();
+        assert!(e.starts_with("Unknown parameter “as_of” in the embed address. Did you mean as-of? Valid parameters:"), "{e}");
         let e = embed_params(&c, &[("chart", "status"), ("chart", "timeline")]).unwrap_err();
         assert_eq!(e, "The parameter “chart” is given more than once in the embed address. Give each once.");
     }

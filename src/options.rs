@@ -202,7 +202,7 @@ pub const ELEMENT_ATTRIBUTES: [&str; 2] = ["controls", "eager"];
 /// The option or element attribute that a misspelt name most likely meant: the same letters but for case, `_`
 /// for `-` or one or two edits (`highligt`, `as_of`, `Controls`), or a word in common use for one (`date`, `type`,
 /// `language`). `None` when nothing is that close.
-fn meant(name: &str) -> Option<&'static str> {
+pub(crate) fn meant(name: &str) -> Option<&'static str> {
     let n: String = name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
     let synonym = match n.as_str() {
         "date" | "day" | "asof" | "as-at" | "on" => Some(Opt::AsOf.name()),
@@ -311,14 +311,20 @@ impl fmt::Display for OptionError {
 impl std::error::Error for OptionError {}
 
 /// A rejected value as the message quotes it: at most 40 characters, invisible control and bidirectional
-/// formatting characters shown as escapes (`status\u{0}` rather than a `status` that looks valid; a
+/// formatting characters shown by their code point (`status[U+0000]` rather than a `status` that looks valid; a
 /// right-to-left override cannot reverse the rest of the message).
 pub fn clip(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().take(40) {
         let bidi = matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         if c.is_control() || bidi {
-            out.extend(c.escape_unicode());
+            // "[U+202E]": the notation readers and Unicode charts use, not a programming language's escape.
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push_str("[U+");
+            let n = c as usize;
+            let digits = if n > 0xFFFF { [20, 16, 12, 8, 4, 0].as_slice() } else { [12, 8, 4, 0].as_slice() };
+            out.extend(digits.iter().map(|s| char::from(HEX.get((n >> s) & 15).copied().unwrap_or(b'0'))));
+            out.push(']');
         } else {
             out.push(c);
         }
@@ -462,6 +468,24 @@ fn folded_names(s: &State) -> Vec<String> {
     crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).map(fold).collect()
 }
 
+/// Names in common use (folded, see `fold`) that are none of a state's names in the data — in English, French,
+/// Spanish or officially — nor a former name the depositary records: "Holland" would otherwise suggest Poland.
+const COMMON_NAMES: [(&str, &str); 13] = [
+    ("holland", "NLD"),
+    ("burma", "MMR"),
+    ("ivorycoast", "CIV"),
+    ("easttimor", "TLS"),
+    ("vatican", "VAT"),
+    ("england", "GBR"),
+    ("scotland", "GBR"),
+    ("wales", "GBR"),
+    ("northernireland", "GBR"),
+    ("czechrepublic", "CZE"),
+    ("drcongo", "COD"),
+    ("congokinshasa", "COD"),
+    ("congobrazzaville", "COG"),
+];
+
 /// Parses the ISO3 code of one of the 195 states (any letter case).
 ///
 /// # Errors
@@ -497,6 +521,9 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
         "UK" | "ENG" | "SCO" | "WAL" | "NIR" => suggestions.push("GBR"),
         "EL" => suggestions.push("GRC"),
         _ => {}
+    }
+    if folded.len() >= 4 {
+        suggestions.extend(COMMON_NAMES.iter().filter(|(n, _)| n.starts_with(&folded)).map(|(_, c)| *c).take(1));
     }
     let mut push = |c: &'static str| {
         if !suggestions.contains(&c) && suggestions.len() < 3 {
@@ -591,9 +618,9 @@ mod tests {
     fn errors_name_the_option_and_what_is_valid() {
         let charts = charts::names().join(", ");
         assert_eq!(err(&[("chart", "pie")]), format!("Invalid chart “pie”. Valid charts: {charts}."));
-        assert_eq!(err(&[("chart", "status\u{0}")]), format!("Invalid chart “status\\u{{0}}”. Valid charts: {charts}."));
+        assert_eq!(err(&[("chart", "status\u{0}")]), format!("Invalid chart “status[U+0000]”. Valid charts: {charts}."));
         assert_eq!(Options::from_pairs([("chart", "STATUS")]).map(|o| o.chart.name), Ok("status"));
-        assert!(err(&[("as-of", "\u{202e}2020-08-03")]).starts_with("Invalid as-of: “\\u{202e}2020-08-03” is not a date"), "{}", err(&[("as-of", "\u{202e}2020-08-03")]));
+        assert!(err(&[("as-of", "\u{202e}2020-08-03")]).starts_with("Invalid as-of: “[U+202E]2020-08-03” is not a date"), "{}", err(&[("as-of", "\u{202e}2020-08-03")]));
         assert_eq!(
             err(&[("as-of", "2019-02-30")]),
             "Invalid as-of: 2019-02-30 is not a calendar date: February 2019 has 28 days. Use a date from 1990-01-01 to 2026-02-03."
@@ -666,6 +693,10 @@ mod suggestion_tests {
         assert!(err("Philipines").ends_with("Did you mean PHL (Philippines)?"), "{}", err("Philipines"));
         assert!(err("Untied States").ends_with("Did you mean USA (United States)?"), "{}", err("Untied States"));
         assert!(err("ENG").contains("Did you mean GBR (United Kingdom)"), "{}", err("ENG"));
+        // Names in common use that are no name of the state in the data.
+        for (name, code) in [("Holland", "NLD (Netherlands)"), ("Burma", "MMR (Myanmar)"), ("Ivory Coast", "CIV (Côte d’Ivoire)"), ("England", "GBR (United Kingdom)"), ("DR Congo", "COD (")] {
+            assert!(err(name).contains(&format!("Did you mean {code}")), "{}", err(name));
+        }
         assert_eq!(err("Kosovo"), "Invalid country “Kosovo”: Kosovo is not one of the 195 UN member and observer states this data covers.");
         assert!(!err("Mexico City").contains("Did you mean") || err("Mexico City").contains("MEX"));
     }

@@ -289,7 +289,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotPairs => "Options must come in pairs: [name, value, name, value, …].",
         Msg::ErrNoWorld => "The map’s outlines could not be loaded.",
         Msg::ErrNotBuilt => "This copy of the chart module was built without the “{chart}” chart; load the file made for it.",
-        Msg::EmbedUnknownParam => "Unknown parameter “{name}” in the embed address. Valid parameters: {list}.",
+        Msg::EmbedUnknownParam => "Unknown parameter “{name}” in the embed address.{suggest} Valid parameters: {list}.",
         Msg::EmbedRepeatedParam => "The parameter “{name}” is given more than once in the embed address. Give each once.",
         Msg::StaysOutShares => "The Convention’s parties are home to {imm} of the world’s international migrants but the birthplace of {emi} of its emigrants.",
         Msg::StaysOutTextPast => "Of the {top} states with the most international migrants (2024), {n|none was a party|only one, {names}, was a party|only #, {names}, were parties} to the Migrant Workers Convention on {date}, and {p} were parties to the Palermo Protocol.",

@@ -279,7 +279,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotPairs => "Las opciones deben ir por pares: [nombre, valor, nombre, valor, …].",
         Msg::ErrNoWorld => "No se han podido cargar los contornos del mapa.",
         Msg::ErrNotBuilt => "Esta copia del módulo se compiló sin el gráfico «{chart}»; cargue el archivo hecho para él.",
-        Msg::EmbedUnknownParam => "Parámetro desconocido en la URL de inserción: «{name}». Parámetros válidos: {list}.",
+        Msg::EmbedUnknownParam => "Parámetro desconocido en la URL de inserción: «{name}».{suggest} Parámetros válidos: {list}.",
         Msg::EmbedRepeatedParam => "El parámetro «{name}» aparece más de una vez en la URL de inserción. Indíquelo una sola vez.",
         Msg::StaysOutShares => "Los Estados partes en la Convención acogen al {imm} de los migrantes internacionales del mundo, pero en ellos nació el {emi} de todos los emigrantes.",
         Msg::StaysOutTextPast => "De los {top} Estados con más migrantes internacionales (2024), {n|ninguno era parte|solo uno, {names}, era parte|solo #, {names}, eran partes} en la Convención sobre los Trabajadores Migratorios a {date}, y {p} eran partes en el Protocolo de Palermo.",

@@ -281,7 +281,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ErrNotPairs => "Les options doivent aller par paires : [nom, valeur, nom, valeur, …].",
         Msg::ErrNoWorld => "Impossible de charger les contours de la carte.",
         Msg::ErrNotBuilt => "Cette copie du module a été compilée sans le graphique « {chart} » ; chargez le fichier prévu pour lui.",
-        Msg::EmbedUnknownParam => "Paramètre « {name} » inconnu dans l’adresse d’intégration. Paramètres valides : {list}.",
+        Msg::EmbedUnknownParam => "Paramètre « {name} » inconnu dans l’adresse d’intégration.{suggest} Paramètres valides : {list}.",
         Msg::EmbedRepeatedParam => "Le paramètre « {name} » figure plusieurs fois dans l’adresse d’intégration. Ne l’indiquez qu’une fois.",
         Msg::StaysOutShares => "Les parties à la Convention accueillent {imm} des migrants internationaux du monde, mais {emi} des émigrants y sont nés.",
         Msg::StaysOutTextPast => "Parmi les {top} États qui accueillent le plus de migrants internationaux (2024), {n|aucun n’était partie à la Convention sur les travailleurs migrants|un seul était partie à la Convention sur les travailleurs migrants ({names})|seuls # étaient parties à la Convention sur les travailleurs migrants ({names})} au {date}, alors que {p} étaient parties au Protocole de Palerme.",

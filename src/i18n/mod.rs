@@ -812,7 +812,7 @@ messages! {
     ErrNoWorld,
     /// A build of the module without this chart kind; `{chart}`.
     ErrNotBuilt,
-    /// Unknown iframe parameter; `{name}`, `{list}`.
+    /// Unknown iframe parameter; `{name}`, `{suggest}` (a [`Msg::ErrCountrySuggest`] or nothing), `{list}`.
     EmbedUnknownParam,
     /// Repeated iframe parameter; `{name}`.
     EmbedRepeatedParam,
