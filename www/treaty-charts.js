@@ -213,6 +213,10 @@ figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; t
 ::slotted(a) { color: var(--tc-link) !important; }
 /* Drawn at the container's width (or the width attribute); only ever scaled down, never stretched. */
 svg { display: block; max-width: 100%; height: auto; }
+/* A label over a mark (a count in its bar, a name on the map) lets the pointer through to the mark; the CSV link
+   stays a link. */
+svg text { pointer-events: none; }
+svg a text { pointer-events: auto; }
 .tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: min(260px, 70%); padding: 6px 9px;
   background: var(--tc-tip-surface); color: var(--tc-ink); border: 1px solid var(--tc-tip-border); border-radius: 3px;
   box-shadow: 0 2px 6px rgba(0,0,0,.18); font: 13px/1.35 Arial, 'Liberation Sans', Helvetica, sans-serif; }
@@ -617,9 +621,11 @@ class TreatyChart extends HTMLElement {
     const opts = this._options();
     const given = JSON.stringify(opts);
     if ('width' in opts) {
-      // A fixed width much wider than the column is scaled down, and its text with it: say so, once a page.
+      // A fixed width much wider than the column is scaled down, and its text with it: say so, once a page (a width
+      // out of range is refused by the chart itself, with its own message).
       const available = this._contentWidth();
-      if (available > 0 && Number(opts.width) > available * 1.25) {
+      const w = Number(opts.width);
+      if (available > 0 && Number.isInteger(w) && w >= MIN_WIDTH && w <= MAX_WIDTH && w > available * 1.25) {
         warnOnce('width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
           'text is smaller than the chart intends; leave width out to draw at the column\'s width.');
       }
@@ -627,6 +633,10 @@ class TreatyChart extends HTMLElement {
       const available = this._contentWidth();
       if (available > 0) {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
+        if (available < MIN_WIDTH) {
+          warnOnce('width:narrow', `a chart's column is ${Math.round(available)} px wide, but a chart is never drawn narrower than ${MIN_WIDTH} px, ` +
+            `so it is scaled down and its text is smaller than the chart intends; give it a column at least ${MIN_WIDTH} px wide.`);
+        }
       } else {
         // Hidden (display:none, a closed tab): no width to draw at yet; wait, but report a wrong option now.
         if (this._mod.api.checkOptions(Object.entries(opts).flat()) === undefined) return;

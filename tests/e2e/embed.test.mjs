@@ -350,6 +350,30 @@ test('printing draws every chart, a map far below the fold included (its outline
   await context.close();
 });
 
+test('focus shows the first mark and → the next; a count drawn in its bar has the bar\'s tooltip', async () => {
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="s" chart="status" width="640"></treaty-chart>');
+  await h.rendered(page, 's');
+  const tip = () => page.evaluate(() => { const t = document.getElementById('s').shadowRoot.querySelector('.tip'); return t.hidden ? '' : t.textContent; });
+  await page.evaluate(() => document.getElementById('s').shadowRoot.querySelector('.chart').focus());
+  // data/treaty_actions.csv: 180 of the 195 states are Palermo parties on the newest date (the EU is not a state).
+  assert.match(await tip(), /^Palermo Protocol180\sparties/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tip(), /2\ssigned only/);
+  await page.keyboard.press('Escape');
+  // The pointer over the count "180" drawn inside its bar gets that bar's tooltip.
+  const at = await page.evaluate(() => {
+    const root = document.getElementById('s').shadowRoot;
+    const label = [...root.querySelectorAll('svg text')].find((t) => t.textContent === '180');
+    const r = label.getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  });
+  await page.mouse.move(at[0], at[1]);
+  await page.waitForFunction(() => !document.getElementById('s').shadowRoot.querySelector('.tip').hidden);
+  assert.match(await tip(), /^Palermo Protocol180\sparties/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the arrow keys move the tooltip from the chart, not from its CSV link', async () => {
   const { page, errors, context } = await h.openHtml('<treaty-chart id="c" chart="coverage" lang="es"></treaty-chart>');
   await h.rendered(page, 'c');

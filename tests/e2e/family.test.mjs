@@ -146,15 +146,23 @@ async function openWarned(html) {
 
 test('a fixed width far wider than its column is scaled down with one warning; one that fits gets none', async () => {
   const { page, errors, context, warnings } = await openWarned(
-    '<div style="width:500px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart><treaty-chart id="fit" chart="status" width="480"></treaty-chart></div>');
+    '<div style="width:500px"><treaty-chart id="wide" chart="status" width="1200"></treaty-chart><treaty-chart id="fit" chart="status" width="480"></treaty-chart>' +
+    '<treaty-chart id="over" chart="status" width="2401"></treaty-chart></div><div style="width:200px"><treaty-chart id="thin" chart="status"></treaty-chart></div>');
   await h.rendered(page, 'wide');
   await h.rendered(page, 'fit');
+  await h.rendered(page, 'thin');
+  await page.waitForFunction(() => document.getElementById('over').shadowRoot.querySelector('[role=alert]'));
   assert.equal(await page.evaluate(() => document.getElementById('wide')._res.width), 1200);
   const shown = await page.evaluate(() => document.getElementById('wide').shadowRoot.querySelector('svg').getBoundingClientRect().width);
   assert.ok(shown <= 500, `drawn ${shown}px wide`);
-  assert.deepEqual(warnings.filter((w) => w.includes('scaled down')),
-    ['<treaty-chart>: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.']);
-  assert.deepEqual(errors, []);
+  // A width out of range gets the chart's error only, not also a warning that it is scaled down; a column
+  // narrower than the narrowest chart gets its own warning.
+  assert.deepEqual(warnings.filter((w) => w.includes('scaled down')), [
+    '<treaty-chart>: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.',
+    '<treaty-chart>: a chart\'s column is 200 px wide, but a chart is never drawn narrower than 280 px, so it is scaled down and its text is smaller than the chart intends; give it a column at least 280 px wide.',
+  ]);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^<treaty-chart id="over">: Invalid width “2401”/);
   await context.close();
 });
 
