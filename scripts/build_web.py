@@ -155,9 +155,10 @@ def page_themes(pages: list, registry: dict) -> None:
         page.write_text(text.replace("/*THEMES*/", css))
 
 
-def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str) -> None:
+def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str, widths: list) -> None:
     """The iframe pages: embed.html (any chart, from its address; without JavaScript it links every chart's static
-    image), and one embed-<chart>.html per chart (its static image without JavaScript, and an oEmbed discovery link
+    image), and one embed-<chart>.html per chart (without JavaScript, its static image of the newest data at the
+    static width that suits the frame — `srcset` over `widths` — and a line saying what it is; and an oEmbed discovery link
     to oembed-<chart>.json, so that a CMS that supports oEmbed embeds a pasted address)."""
     template = (out_dir / "embed.html").read_text()
     for marker in ("<!--NOSCRIPT-->", "<!--OEMBED-->", "<!--TITLE-->", "<!--CHART-->", "<!--PRELOAD-->", "<!--DEFAULTS-->"):
@@ -183,7 +184,15 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str)
         (out_dir / f"oembed-{name}.json").write_text(json.dumps(oembed, indent=1))
         discovery = (f'<link rel="alternate" type="application/json+oembed" href="{site}oembed-{name}.json" '
                      f'title="{html.escape(about)}">')
-        noscript = f'<img src="static/{name}-latest-640.svg" alt="{html.escape(about)} (static image)">'
+        # A page without JavaScript cannot read its address: the image says which date and language it shows, so
+        # that a reader of a dated or French article is not handed other numbers as if they were the article's.
+        srcset = ", ".join(f"static/{name}-latest-{w}.svg {w}w" for w in widths)
+        y, m, d = (int(p) for p in registry["newest"].split("-"))
+        newest = f"{d} {['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} {y}"
+        noscript = (f'<p class="nojs">Static image of the newest data ({newest}), in English; the chart this address '
+                    'asks for, with its date and language, needs JavaScript.</p>'
+                    f'<img src="static/{name}-latest-640.svg" srcset="{srcset}" sizes="100vw" '
+                    f'alt="{html.escape(about)} (static image, {newest})">')
         # Its kind's .wasm downloads beside the loader, not after it (one round trip less on a slow link).
         preload = (f'<link rel="preload" href="./{out_name}_{html.escape(name)}_bg.wasm" as="fetch" '
                    'type="application/wasm" crossorigin>')
@@ -303,7 +312,7 @@ def main() -> None:
         site = sys.argv[i + 1] if sys.argv[i + 1].endswith("/") else sys.argv[i + 1] + "/"
     gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
     page_themes([out_dir / "index.html", out_dir / "builder.html"], registry)
-    embed_pages(out_dir, out_name, registry, site)
+    embed_pages(out_dir, out_name, registry, site, static.get("widths", [640]))
 
     examples = {c["name"]: [a for k, v in c.get("example", {}).items() for a in (f"--{k}", v)] for c in registry["charts"]}
     if static:

@@ -200,6 +200,21 @@ test('the bare country iframe page shows its example state; the iframe page take
   await context.close();
 });
 
+test('without JavaScript an iframe page shows its static image at the frame\'s width, saying which date and language it is', async () => {
+  for (const [width, file] of [[375, 'map-latest-375.svg'], [1280, 'map-latest-1200.svg']]) {
+    const { page, context } = await h.open('/embed-map.html?as-of=2020-08-03&lang=fr', { width, height: 900 }, { javaScriptEnabled: false });
+    const img = page.locator('noscript img, img').first();
+    await page.waitForFunction(() => document.querySelector('img')?.complete);
+    assert.ok((await img.evaluate((i) => i.currentSrc)).endsWith(`/static/${file}`), `${width} px`);
+    // The newest date of the data (meta.json), written as the charts write dates in English.
+    const [y, m, d] = META.newest.split('-').map(Number);
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+    assert.equal(await page.locator('.nojs').textContent(),
+      `Static image of the newest data (${d} ${month} ${y}), in English; the chart this address asks for, with its date and language, needs JavaScript.`);
+    await context.close();
+  }
+});
+
 test('a hidden chart reports a wrong option at once, and draws when shown', async () => {
   const { page, errors, context } = await h.openHtml(
     '<div id="box" style="display:none"><treaty-chart id="bad" as-off="2020-01-01"></treaty-chart><treaty-chart id="good" chart="status"></treaty-chart></div>');
