@@ -130,7 +130,7 @@ fn tooltips_and_csv_give_each_states_dates() {
     assert_eq!(tip("NPL"), "Nepal | Palermo Protocol: party, joined between 1 Feb 2019 and 9 Oct 2020 (accession; exact date not known) | Migrant Workers Convention: neither signed nor joined");
     let y2020 = map(&[("as-of", "2020-08-03"), ("width", "640")]);
     let npl = plain(&y2020.hits.iter().find(|h| h.key == "NPL").unwrap().lines.join(" | "));
-    assert_eq!(npl, "Nepal | Palermo Protocol: date of joining between 1 Feb 2019 and 9 Oct 2020, so it may not yet have been a party | Migrant Workers Convention: neither signed nor joined");
+    assert_eq!(npl, "Nepal | Palermo Protocol: joined between 1 Feb 2019 and 9 Oct 2020, day unknown, so it may not yet have been a party | Migrant Workers Convention: neither signed nor joined");
     // Before it joined, a state's tooltip speaks of that day.
     let early = map(&[("as-of", "2004-01-01"), ("width", "640")]);
     let aus = plain(&early.hits.iter().find(|h| h.key == "AUS").unwrap().lines.join(" | "));
