@@ -177,3 +177,28 @@ fn the_map_is_the_only_kind_that_draws_the_world() {
     let drawing: Vec<&str> = charts::CHARTS.iter().filter(|c| c.world).map(|c| c.name).collect();
     assert_eq!(drawing, [charts::map::NAME]);
 }
+
+#[test]
+fn a_highlighted_name_never_covers_another_highlighted_state() {
+    // Eight neighbours in western Europe: France's name east of its point would sit on Switzerland's.
+    let codes = ["FRA", "DEU", "BEL", "NLD", "LUX", "CHE", "AUT", "ITA"];
+    for w in ["375", "640", "1200"] {
+        let s = map(&[("width", w), ("highlight", &codes.join(","))]);
+        let point = |c: &str| {
+            s.hits.iter().find(|h| h.key == c).map(|h| match h.region {
+                treaty_charts::spec::Region::Mark { cx, cy } => (cx, cy),
+                treaty_charts::spec::Region::Band { x0, .. } => (x0, 0.0),
+            })
+        };
+        for c in codes {
+            let name = treaty_charts::i18n::Cat::en().name(c).to_string();
+            let t = s.texts.iter().find(|t| t.text == name && t.color == treaty_charts::spec::Role::Highlight).unwrap();
+            let (l, r) = (t.x, t.x + treaty_charts::text::width(&t.text, t.size, t.bold));
+            let (top, bottom) = (t.y - t.size * 0.8, t.y + t.size * 0.25);
+            for other in codes.iter().filter(|o| **o != c) {
+                let (x, y) = point(other).unwrap();
+                assert!(!(x > l && x < r && y > top && y < bottom), "{w} px: “{name}” covers {other}'s point ({x:.1}, {y:.1})");
+            }
+        }
+    }
+}

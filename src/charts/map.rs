@@ -307,7 +307,17 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // Highlighted states: a thick outline (or ring) and the name beside it; names that would touch (neighbours in
     // Europe) step up or down, joined to their state by a line.
     let mut texts = std::mem::take(&mut f.texts);
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    // No name covers the point of another highlighted state (France's name east of its point would sit on
+    // Switzerland): each point's core is taken before any name is placed.
+    let mut taken: Vec<[f64; 4]> = o
+        .highlight
+        .iter()
+        .filter_map(|c| world.point(c))
+        .map(|p| {
+            let (x, y) = project((p.lon10, p.lat10));
+            [x - 2.0, y - 2.0, x + 2.0, y + 2.0]
+        })
+        .collect();
     for iso3 in &o.highlight {
         let Some(p) = world.point(iso3) else { continue };
         let at = project((p.lon10, p.lat10));
