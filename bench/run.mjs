@@ -43,8 +43,10 @@ function page(stack, chart, n) {
   const boxes = stack === 'ours'
     ? Array.from({ length: n }, () => `<treaty-chart chart="${chart}" eager></treaty-chart>`).join('\n')
     : Array.from({ length: n }, () => '<div class="c"></div>').join('\n');
+  // Ours as the builder's snippet gives it: the kind's .wasm preloaded beside the loader.
   const script = stack === 'ours'
-    ? `<script type="module" src="/treaty-charts.js"></script>
+    ? `<link rel="preload" href="/treaty_charts_${chart}_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module" src="/treaty-charts.js"></script>
 <script type="module">
 import { memoryBytes } from '/treaty-charts.js';
 const els = [...document.querySelectorAll('treaty-chart')];

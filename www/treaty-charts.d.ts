@@ -75,6 +75,12 @@ export interface TreatyChartEventMap extends HTMLElementEventMap {
   'treaty-chart-error': CustomEvent<ErrorDetail>;
 }
 
+/**
+ * The files a chart of this kind in this language fetches besides the loader (its `.wasm`, the map's outlines,
+ * a French or Spanish catalogue), as absolute addresses: for `<link rel="preload" as="fetch" crossorigin>`.
+ */
+export declare function assets(chart?: ChartKind, lang?: string): string[];
+
 /** This copy's version. */
 export declare const version: string;
 

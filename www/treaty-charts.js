@@ -160,6 +160,18 @@ const failed = (err) => err?.worldFile ? `the map's outlines could not be loaded
  */
 export function whenReady(chart, lang) { return loadModule(kindOf(chart)).then((m) => loadLocale(m, primary(lang))); }
 
+/**
+ * The files a chart of this kind (`chart`, a registry name) in this language fetches besides the loader: its kind's
+ * `.wasm`, the map's outlines, the language's messages (French, Spanish) — absolute addresses, beside the loader.
+ * For `<link rel="preload" as="fetch" crossorigin>` lines before the script tag (the builder's snippet has them),
+ * so that they download with the loader rather than after it: one round trip less on a slow link.
+ */
+export function assets(chart, lang) {
+  const kind = kindOf(chart);
+  const l = primary(lang);
+  return [moduleUrl(kind).href, ...(CHARTS[kind]?.world ? [WORLD_URL.href] : []), ...(fetched(l) ? [catalogueUrl(l).href] : [])];
+}
+
 /** Bytes of the chart modules' WebAssembly memories (0 until one has loaded), for measuring (the benchmark). */
 export function memoryBytes() { return [...modules.values()].reduce((n, m) => n + (m.memory?.buffer.byteLength ?? 0), 0); }
 

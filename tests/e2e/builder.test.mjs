@@ -37,7 +37,11 @@ for (const width of [375, 1280]) {
 
     const origin = h.base;
     const script = await page.locator('#code-script').inputValue();
-    assert.ok(script.startsWith(`<script type="module" src="${origin}/treaty-charts.js"></script>\n<treaty-chart chart="map" treaty="icrmw" lang="fr">`), script);
+    // The map's module, outlines and French messages are preloaded beside the loader.
+    assert.ok(script.startsWith(`<link rel="preload" href="${origin}/treaty_charts_map_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n` +
+      `<link rel="preload" href="${origin}/treaty_charts_world.bin" as="fetch" crossorigin>\n` +
+      `<link rel="preload" href="${origin}/treaty_charts_fr.json" as="fetch" crossorigin>\n` +
+      `<script type="module" src="${origin}/treaty-charts.js"></script>\n<treaty-chart chart="map" treaty="icrmw" lang="fr">`), script);
     const iframe = await page.locator('#code-iframe').inputValue();
     assert.match(iframe, new RegExp(`^<iframe src="${origin}/embed-map\\.html\\?treaty=icrmw&amp;lang=fr" title="[^"]+" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
     // oEmbed's files are static: the address is the chart's page, which a CMS embeds in its default view.
@@ -70,6 +74,9 @@ for (const width of [375, 1280]) {
       return d?.getElementById('chart')?._res && Math.abs(f.getBoundingClientRect().height - d.documentElement.getBoundingClientRect().height) <= 1;
     }, null, { timeout: 20000 });
     assert.ok((await frame.boundingBox()).height > 300);
+    // Each preloaded file is downloaded once by the host page: the preload serves the loader's own request.
+    const fetched = await host.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /_bg\.wasm|world\.bin|_fr\.json/.test(p)).sort());
+    assert.deepEqual(fetched, ['/treaty_charts_fr.json', '/treaty_charts_map_bg.wasm', '/treaty_charts_world.bin']);
     assert.deepEqual(errors, []);
     await context.close();
   });
