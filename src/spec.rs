@@ -112,6 +112,9 @@ pub struct Text {
     pub link: Option<(String, String)>,
     /// Drawn with a halo of `bg` around its letters (a label over a map stands on that colour, whatever is below).
     pub halo: bool,
+    /// The hit the text names (a highlighted state's name on the map): it carries that mark's `data-hit`, so that
+    /// pointing at the name shows the state's tooltip, not that of whatever lies under the name.
+    pub hit: Option<u16>,
 }
 
 /// Where a tooltip target is.
@@ -297,7 +300,7 @@ pub struct Drawn {
 
 /// A text run on the surface, anchored at its start.
 pub fn run(x: f64, y: f64, text: String, size: f64, color: Role) -> Text {
-    Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None, halo: false }
+    Text { x, y, text, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor: Anchor::Start, link: None, halo: false, hit: None }
 }
 
 impl Frame {
@@ -508,14 +511,20 @@ pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
 /// `taken`; returns its `(left, baseline)` and its position among the candidates (0: the preferred place; a caller
 /// draws a leader line to a label moved away from its point).
 pub fn place_label(candidates: &[(f64, f64)], w: f64, size: f64, bounds: Rect, taken: &mut Vec<[f64; 4]>) -> Option<((f64, f64), usize)> {
-    let boxed = |(x, b): (f64, f64)| [x, b - size * 0.8, x + w, b + size * 0.25];
-    let fits = |r: &[f64; 4]| {
-        r[0] >= bounds.x && r[2] <= bounds.x + bounds.w && r[1] >= bounds.y && r[3] <= bounds.y + bounds.h
-            && taken.iter().all(|t| r[2] + 3.0 <= t[0] || t[2] + 3.0 <= r[0] || r[3] + 3.0 <= t[1] || t[3] + 3.0 <= r[1])
-    };
-    let (k, at) = candidates.iter().copied().enumerate().find(|(_, c)| fits(&boxed(*c)))?;
-    taken.push(boxed(at));
+    let (k, at) = candidates.iter().copied().enumerate().find(|(_, c)| fits(label_box(*c, w, size), bounds, taken))?;
+    taken.push(label_box(at, w, size));
     Some((at, k))
+}
+
+/// The box `[left, top, right, bottom]` of a label `w` px wide and `size` px high at `(left, baseline)`.
+pub fn label_box((x, b): (f64, f64), w: f64, size: f64) -> [f64; 4] {
+    [x, b - size * 0.8, x + w, b + size * 0.25]
+}
+
+/// True when box `r` stays inside `bounds` and 3 px from every box in `taken` (see [`place_label`]).
+pub fn fits(r: [f64; 4], bounds: Rect, taken: &[[f64; 4]]) -> bool {
+    r[0] >= bounds.x && r[2] <= bounds.x + bounds.w && r[1] >= bounds.y && r[3] <= bounds.y + bounds.h
+        && taken.iter().all(|t| r[2] + 3.0 <= t[0] || t[2] + 3.0 <= r[0] || r[3] + 3.0 <= t[1] || t[3] + 3.0 <= r[1])
 }
 
 /// Smallest "nice" whole-number step (1, 2, 2.5, 5 × 10ⁿ; counts have no fractions) giving at most `max_ticks`

@@ -480,10 +480,11 @@ fn write_text(out: &mut String, t: &Text) {
         Anchor::End => " text-anchor=\"end\"",
     };
     let weight = if t.bold { " font-weight=\"700\"" } else { "" };
+    let hit = t.hit.map_or_else(String::new, |h| format!(" data-hit=\"{h}\""));
     let halo = if t.halo { format!(" s{}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke", t.bg.index()) } else { String::new() };
     let _ = write!(
         out,
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" class=\"f{}{halo}\"{anchor}{weight}>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" class=\"f{}{halo}\"{anchor}{weight}{hit}>",
         num(t.x),
         num(t.y),
         num(t.size),

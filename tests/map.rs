@@ -202,3 +202,24 @@ fn a_highlighted_name_never_covers_another_highlighted_state() {
         }
     }
 }
+
+#[test]
+fn neighbours_names_keep_their_order_and_name_their_state() {
+    // On a phone Nepal's and Bhutan's points are a few pixels apart: Nepal's name must not go east of Bhutan's, and
+    // each name is its state's target (pointing at "Nepal" shows Nepal, not the state under the word).
+    for (w, lang) in [("320", "en"), ("320", "fr"), ("375", "es"), ("640", "en")] {
+        let s = map(&[("width", w), ("lang", lang), ("as-of", "2020-08-03"), ("highlight", "NPL,BTN")]);
+        let cat = treaty_charts::i18n::Locale::parse(lang).unwrap().cat();
+        let label = |c: &'static str| s.texts.iter().find(|t| t.text == cat.name(c) && t.color == treaty_charts::spec::Role::Highlight).unwrap();
+        let (npl, btn) = (label("NPL"), label("BTN"));
+        assert!(npl.x + treaty_charts::text::width(&npl.text, npl.size, npl.bold) <= btn.x || npl.y != btn.y, "{w} {lang}: {} at {}, {} at {}", npl.text, npl.x, btn.text, btn.x);
+        assert!(npl.x < btn.x, "{w} {lang}: Nepal's name west of Bhutan's");
+        for (t, c) in [(npl, "NPL"), (btn, "BTN")] {
+            let hit = s.hits.iter().position(|h| h.key == c).map(|i| i as u16);
+            assert_eq!(t.hit, hit, "{w} {lang}: {c}'s name is its state's target");
+        }
+    }
+    let svg = render(&Options::from_pairs([("chart", "map"), ("width", "320"), ("highlight", "NPL")]).unwrap()).unwrap().body;
+    // The drawn name carries the attribute: `<text … data-hit="N">Nepal</text>`.
+    assert!(svg.split("<text").any(|t| t.contains(">Nepal</text>") && t.split('>').next().is_some_and(|open| open.contains("data-hit=\""))), "{svg}");
+}

@@ -225,10 +225,10 @@ figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; t
 ::slotted(a) { color: var(--tc-link) !important; }
 /* Drawn at the container's width (or the width attribute); only ever scaled down, never stretched. */
 svg { display: block; max-width: 100%; height: auto; }
-/* A label over a mark (a count in its bar, a name on the map) lets the pointer through to the mark; the CSV link
-   stays a link. */
+/* A label over a mark (a count in its bar) lets the pointer through to the mark; a highlighted state's name on the
+   map is that state's target (data-hit); the CSV link stays a link. */
 svg text { pointer-events: none; }
-svg a text { pointer-events: auto; }
+svg a text, svg text[data-hit] { pointer-events: auto; }
 .tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: min(260px, 70%); padding: 6px 9px;
   background: var(--tc-tip-surface); color: var(--tc-ink); border: 1px solid var(--tc-tip-border); border-radius: 3px;
   box-shadow: 0 2px 6px rgba(0,0,0,.18); font: 13px/1.35 Arial, 'Liberation Sans', Helvetica, sans-serif; }
@@ -1035,7 +1035,7 @@ class TreatyChart extends HTMLElement {
     }
     this._focus.setAttribute('visibility', 'hidden');
     // A mark: an outline drawn over it (a copy of its shape, in the same group so that it shares its scale).
-    const shape = this._svg.querySelector(`[data-hit="${i}"]`);
+    const shape = this._svg.querySelector(`[data-hit="${i}"]:not(text)`);
     if (shape) {
       const o = shape.cloneNode(false);
       o.removeAttribute('data-hit');

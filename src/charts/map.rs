@@ -309,15 +309,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut texts = std::mem::take(&mut f.texts);
     // No name covers the point of another highlighted state (France's name east of its point would sit on
     // Switzerland): each point's core is taken before any name is placed.
-    let mut taken: Vec<[f64; 4]> = o
-        .highlight
-        .iter()
-        .filter_map(|c| world.point(c))
-        .map(|p| {
-            let (x, y) = project((p.lon10, p.lat10));
-            [x - 2.0, y - 2.0, x + 2.0, y + 2.0]
-        })
-        .collect();
+    let highlighted: Vec<(&str, (f64, f64))> =
+        o.highlight.iter().filter_map(|c| world.point(c).map(|p| (*c, project((p.lon10, p.lat10))))).collect();
+    let mut taken: Vec<[f64; 4]> = highlighted.iter().map(|(_, (x, y))| [x - 2.0, y - 2.0, x + 2.0, y + 2.0]).collect();
     for iso3 in &o.highlight {
         let Some(p) = world.point(iso3) else { continue };
         let at = project((p.lon10, p.lat10));
@@ -331,24 +325,29 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let name = cat.name(iso3).to_string();
         let nw = crate::text::width(&name, th.axis, true);
         let (right, left) = (at.0 + 8.0, at.0 - 8.0 - nw);
+        // A highlighted neighbour close by on the right (Nepal beside Bhutan on a phone): the name goes on the left
+        // first, so that the names keep the states' order from west to east.
+        let neighbour_east = highlighted.iter().any(|&(c, (qx, qy))| c != *iso3 && qx > at.0 && qx - at.0 < nw + 8.0 && (qy - at.1).abs() < th.axis * 3.0);
+        let (first, second) = if neighbour_east { (left, right) } else { (right, left) };
         let step = th.axis * 1.3;
         let candidates: Vec<(f64, f64)> = (0..12)
             .flat_map(|k| {
                 let dy = if k % 2 == 0 { -step * f64::from(k / 2) } else { step * f64::from(k / 2 + 1) };
-                [(right, at.1 - 6.0 + dy), (left, at.1 - 6.0 + dy)]
+                [(first, at.1 - 6.0 + dy), (second, at.1 - 6.0 + dy)]
             })
             .collect();
         // Nowhere free (a crowd of neighbours): beside the state all the same.
-        let fallback = ((if right + nw <= plot.x + plot.w { right } else { left.max(plot.x) }, at.1 - 6.0), 0);
+        let fallback = ((if first >= plot.x && first + nw <= plot.x + plot.w { first } else { second.max(plot.x) }, at.1 - 6.0), 0);
         let ((x, baseline), k) = crate::spec::place_label(&candidates, nw, th.axis, plot, &mut taken).unwrap_or(fallback);
-        if k >= 2 {
-            // Moved off its state: a line from the state to the name's near end.
+        if k >= 1 {
+            // Not in its first place (the other side, or another row): a line from the state to the name's near end.
             let end = if x >= at.0 { x - 1.0 } else { x + nw + 1.0 };
             marks.push(Mark::Path { points: vec![at, (end, baseline - th.axis * 0.3)], color: Role::Highlight, width: 1.0, dashed: false });
         }
         let mut t = crate::spec::run(x, baseline, name, th.axis, Role::Highlight);
         t.bold = true;
         t.halo = true;
+        t.hit = hit_of.get(*iso3).copied();
         texts.push(t);
     }
     f.texts = texts;

@@ -79,7 +79,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut marks = std::mem::take(&mut f.marks);
     let mut texts: Vec<Text> = std::mem::take(&mut f.texts);
     let t_run = |x: f64, y: f64, s: String, size: f64, color, bg, anchor, bold| Text {
-        x, y, text: s, size, bold, bold_prefix: 0, color, bg, anchor, link: None, halo: false,
+        x, y, text: s, size, bold, bold_prefix: 0, color, bg, anchor, link: None, halo: false, hit: None,
     };
 
     let mut csv = String::new();

@@ -141,7 +141,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut marks = std::mem::take(&mut f.marks);
     let mut texts: Vec<Text> = std::mem::take(&mut f.texts);
     let label = |x: f64, y: f64, s: String, size: f64, color, anchor| Text {
-        x, y, text: s, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor, link: None, halo: false,
+        x, y, text: s, size, bold: false, bold_prefix: 0, color, bg: Role::Surface, anchor, link: None, halo: false, hit: None,
     };
 
     // Gridlines and y labels.
@@ -405,9 +405,10 @@ struct Room<'a> {
 /// Where the name (`nw` px wide) of the marker at `(x, y)` goes, `(left, baseline)`, and its place's index among
 /// the candidates (0: over its marker, no leader). Candidates: over the marker (`centred` is the left edge that
 /// centres it, kept inside the plot) and steps above it, steps below it, then to either side. The first that fits
-/// in passes that give up one wish at a time: near the marker (within 3 steps) and clear of the lines; near it, on
-/// a line (the name's halo keeps it legible); anywhere; anywhere, its leader and other leaders crossing; else the
-/// place that covers the least of the markers and names. `None` when no place is inside the plot.
+/// in passes that give up one wish at a time — near the marker (within 3 steps) and clear of the lines; near it, on
+/// a line (the name's halo keeps it legible); anywhere — each clear of the other leaders, with a leader crossing no
+/// name; then the place clear of the names and markers whose leader crosses fewest names; else the place that
+/// covers the least of the markers and names. `None` when no place is inside the plot.
 fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize)> {
     let step = room.size * 1.25;
     let up = |k: u8| y - 9.0 - step * f64::from(k);
@@ -421,29 +422,37 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
     for k in 0..6 {
         candidates.extend([((x + 8.0, down(k)), k + 1), ((x - 8.0 - nw, down(k)), k + 1)]);
     }
-    // A place whose leader would cross a name already placed.
-    let crosses = |c: (f64, f64)| {
+    // How many names already placed the leader to a place would cross.
+    let crossings = |c: (f64, f64)| {
         let (from, to) = leader((x, y), c, nw, room.size);
-        along(from, to).into_iter().any(|(px, py)| room.names.iter().any(|r| px >= r[0] - 1.0 && px <= r[2] + 1.0 && py >= r[1] - 1.0 && py <= r[3] + 1.0))
+        let points = along(from, to);
+        room.names.iter().filter(|r| points.iter().any(|(px, py)| *px >= r[0] - 1.0 && *px <= r[2] + 1.0 && *py >= r[1] - 1.0 && *py <= r[3] + 1.0)).count()
     };
-    // (near, clear of the lines, leaders may cross)
-    for (near, clear_of_lines, crossing) in [(true, true, false), (true, false, false), (false, false, false), (false, false, true)] {
-        let mut boxes = room.taken.to_vec();
+    let crosses = |c: (f64, f64)| crossings(c) > 0;
+    // (near, clear of the lines); always clear of the leaders, and its own leader crossing no name.
+    for (near, clear_of_lines) in [(true, true), (true, false), (false, false)] {
+        let mut boxes = [room.taken, room.leaders].concat();
         if clear_of_lines {
             boxes.extend_from_slice(room.lines);
-        }
-        if !crossing {
-            boxes.extend_from_slice(room.leaders);
         }
         let (index, open): (Vec<usize>, Vec<(f64, f64)>) = candidates
             .iter()
             .enumerate()
-            .filter(|(k, (c, steps))| (!near || *steps <= 3) && (crossing || *k == 0 || !crosses(*c)))
+            .filter(|(k, (c, steps))| (!near || *steps <= 3) && (*k == 0 || !crosses(*c)))
             .map(|(k, (c, _))| (k, *c))
             .unzip();
         if let Some((at, i)) = crate::spec::place_label(&open, nw, room.size, room.plot, &mut boxes) {
             return Some((at, index.get(i).copied().unwrap_or(0)));
         }
+    }
+    // Clear of the names and markers, its leader crossing as few names as can be (then the nearest place).
+    let best = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, _))| crate::spec::fits(crate::spec::label_box(*c, nw, room.size), room.plot, room.taken))
+        .min_by_key(|(k, (c, _))| (if *k == 0 { 0 } else { crossings(*c) }, *k));
+    if let Some((k, (c, _))) = best {
+        return Some((*c, k));
     }
     // No place is clear (many names on a narrow chart): the one inside the plot that covers the least of the
     // markers and names.
