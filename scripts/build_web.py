@@ -189,7 +189,12 @@ def embed_pages(out_dir: pathlib.Path, out_name: str, registry: dict, site: str,
         srcset = ", ".join(f"static/{name}-latest-{w}.svg {w}w" for w in widths)
         y, m, d = (int(p) for p in registry["newest"].split("-"))
         newest = f"{d} {['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} {y}"
-        noscript = (f'<p class="nojs">Static image of the newest data ({newest}), in English; the chart this address '
+        # The example's state (the country card's), named: an address asking for another state gets a caption
+        # that says whose card the image is.
+        state = c.get("example", {}).get("country")
+        names = {s["iso3"]: s["names"]["en"] for s in registry["states"]}
+        of = f", for {html.escape(names.get(state, state))}" if state else ""
+        noscript = (f'<p class="nojs">Static image of the newest data ({newest}), in English{of}; the chart this address '
                     'asks for, with its date and language, needs JavaScript.</p>'
                     f'<img src="static/{name}-latest-640.svg" srcset="{srcset}" sizes="100vw" '
                     f'alt="{html.escape(about)} (static image, {newest})">')

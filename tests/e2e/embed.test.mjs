@@ -213,6 +213,10 @@ test('without JavaScript an iframe page shows its static image at the frame\'s w
       `Static image of the newest data (${d} ${month} ${y}), in English; the chart this address asks for, with its date and language, needs JavaScript.`);
     await context.close();
   }
+  // The country card's image is its example state's: the caption names it.
+  const { page, context } = await h.open('/embed-country.html?country=MEX&lang=es', { width: 375, height: 900 }, { javaScriptEnabled: false });
+  assert.match(await page.locator('.nojs').textContent(), /^Static image of the newest data \(.+\), in English, for Philippines; /);
+  await context.close();
 });
 
 test('a hidden chart reports a wrong option at once, and draws when shown', async () => {
