@@ -134,7 +134,8 @@ impl EmbedResult {
     /// `plot` as `{x, y, w, h}`; each hit as `{key, band: [x0, x1] | null, at: [x, y] | null, rule: x | null,
     /// dots: [[y, class], …], walk, small}`; `steps` as `[[date, label], …]`; coordinates to a tenth of a pixel.
     /// Written by hand: one string crosses into JavaScript, rather than a call per field and a cache of field names
-    /// (serde-wasm-bindgen's, ~3.7 KB gzip of the .wasm), and its few shapes need no general serializer.
+    /// (serde-wasm-bindgen's; about 2.5 KB gzip of the timeline's .wasm, net of this writer), and its few shapes need
+    /// no general serializer.
     pub fn to_json(&self) -> String {
         let mut o = String::with_capacity(512 + 80 * self.hits.len() + self.table.len() + self.css.len());
         o.push_str("{\"ok\":");

@@ -285,7 +285,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0);
             let room = Room { plot, size: th.axis, taken: &taken, lines: &drawn_boxes, leaders: &leaders, names: &names };
             let ((left, baseline), k) = place_name((x, y), centred, nw, &room).unwrap_or(fallback);
-            let name_box = [left, baseline - th.axis * 0.8, left + nw, baseline + th.axis * 0.25];
+            let name_box = crate::spec::label_box((left, baseline), nw, th.axis);
             taken.push(name_box);
             names.push(name_box);
             if k >= 1 {
@@ -456,16 +456,14 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
     }
     // No place is clear (many names on a narrow chart): the one inside the plot that covers the least of the
     // markers and names.
-    let p = room.plot;
-    let overlap = |(l, b): (f64, f64)| -> f64 {
-        let r = [l, b - room.size * 0.8, l + nw, b + room.size * 0.25];
+    let overlap = |r: [f64; 4]| -> f64 {
         room.taken.iter().map(|t| (r[2].min(t[2]) - r[0].max(t[0])).max(0.0) * (r[3].min(t[3]) - r[1].max(t[1])).max(0.0)).sum()
     };
     candidates
         .iter()
         .enumerate()
-        .filter(|(_, ((l, b), _))| *l >= p.x && l + nw <= p.x + p.w && b - room.size * 0.8 >= p.y && b + room.size * 0.25 <= p.y + p.h)
-        .map(|(k, (c, _))| (overlap(*c), k, *c))
+        .filter(|(_, (c, _))| crate::spec::fits(crate::spec::label_box(*c, nw, room.size), room.plot, &[]))
+        .map(|(k, (c, _))| (overlap(crate::spec::label_box(*c, nw, room.size)), k, *c))
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k, c)| (c, k))
 }
