@@ -320,21 +320,23 @@ pub fn caveat_gap(cat: &Cat, model: &Model, as_of: Day, counts: Counts) -> Optio
 
 /// Caveat: a treaty not yet open for signature, or not yet in force, on `as_of` (the first that applies).
 pub fn caveat_early(cat: &Cat, as_of: Day) -> Option<String> {
-    for t in Treaty::ALL {
-        let info = t.info();
-        if info.opened_for_signature > as_of {
-            let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(info.opened_for_signature))];
-            return Some(cat.f(Msg::CaveatNotOpen, &args));
-        }
-    }
-    for t in Treaty::ALL {
-        let info = t.info();
-        if info.entry_into_force > as_of {
-            let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(info.entry_into_force))];
-            return Some(cat.f(Msg::CaveatNotInForce, &args));
-        }
-    }
-    None
+    caveat_not_open(cat, as_of).or_else(|| caveat_not_in_force(cat, as_of))
+}
+
+/// Caveat: a treaty not yet open for signature on `as_of` (the first, in [`Treaty::ALL`]'s order).
+fn caveat_not_open(cat: &Cat, as_of: Day) -> Option<String> {
+    let t = Treaty::ALL.into_iter().find(|t| !t.open_on(as_of))?;
+    let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(t.info().opened_for_signature))];
+    Some(cat.f(Msg::CaveatNotOpen, &args))
+}
+
+/// Caveat: a treaty open for signature but not yet in force on `as_of` (the first, in [`Treaty::ALL`]'s order).
+/// The timeline uses this one alone: its plot already says, where the line would be, that a treaty was not yet
+/// open.
+pub fn caveat_not_in_force(cat: &Cat, as_of: Day) -> Option<String> {
+    let t = Treaty::ALL.into_iter().find(|t| t.open_on(as_of) && t.info().entry_into_force > as_of)?;
+    let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(t.info().entry_into_force))];
+    Some(cat.f(Msg::CaveatNotInForce, &args))
 }
 
 /// Caveat: who stays out of the Migrant Workers Convention.

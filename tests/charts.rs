@@ -332,6 +332,24 @@ fn status_before_a_treaty_opened_shows_no_bar() {
 }
 
 #[test]
+fn timeline_before_palermo_opened_keys_only_the_drawn_line_and_says_why_once() {
+    // 1 Jun 1999 (data/treaties.csv): the Palermo Protocol opened for signature on 12 Dec 2000; the Migrant
+    // Workers Convention was open (18 Dec 1990) but not yet in force (1 Jul 2003).
+    let r = render(&opts("timeline", "1999-06-01", "640")).unwrap();
+    let lines: Vec<String> = r.spec.texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(lines.iter().any(|l| l == "Migrant Workers Convention"), "the drawn line is keyed: {lines:?}");
+    assert!(!lines.iter().any(|l| l == "Palermo Protocol"), "no key for a line that is not drawn: {lines:?}");
+    let said = lines.iter().filter(|l| l.contains("12 Dec 2000")).count();
+    let noted = notes("timeline", "1999-06-01");
+    assert_eq!(said, 1, "the plot says once why the Palermo line is missing: {lines:?}");
+    assert!(!noted.contains("12 Dec 2000"), "and the note does not say it again: {noted}");
+    assert!(noted.contains("Migrant Workers Convention was not yet in force on 1 Jun 1999: it entered into force on 1 Jul 2003"), "{noted}");
+    // Once both treaties are open, both lines are keyed.
+    let later: Vec<String> = spec("timeline", "2001-06-01", "640").texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(later.iter().any(|l| l == "Palermo Protocol") && later.iter().any(|l| l == "Migrant Workers Convention"), "{later:?}");
+}
+
+#[test]
 fn country_card_before_a_treaty_opened_says_so_once_and_gives_the_day() {
     // The Philippines on 1 Jan 1995 (data/treaty_actions.csv): the Palermo Protocol opened for signature on
     // 12 Dec 2000; the Philippines signed the Migrant Workers Convention on 15 Nov 1993 and ratified it in 1995.

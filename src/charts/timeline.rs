@@ -61,7 +61,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let mut about = notes::about(&cat, model, as_of, Counts::Parties, false);
     let caveat = notes::first_caveat(
         &cat,
-        [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_early(&cat, as_of), notes::caveat_gap(&cat, model, as_of, Counts::Parties)],
+        [notes::caveat_range(&cat, model, as_of, Counts::Parties), notes::caveat_not_in_force(&cat, as_of), notes::caveat_gap(&cat, model, as_of, Counts::Parties)],
         &mut about,
     );
     let blocks = notes::Blocks::new(
@@ -81,8 +81,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // Header and legend.
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
+    // A treaty's line from the day it opened for signature; before that the plot says why there is none.
     let mut legend: Vec<(Swatch, String)> =
-        Treaty::ALL.iter().map(|t| (Swatch::Line(Role::party(*t)), cat.treaty(*t).to_string())).collect();
+        Treaty::ALL.iter().filter(|t| t.open_on(as_of)).map(|t| (Swatch::Line(Role::party(*t)), cat.treaty(*t).to_string())).collect();
     // Keys only for marks that are drawn on this date.
     if Treaty::ALL.iter().any(|t| t.info().opened_for_signature <= as_of) {
         legend.push((Swatch::Tick(Role::Axis), cat.t(Msg::LegendOpened).into()));
