@@ -563,3 +563,36 @@ fn status_markers_are_named_or_numbered() {
     assert!(lines.iter().any(|l| l == "1"), "{lines:?}");
     assert!(lines.iter().any(|l| l.starts_with("1 Philippines: party since 28 May 2002")), "{lines:?}");
 }
+
+#[test]
+fn every_status_marker_keeps_its_number_in_a_crowded_segment() {
+    // 3 Aug 2020 (data/treaty_actions.csv): Congo and Uganda had only signed the Palermo Protocol (the whole
+    // signatory segment: 2 of 195 states), Nepal may have been a party (a range), Bhutan neither. At 320 px their
+    // four markers fall within a few pixels; each number must still be on the chart, once per treaty.
+    for w in ["320", "375", "640"] {
+        let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", w), ("highlight", "COG,UGA,NPL,BTN")]).unwrap();
+        let s = charts::build(Model::get(), &o).unwrap();
+        let mut rows: Vec<f64> = s.marks.iter().filter_map(|m| if let Mark::Diamond { center, .. } = m { Some(center.1) } else { None }).collect();
+        rows.dedup();
+        assert_eq!(rows.len(), 2, "a row of markers per treaty");
+        for row in rows {
+            let xs: Vec<f64> = s.marks.iter().filter_map(|m| if let Mark::Diamond { center, .. } = m { (center.1 == row).then_some(center.0) } else { None }).collect();
+            let labels: Vec<String> = s.texts.iter().filter(|t| t.color == treaty_charts::theme::Role::Highlight && (t.y - row).abs() < 12.0).map(|t| plain(&t.text).replace(' ', "")).collect();
+            assert_eq!(xs.len(), 4, "{w} px: a marker per state");
+            let overlap = xs.iter().enumerate().any(|(i, a)| xs.iter().skip(i + 1).any(|b| (a - b).abs() < 9.0));
+            if labels.iter().any(|l| l == "Congo") {
+                assert!(!overlap, "{w} px: names only beside markers that do not overlap: {labels:?}");
+                continue;
+            }
+            let mut seen: Vec<u32> = Vec::new();
+            for part in labels.iter().flat_map(|l| l.split('·')) {
+                match part.split_once('–') {
+                    Some((a, b)) => seen.extend(a.parse::<u32>().unwrap()..=b.parse::<u32>().unwrap()),
+                    None => seen.push(part.parse().unwrap()),
+                }
+            }
+            seen.sort_unstable();
+            assert_eq!(seen, [1, 2, 3, 4], "{w} px: every marker's number, once: {labels:?}");
+        }
+    }
+}

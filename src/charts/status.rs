@@ -165,32 +165,64 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 markers.push((mx, *iso3, number + 1));
             }
         }
-        // Each marker's name beside it; when the names do not all fit (several states in one segment, a phone's
-        // width), every marker gets its number instead, and the lines under the bar give the numbers' names.
+        // Markers closer than a marker's width (states in a segment of a few pixels) overlap: they form one group,
+        // labelled once. Each marker or group gets its name beside it; when the names do not all fit (several
+        // states in one segment, a phone's width), or a group holds more than one state, every marker gets its
+        // number instead ("1 · 3", "2–4" for a group), and the lines under the bar give the numbers' names.
+        crate::sort::by_key(&mut markers, |m| (m.0 * 100.0) as i64);
+        let mut groups: Vec<Vec<(f64, &str, usize)>> = Vec::new();
+        for m in &markers {
+            match groups.last_mut() {
+                Some(g) if g.last().is_some_and(|l| m.0 - l.0 < 10.0) => g.push(*m),
+                _ => groups.push(vec![*m]),
+            }
+        }
         let row = Rect { x: bar.x, y: y - th.axis - 5.0, w: bar.w, h: th.axis + 8.0 };
         let place = |labels: &[String], taken: &mut Vec<[f64; 4]>| -> Vec<Option<(f64, f64)>> {
-            markers
+            groups
                 .iter()
                 .zip(labels)
-                .map(|((mx, _, _), label)| {
+                .map(|(g, label)| {
+                    let (lo, hi) = (g.first().map_or(0.0, |m| m.0), g.last().map_or(0.0, |m| m.0));
                     let nw = text::width(label, th.axis, true);
-                    let candidates = [(mx + 9.0, y - 2.0), (mx - 9.0 - nw, y - 2.0)];
+                    let candidates = [(hi + 9.0, y - 2.0), (lo - 9.0 - nw, y - 2.0)];
                     crate::spec::place_label(&candidates, nw, th.axis, row, taken).map(|(at, _)| at)
                 })
                 .collect()
         };
-        let names: Vec<String> = markers.iter().map(|(_, c, _)| cat.name(c).to_string()).collect();
+        let names: Vec<String> = groups.iter().map(|g| g.iter().map(|m| cat.name(m.1)).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect();
         let mut trial = taken.clone();
         let mut at = place(&names, &mut trial);
-        let numbered = at.iter().any(Option::is_none);
-        let labels: Vec<String> = if numbered { markers.iter().map(|(_, _, k)| k.to_string()).collect() } else { names };
+        let numbered = groups.iter().any(|g| g.len() > 1) || at.iter().any(Option::is_none);
+        let labels: Vec<String> = if numbered {
+            groups
+                .iter()
+                .map(|g| {
+                    let mut k: Vec<usize> = g.iter().map(|m| m.2).collect();
+                    crate::sort::sort(&mut k);
+                    let run = k.len() > 2 && k.windows(2).all(|w| w.get(1).zip(w.first()).is_some_and(|(b, a)| b - a == 1));
+                    match (run, k.first(), k.last()) {
+                        (true, Some(a), Some(b)) => format!("{a}\u{2013}{b}"),
+                        _ => k.iter().map(ToString::to_string).collect::<Vec<_>>().join(cat.t(Msg::Dot)),
+                    }
+                })
+                .collect()
+        } else {
+            names
+        };
         if numbered {
             at = place(&labels, &mut taken);
         }
-        for (label, at) in labels.into_iter().zip(at) {
-            if let Some((lx, baseline)) = at {
-                texts.push(t_run(lx, baseline, label, th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
-            }
+        // A number never goes missing: where neither side has room (the bar's very ends on a phone), it goes on the
+        // side with more room, inside the row, even if it touches a neighbour.
+        for ((label, at), g) in labels.into_iter().zip(at).zip(&groups) {
+            let nw = text::width(&label, th.axis, true);
+            let (lo, hi) = (g.first().map_or(0.0, |m| m.0), g.last().map_or(0.0, |m| m.0));
+            let (lx, baseline) = at.unwrap_or_else(|| {
+                let x = if bar.x + bar.w - hi >= lo - bar.x { hi + 9.0 } else { lo - 9.0 - nw };
+                (crate::spec::within(x, bar.x, (bar.x + bar.w - nw).max(bar.x)), y - 2.0)
+            });
+            texts.push(t_run(lx, baseline, label, th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
         }
         for (number, iso3) in o.highlight.iter().enumerate() {
             let standing = notes::standing(&cat, model, iso3, *t, as_of);
