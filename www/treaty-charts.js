@@ -71,7 +71,16 @@ const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|
 const OWN = new Set(META?.attributes ?? ['controls', 'eager']);
 // Whether one of them is on: present (`controls`, `controls=""`), unless a CMS template wrote it as off
 // (`controls="false"`, `off`, `no`, `0`), which HTML alone would read as on.
-const isOn = (el, name) => { const v = el.getAttribute(name); return v !== null && !/^\s*(false|off|no|0)\s*$/i.test(v); };
+// A switch attribute (`controls`, `eager`): on when present, as in HTML, except for the values a CMS template writes
+// for "off". Any other value is read as on, and said once, since it may have meant something else.
+const isOn = (el, name) => {
+  const v = el.getAttribute(name);
+  if (v === null || /^\s*(false|off|no|0)\s*$/i.test(v)) return false;
+  if (!/^\s*(|true|on|yes|1)\s*$/i.test(v) && v.trim().toLowerCase() !== name) {
+    warnOnce(`${name}:${v}`, `${name}="${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is read as on; write ${name} (or ${name}="true") to turn it on, ${name}="false" to leave it off.`);
+  }
+  return true;
+};
 // A touch that lands beside a small target (an island state) takes the nearest within this many CSS px.
 const TOUCH_SLOP = 20;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');

@@ -278,6 +278,18 @@ test('properties mirror attributes, render() resolves, define() takes another na
   await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'false'));
   await page.waitForFunction(() => document.getElementById('p')._res.as_of === '2015-01-01');
   assert.deepEqual(await page.evaluate(() => { const el = document.getElementById('p'); return [el.controls, el.shadowRoot.querySelector('.controls').hidden]; }), [false, true]);
+  // Any other value of a switch is on, as in HTML, and said once with the values that mean on and off.
+  const switched = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('read as on')) switched.push(m.text()); });
+  await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'maybe'));
+  await page.waitForFunction(() => !document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
+  await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'false'));
+  await page.waitForFunction(() => document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
+  await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'maybe'));
+  await page.waitForFunction(() => !document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
+  await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'controls'));
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.deepEqual(switched, ['<treaty-chart>: controls="maybe" is read as on; write controls (or controls="true") to turn it on, controls="false" to leave it off.']);
   await page.evaluate(() => { document.getElementById('p').controls = true; });
   await page.waitForFunction(() => !document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
   assert.equal(await page.evaluate(() => document.getElementById('p').getAttribute('controls')), '');
