@@ -125,8 +125,13 @@ impl Day {
 /// ISO 8601 form, `YYYY-MM-DD`.
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // YYYY-MM-DD by hand: the CSVs write hundreds of dates per drawing, and the padding machinery of
+        // `write!` costs more than the date itself.
         let d = self.date();
-        write!(f, "{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+        let (y, m, day) = (d.year().unsigned_abs(), u32::from(u8::from(d.month())), u32::from(d.day()));
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let b = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(day / 10), digit(day)];
+        f.write_str(core::str::from_utf8(&b).unwrap_or("0000-00-00"))
     }
 }
 

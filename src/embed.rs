@@ -252,12 +252,8 @@ fn json_str(o: &mut String, s: &str) {
             '"' => o.push_str("\\\""),
             '\\' => o.push_str("\\\\"),
             c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let n = c as usize;
                 o.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    o.push(char::from(HEX.get((n >> shift) & 15).copied().unwrap_or(b'0')));
-                }
+                crate::text::push_hex(o, u32::from(c), 4, false);
             }
             c => o.push(c),
         }

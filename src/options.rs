@@ -319,11 +319,8 @@ pub fn clip(s: &str) -> String {
         let bidi = matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         if c.is_control() || bidi {
             // "[U+202E]": the notation readers and Unicode charts use, not a programming language's escape.
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
             out.push_str("[U+");
-            let n = c as usize;
-            let digits = if n > 0xFFFF { [20, 16, 12, 8, 4, 0].as_slice() } else { [12, 8, 4, 0].as_slice() };
-            out.extend(digits.iter().map(|s| char::from(HEX.get((n >> s) & 15).copied().unwrap_or(b'0'))));
+            crate::text::push_hex(&mut out, u32::from(c), if u32::from(c) > 0xFFFF { 6 } else { 4 }, true);
             out.push(']');
         } else {
             out.push(c);

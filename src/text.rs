@@ -224,10 +224,21 @@ pub fn escape_url(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            push_hex(&mut out, u32::from(b), 2, true);
         }
     }
     out
+}
+
+/// Appends the last `digits` hexadecimal digits of `n` (upper or lower case), most significant first: the one
+/// hex writer for URLs, JSON escapes, colours and quoted code points (no `core::fmt` in a hot loop).
+pub fn push_hex(out: &mut String, n: u32, digits: u32, upper: bool) {
+    let table: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    for k in (0..digits).rev() {
+        let nibble = n.checked_shr(4 * k).unwrap_or(0) & 15;
+        out.push(char::from(table.get(nibble as usize).copied().unwrap_or(b'0')));
+    }
 }
 
 #[cfg(test)]
@@ -328,5 +339,20 @@ mod tests {
         assert_eq!(escape_xml("a\u{0}b\u{fffe}c\u{ffff}d"), "abcd");
         assert_eq!(escape_xml("Lao People's <b>\"Democratic\"</b>"), "Lao People&#39;s &lt;b&gt;&quot;Democratic&quot;&lt;/b&gt;");
         assert_eq!(escape_url("Côte d'Ivoire & co"), "C%C3%B4te%20d%27Ivoire%20%26%20co");
+        assert_eq!(escape_url("a,b\n\u{0}\u{ff}"), "a%2Cb%0A%00%C3%BF");
+    }
+
+    #[test]
+    fn hex_digits_for_each_writer() {
+        let hex = |n: u32, digits: u32, upper: bool| {
+            let mut s = String::new();
+            super::push_hex(&mut s, n, digits, upper);
+            s
+        };
+        assert_eq!(hex(0x202e, 4, true), "202E");
+        assert_eq!(hex(0x1f600, 6, true), "01F600");
+        assert_eq!(hex(0x0a, 4, false), "000a");
+        assert_eq!(hex(0xc8_5a_0c, 6, false), "c85a0c");
+        assert_eq!(hex(0xff, 2, true), "FF");
     }
 }

@@ -170,14 +170,9 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// `#rrggbb`.
     pub fn hex(self) -> String {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut s = String::with_capacity(7);
         s.push('#');
-        for v in [self.0, self.1, self.2] {
-            for nibble in [v >> 4, v & 15] {
-                s.push(char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0')));
-            }
-        }
+        crate::text::push_hex(&mut s, u32::from(self.0) << 16 | u32::from(self.1) << 8 | u32::from(self.2), 6, false);
         s
     }
 
