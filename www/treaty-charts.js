@@ -334,19 +334,24 @@ function styleRoot(root) {
   return '';
 }
 
-// One chart draws per task: a queue drained with a fresh task for each chart, so that twenty charts on a page are
-// twenty short tasks rather than one long one.
+// Charts draw in slices of about SLICE_MS of the main thread — one chart, then more while the slice lasts — each
+// slice its own task, so that twenty charts on a page are a few short tasks rather than one long one (or twenty
+// tasks, each paying for a layout of the page). A slice is a MessageChannel message: browsers clamp nested timers
+// to 4 ms, not messages.
+const SLICE_MS = 10;
 const queue = [];
 let draining = false;
+const slices = new MessageChannel();
+slices.port1.onmessage = drain;
 function drain() {
-  const el = queue.shift();
-  if (!el) {
-    draining = false;
-    return;
+  const start = performance.now();
+  for (let el = queue.shift(); el; el = queue.shift()) {
+    el._queued = false;
+    el._render();
+    if (performance.now() - start > SLICE_MS) break;
   }
-  el._queued = false;
-  el._render();
-  setTimeout(drain, 0);
+  if (queue.length) slices.port2.postMessage(0);
+  else draining = false;
 }
 function enqueue(el) {
   queue.push(el);
@@ -355,7 +360,7 @@ function enqueue(el) {
     // After the next frame, so that a burst of changes draws once — or after a short timer where no frame comes:
     // a browser gives a cross-origin iframe out of view no frames, and its page must still draw to know its height.
     let started = false;
-    const go = () => { if (!started) { started = true; setTimeout(drain, 0); } };
+    const go = () => { if (!started) { started = true; slices.port2.postMessage(0); } };
     requestAnimationFrame(go);
     setTimeout(go, 100);
   }
@@ -453,7 +458,13 @@ class TreatyChart extends HTMLElement {
     this._rect = null; // the drawing's bounding rectangle, cached between resizes and scrolls
     // The figure, a block inside the shadow root, is measured and watched: it has the width the chart can take
     // whatever the page's CSS makes of the host (inline, contents, …).
-    this._resize = new ResizeObserver(() => { this._rect = null; this._schedule(); });
+    // The figure's width as the observer reports it after each layout: a drawing reads it from here, not from the
+    // page (a read there forces a layout of the whole page, once per chart of a page of many).
+    this._resize = new ResizeObserver((entries) => {
+      this._width = Math.floor(entries[entries.length - 1].contentRect.width);
+      this._rect = null;
+      this._schedule();
+    });
     // (A chart whose module could not be fetched tries again when its options change, not on every resize.)
     this._attrs = new MutationObserver(() => { if (this._loadFailed) this._load(); else this._schedule(); });
     this._onScroll = () => {
@@ -529,6 +540,7 @@ class TreatyChart extends HTMLElement {
     if (this._blocked) return;
     connected.delete(this);
     this._resize.disconnect();
+    this._width = undefined;
     nearby.unobserve(this._figure);
     this._attrs.disconnect();
     removeEventListener('scroll', this._onScroll, { capture: true });
@@ -581,8 +593,9 @@ class TreatyChart extends HTMLElement {
   }
 
   // The width the chart can take (0 when hidden): the figure's, a block inside the shadow root.
+  // The figure's content width in CSS px: the observer's last report, or (before its first) the page's layout.
   _contentWidth() {
-    return Math.floor(this._figure.clientWidth);
+    return this._width ?? Math.floor(this._figure.clientWidth);
   }
 
   _unreserve() {
@@ -590,8 +603,8 @@ class TreatyChart extends HTMLElement {
   }
 
   // Renders soon (once, however many changes came in): nothing until the module is ready, and — unless `eager`
-  // or printing — nothing while the chart is more than about a screen away from view. Charts draw one per task
-  // (see `queue`), so that a page of many charts never blocks for long.
+  // or printing — nothing while the chart is more than about a screen away from view. Charts draw in short
+  // slices (see `queue`), so that a page of many charts never blocks for long.
   _schedule() {
     if (this._blocked) return;
     if (this._queued || !this._mod) return;
