@@ -13,7 +13,7 @@
 //! let o = Options::from_pairs([("chart", "status"), ("as-of", "2020-08-03"), ("width", "375")]).unwrap();
 //! let chart = render(&o).unwrap();
 //! assert!(chart.svg().starts_with("<svg"));
-//! assert!(chart.csv.starts_with("treaty,party_min,party_max,signatory,neither"));
+//! assert!(chart.csv.starts_with("as_of,treaty,party_min,party_max,signatory,neither\n2020-08-03,palermo,176,177,"));
 //! ```
 
 pub mod charts;

@@ -258,12 +258,22 @@ fn csv_rows_hold_the_counts() {
     }
 
     let s = render(&opts("status", "2026-02-03", "640")).unwrap().csv;
-    assert_eq!(s, "treaty,party_min,party_max,signatory,neither\npalermo,180,180,2,13\nicrmw,60,60,11,124\n");
+    assert_eq!(s, "as_of,treaty,party_min,party_max,signatory,neither\n2026-02-03,palermo,180,180,2,13\n2026-02-03,icrmw,60,60,11,124\n");
     // On the article's day Nepal may or may not have joined: 176 states certainly, 177 at most.
     let s = render(&opts("status", "2020-08-03", "640")).unwrap().csv;
-    assert_eq!(s, "treaty,party_min,party_max,signatory,neither\npalermo,176,177,2,16\nicrmw,55,55,13,127\n");
+    assert_eq!(s, "as_of,treaty,party_min,party_max,signatory,neither\n2020-08-03,palermo,176,177,2,16\n2020-08-03,icrmw,55,55,13,127\n");
     let t = render(&opts("timeline", "2020-08-03", "640")).unwrap().csv;
     assert!(t.trim_end().ends_with("2020-06-23,palermo,177,178"), "the Comoros' derived day is the last change: {t}");
+    // A standing is on a date, and every row of a downloaded file says which (data/treaty_actions.csv: the
+    // Philippines, the registry's example, ratified the Migrant Workers Convention on 5 Jul 1995).
+    let c = render(&opts("country", "2020-08-03", "640")).unwrap().csv;
+    let rows: Vec<&str> = c.lines().collect();
+    assert!(rows[0].starts_with("as_of,iso3,name,region,palermo_status") && rows[1].starts_with("2020-08-03,PHL,Philippines,Asia,party,"), "{c}");
+    assert!(rows[1].contains(",party,1993-11-15,1995-07-05,ratification,"), "{c}");
+    for chart in ["map", "coverage", "regions"] {
+        let csv = render(&opts(chart, "1999-06-01", "640")).unwrap().csv;
+        assert!(csv.starts_with("as_of,") && csv.lines().skip(1).all(|l| l.starts_with("1999-06-01,")), "{chart}: {csv}");
+    }
 }
 
 #[test]
@@ -324,7 +334,7 @@ fn notes_say_who_stays_out_from_the_data() {
 #[test]
 fn status_before_a_treaty_opened_shows_no_bar() {
     let r = render(&opts("status", "1995-06-01", "640")).unwrap();
-    assert_eq!(r.csv, "treaty,party_min,party_max,signatory,neither\npalermo,,,,\nicrmw,4,4,3,188\n");
+    assert_eq!(r.csv, "as_of,treaty,party_min,party_max,signatory,neither\n1995-06-01,palermo,,,,\n1995-06-01,icrmw,4,4,3,188\n");
     let bars = r.spec.marks.iter().filter(|m| matches!(m, Mark::Rect { rect, .. } if rect.h >= 30.0)).count();
     assert_eq!(bars, 3, "only the ICRMW bar: 4 parties, 3 signed only, 188 neither");
     assert!(r.spec.texts.iter().any(|t| plain(&t.text).starts_with("Not yet open for signature (it opened on 12 Dec 2000")));

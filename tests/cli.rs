@@ -18,7 +18,7 @@ fn data_prints_counts_at_depositary_dates() {
         assert_eq!(last.split(',').nth(2), Some(n), "{date} {treaty}: {last}");
     }
     let (_, out, _) = cli(&["data", "--chart", "status", "--as-of=2014-04-08"]);
-    assert_eq!(out.lines().nth(2), Some("icrmw,47,47,18,130"));
+    assert_eq!(out.lines().nth(2), Some("2014-04-08,icrmw,47,47,18,130"));
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn the_map_prints_one_row_per_state_and_draws() {
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1 + 195);
-    assert!(lines.iter().any(|l| l.starts_with("AUS,Australia,Oceania,party,2002-12-11,2005-09-14,ratification,no,neither")), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with("2020-08-03,AUS,Australia,Oceania,party,2002-12-11,2005-09-14,ratification,no,neither")), "{out}");
     let (code, svg, _) = cli(&["render", "--chart", "map", "--treaty", "palermo", "--width", "320"]);
     assert_eq!(code, 0);
     assert!(roxmltree::Document::parse(&svg).is_ok());

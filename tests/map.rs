@@ -138,13 +138,14 @@ fn tooltips_and_csv_give_each_states_dates() {
 
     let mut rdr = csv::Reader::from_reader(s.csv.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[..6], ["iso3", "name", "region", "palermo_status", "palermo_signature", "palermo_deposit"]);
+    assert_eq!(header[..7], ["as_of", "iso3", "name", "region", "palermo_status", "palermo_signature", "palermo_deposit"]);
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 195);
-    let aus = rows.iter().find(|r| &r[0] == "AUS").unwrap();
-    assert_eq!(aus.iter().collect::<Vec<_>>(), ["AUS", "Australia", "Oceania", "party", "2002-12-11", "2005-09-14", "ratification", "no", "neither", "", "", "", ""]);
-    let npl = rows.iter().find(|r| &r[0] == "NPL").unwrap();
-    assert_eq!((&npl[3], &npl[5]), ("party", "2019-02-01/2020-10-09"), "a range is written as an ISO 8601 interval");
+    let aus = rows.iter().find(|r| &r[1] == "AUS").unwrap();
+    let on = treaty_charts::data::data_as_of().to_string(); // the newest date, the chart's default
+    assert_eq!(aus.iter().collect::<Vec<_>>(), [on.as_str(), "AUS", "Australia", "Oceania", "party", "2002-12-11", "2005-09-14", "ratification", "no", "neither", "", "", "", ""]);
+    let npl = rows.iter().find(|r| &r[1] == "NPL").unwrap();
+    assert_eq!((&npl[4], &npl[6]), ("party", "2019-02-01/2020-10-09"), "a range is written as an ISO 8601 interval");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! Marks: a status square per treaty (filled for a party, tint for a signatory, grey for neither, hatched while it
 //! may be a party), each with its words. CSV: one row for the state.
 
-use super::{csv_row, people, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
+use super::{dated_row, people, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
 use crate::data::{Treaty, UnStatus};
 use crate::i18n::{Arg, Msg};
 use crate::model::{Coverage, State, Status, When};
@@ -211,15 +211,16 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let plot = Rect { x: th.pad, y: plot_top, w: inner, h: f.y - plot_top };
 
     let mut csv = String::new();
+    let on = as_of.to_string();
     let mut header = vec!["iso3".to_string(), "name".into(), "region".into()];
     for t in Treaty::ALL {
         header.extend(["status", "signature", "deposit", "mode", "date_derived"].map(|c| format!("{}_{c}", t.tag())));
     }
     header.extend(["immigrants".into(), "emigrants".into(), "population".into()]);
     let hrefs: Vec<&str> = header.iter().map(String::as_str).collect();
-    csv_row(&mut csv, &hrefs);
+    dated_row(&mut csv, "as_of", &hrefs);
     let refs: Vec<&str> = csv_fields.iter().map(String::as_str).collect();
-    csv_row(&mut csv, &refs);
+    dated_row(&mut csv, &on, &refs);
     let csv_filename = format!("treaty-charts-country-{}-{as_of}-{}.csv", iso3.to_ascii_lowercase(), cat.0.tag);
     Ok(f.finish(
         o,

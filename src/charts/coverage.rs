@@ -8,7 +8,7 @@
 //! tint for a signatory, grey for neither — each with its word). Hits: every bar and every row. CSV: the world's
 //! totals (the denominators, as the first row, `WLD`), then one row per state.
 
-use super::{csv_row, people, status_key, ChartDef, ChartError, Ctx};
+use super::{dated_row, people, status_key, ChartDef, ChartError, Ctx};
 use crate::data::{self, Treaty};
 use crate::i18n::{Arg, Cat, Msg};
 use crate::model::{Coverage, Status};
@@ -248,13 +248,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // CSV: the denominators first, then one row per state.
     let mut csv = String::new();
-    csv_row(&mut csv, &["iso3", "name", "immigrants", "emigrants", "population", "palermo_status", "icrmw_status"]);
-    csv_row(&mut csv, &["WLD", cat.t(Msg::CsvWorld), &data::WORLD_IMMIGRANTS.to_string(), &data::WORLD_EMIGRANTS.to_string(), "", "", ""]);
+    let on = as_of.to_string();
+    dated_row(&mut csv, "as_of", &["iso3", "name", "immigrants", "emigrants", "population", "palermo_status", "icrmw_status"]);
+    dated_row(&mut csv, &on, &["WLD", cat.t(Msg::CsvWorld), &data::WORLD_IMMIGRANTS.to_string(), &data::WORLD_EMIGRANTS.to_string(), "", "", ""]);
     for s in model.un_states() {
         let Some(m) = s.stock else { continue };
         let st = Treaty::ALL.map(|t| status_key(model.status(s, t, as_of)));
         let pop = m.population.map(|p| p.to_string()).unwrap_or_default();
-        csv_row(&mut csv, &[s.iso3(), cat.name(s.iso3()), &m.immigrants.to_string(), &m.emigrants.to_string(), &pop, st[0], st[1]]);
+        dated_row(&mut csv, &on, &[s.iso3(), cat.name(s.iso3()), &m.immigrants.to_string(), &m.emigrants.to_string(), &pop, st[0], st[1]]);
     }
     let summary = cat.f(Msg::CoverageSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
     let csv_filename = format!("treaty-charts-coverage-{as_of}-{}.csv", cat.0.tag);

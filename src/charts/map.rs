@@ -10,7 +10,7 @@
 //! status chart's. Hits: one per state (keyboard order: region by region, west to east), then the other areas.
 //! The CSV has one row per state; a visually hidden table lists every state for screen readers.
 
-use super::{csv_row, region_name, status_key, ChartDef, ChartError, Ctx};
+use super::{dated_row, region_name, status_key, ChartDef, ChartError, Ctx};
 use crate::data::{self, Region as M49, Treaty};
 use crate::date::Day;
 use crate::geo::{equal_earth, EQUAL_EARTH_MAX_X, EQUAL_EARTH_MAX_Y};
@@ -356,13 +356,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // CSV: one row per state, and the screen-reader table.
     let mut csv = String::new();
+    let on = as_of.to_string();
     let mut header = vec!["iso3", "name", "region"];
     let cols: Vec<String> = Treaty::ALL
         .iter()
         .flat_map(|t| ["status", "signature", "deposit", "mode", "date_derived"].map(|c| format!("{}_{c}", t.tag())))
         .collect();
     header.extend(cols.iter().map(String::as_str));
-    csv_row(&mut csv, &header);
+    dated_row(&mut csv, "as_of", &header);
     let mut rows: Vec<&(&State, [Status; 2])> = states.iter().collect();
     crate::sort::by_key(&mut rows, |(s, _)| s.iso3());
     let mut by_name: Vec<&(&State, [Status; 2])> = states.iter().collect();
@@ -396,7 +397,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             fields.extend([status_key(status).to_string(), sig, day, mode, derived]);
         }
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-        csv_row(&mut csv, &refs);
+        dated_row(&mut csv, &on, &refs);
     }
 
     // Summary for screen readers.

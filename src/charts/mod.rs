@@ -245,6 +245,15 @@ pub fn build_with(model: &Model, o: &Options, lines: bool) -> Result<Spec, Chart
     (o.chart.build)(&cx)
 }
 
+/// Appends one CSV record of a chart whose rows are standings on one date: that date first (`YYYY-MM-DD`; in the
+/// header record, the column's name `as_of`), then `fields` as [`csv_row`] writes them. A downloaded file keeps
+/// its date in every row, not only in its name.
+pub fn dated_row(out: &mut String, as_of: &str, fields: &[&str]) {
+    out.push_str(as_of);
+    out.push(',');
+    csv_row(out, fields);
+}
+
 /// Appends one CSV record; fields are quoted when they contain a comma, quote or line break.
 pub fn csv_row(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {

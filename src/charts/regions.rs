@@ -6,7 +6,7 @@
 //! parties when they are few. Highlighted states: their standing under the row of their region. States only: the
 //! European Union is noted, not counted. CSV: one row per state with its region, sub-region and status.
 
-use super::{csv_row, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
+use super::{dated_row, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
 use crate::data::{Region as M49, Subregion, Treaty};
 use crate::i18n::{Arg, Msg};
 use crate::model::{Model, State, Status, When};
@@ -223,7 +223,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // CSV: one row per state.
     let mut csv = String::new();
-    csv_row(&mut csv, &["iso3", "name", "region", "subregion", "palermo_status", "palermo_deposit", "icrmw_status", "icrmw_deposit"]);
+    let on = as_of.to_string();
+    dated_row(&mut csv, "as_of", &["iso3", "name", "region", "subregion", "palermo_status", "palermo_deposit", "icrmw_status", "icrmw_deposit"]);
     for s in model.un_states() {
         let mut fields = vec![s.iso3().to_string(), cat.name(s.iso3()).to_string(), region_name(&cat, s.country.region).to_string(), subregion_name(&cat, s.country.subregion).to_string()];
         for t in Treaty::ALL {
@@ -236,7 +237,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             fields.extend([status_key(st).to_string(), day.unwrap_or_default()]);
         }
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-        csv_row(&mut csv, &refs);
+        dated_row(&mut csv, &on, &refs);
     }
     let summary = cat.f(Msg::RegionsSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
     let csv_filename = format!("treaty-charts-regions-{as_of}-{}.csv", cat.0.tag);

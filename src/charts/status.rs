@@ -5,7 +5,7 @@
 //! marker in the segment they fall in and a line with their standing. CSV: one row per treaty, with
 //! `party_min,party_max` (`party_max − party_min` states may be parties).
 
-use super::{csv_row, status_key, ChartDef, ChartError, Ctx};
+use super::{dated_row, status_key, ChartDef, ChartError, Ctx};
 use crate::data::Treaty;
 use crate::i18n::{Arg, Msg};
 use crate::model::{Status, StatusCounts};
@@ -83,7 +83,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     };
 
     let mut csv = String::new();
-    csv_row(&mut csv, &["treaty", "party_min", "party_max", "signatory", "neither"]);
+    let on = as_of.to_string();
+    dated_row(&mut csv, "as_of", &["treaty", "party_min", "party_max", "signatory", "neither"]);
     let mut summary = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
     for (t, c) in &all {
@@ -104,7 +105,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 texts.push(t_run(bar.x, y - 4.0, line, th.axis + 0.5, Role::Muted, Role::Surface, Anchor::Start, false));
             }
             y += 14.0;
-            csv_row(&mut csv, &[info.tag, "", "", "", ""]);
+            dated_row(&mut csv, &on, &[info.tag, "", "", "", ""]);
             summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(treaty))]));
             continue;
         }
@@ -248,7 +249,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         y += 8.0;
         let r = c.parties();
-        csv_row(&mut csv, &[info.tag, &r.min.to_string(), &r.max.to_string(), &c.signatory.to_string(), &c.neither.to_string()]);
+        dated_row(&mut csv, &on, &[info.tag, &r.min.to_string(), &r.max.to_string(), &c.signatory.to_string(), &c.neither.to_string()]);
         summary.push(cat.f(
             Msg::StatusSummaryPart,
             &[

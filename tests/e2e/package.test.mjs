@@ -117,7 +117,7 @@ test('the installed package draws by bare specifier: a status chart and a map wi
     await page.goto(`${base}/index.html`);
     await page.waitForFunction(() => window.__files && ['status', 'map'].every((id) => document.getElementById(id)._res), null, { timeout: 20000 });
     const csv = await page.evaluate(() => window.__files.csv);
-    assert.match(csv, new RegExp(`^icrmw,${icrmwParties},${icrmwParties},`, 'm'));
+    assert.match(csv, new RegExp(`^\\d{4}-\\d\\d-\\d\\d,icrmw,${icrmwParties},${icrmwParties},`, 'm'));
     const map = await page.evaluate(() => document.getElementById('map').shadowRoot.querySelector('.chart svg').textContent);
     assert.match(map, new RegExp(`Parties:\\s${icrmwParties}(?!\\d)`));
     const status = await page.evaluate(() => document.getElementById('status').shadowRoot.querySelector('.chart').textContent);
