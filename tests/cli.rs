@@ -22,6 +22,25 @@ fn data_prints_counts_at_depositary_dates() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `treaty-charts render | head -c 10`: the pipe closes before the 100 KB map is written.
+    use std::io::Read;
+    for args in [&["render", "--chart", "map"][..], &["data", "--chart", "map"], &["--help"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_treaty-charts"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // read 10 bytes, then close the pipe
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success() && err.is_empty(), "{args:?}: {:?} {err}", out.status);
+    }
+}
+
+#[test]
 fn render_writes_a_standalone_svg_file() {
     let dir = std::env::temp_dir().join(format!("treaty-charts-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

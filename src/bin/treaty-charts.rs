@@ -80,8 +80,7 @@ fn import(args: &[String]) -> Result<(), String> {
     use treaty_charts::data::Treaty;
     let (mut treaty, mut file, mut source, mut out) = (None, None, None, None);
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{IMPORT_HELP}");
-        return Ok(());
+        return say(IMPORT_HELP);
     }
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -116,7 +115,7 @@ fn import(args: &[String]) -> Result<(), String> {
     let csv = treaty_charts::import::to_csv(&imported);
     match &out {
         Some(path) => std::fs::write(path, &csv).map_err(|e| format!("cannot write {path}: {e}"))?,
-        None => std::io::stdout().write_all(csv.as_bytes()).map_err(|e| e.to_string())?,
+        None => stdout(csv.as_bytes())?,
     }
     let mut err = std::io::stderr();
     let _ = writeln!(err, "{}: {} rows for {} ({})", file, imported.rows.len(), treaty.tag(), imported.reference);
@@ -143,16 +142,13 @@ fn run(args: &[String]) -> Result<(), String> {
         #[cfg(not(target_arch = "wasm32"))]
         Some((c, r)) if c == "check" => {
             if r.first().is_some_and(|a| a == "--help" || a == "-h") {
-                println!("{CHECK_HELP}");
-                return Ok(());
+                return say(CHECK_HELP);
             }
             if let Some(a) = r.first() {
                 return Err(format!("check takes no arguments (got “{a}”)"));
             }
             let (lines, ok) = treaty_charts::import::check_report();
-            for l in &lines {
-                println!("{l}");
-            }
+            say(&lines.join("\n"))?;
             return if ok { Ok(()) } else { Err(DATA_PROBLEMS.into()) };
         }
         Some((c, r)) if c == "catalogue" => {
@@ -169,19 +165,16 @@ fn run(args: &[String]) -> Result<(), String> {
         Some((c, r)) if c == "meta" => {
             return match r {
                 [flag] if flag == "--json" => {
-                    println!("{}", meta::json().map_err(|e| e.to_string())?);
-                    Ok(())
+                    say(&meta::json().map_err(|e| e.to_string())?)
                 }
                 _ => Err("meta takes exactly one flag: --json".into()),
             };
         }
         Some((c, _)) if c == "-h" || c == "--help" || c == "help" => {
-            println!("{}", usage());
-            return Ok(());
+            return say(&usage());
         }
         Some((c, _)) if c == "-V" || c == "--version" => {
-            println!("treaty-charts {} (data as of {})", env!("CARGO_PKG_VERSION"), treaty_charts::data::data_as_of());
-            return Ok(());
+            return say(&format!("treaty-charts {} (data as of {})", env!("CARGO_PKG_VERSION"), treaty_charts::data::data_as_of()));
         }
         Some((c, _)) => return Err(format!("unknown command “{c}”; use render, data, meta, world, catalogue, import or check")),
         None => return Err("missing command: render, data, meta, world, catalogue, import or check".into()),
@@ -191,8 +184,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         if a == "-h" || a == "--help" {
-            println!("{}", usage());
-            return Ok(());
+            return say(&usage());
         }
         let Some(flag) = a.strip_prefix("--") else {
             return Err(format!("unexpected argument “{a}”"));
@@ -226,7 +218,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let bytes = if cmd == "render" { chart.svg() } else { chart.csv };
     match out {
         Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("cannot write {path}: {e}")),
-        None => std::io::stdout().write_all(bytes.as_bytes()).map_err(|e| e.to_string()),
+        None => stdout(bytes.as_bytes()),
     }
 }
 
@@ -388,6 +380,21 @@ mod meta {
 
 /// `check`'s error when the data has problems (listed above it; no usage hint after it).
 const DATA_PROBLEMS: &str = "the data has problems (see above)";
+
+/// Writes `bytes` to standard output. A reader that closed the pipe early (`| head`) has what it wanted: that is
+/// not an error, and never a panic.
+fn stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write to standard output: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// A line of text to standard output (see [`stdout`]).
+fn say(text: &str) -> Result<(), String> {
+    stdout(format!("{text}\n").as_bytes())
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
