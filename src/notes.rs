@@ -330,11 +330,17 @@ fn caveat_not_open(cat: &Cat, as_of: Day) -> Option<String> {
     Some(cat.f(Msg::CaveatNotOpen, &args))
 }
 
-/// Caveat: a treaty open for signature but not yet in force on `as_of` (the first, in [`Treaty::ALL`]'s order).
+/// Caveat: a treaty open for signature but not yet in force on `as_of`, or both in one sentence.
 /// The timeline uses this one alone: its plot already says, where the line would be, that a treaty was not yet
 /// open.
 pub fn caveat_not_in_force(cat: &Cat, as_of: Day) -> Option<String> {
-    let t = Treaty::ALL.into_iter().find(|t| t.open_on(as_of) && t.info().entry_into_force > as_of)?;
+    let pending: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of) && t.info().entry_into_force > as_of).collect();
+    if pending.len() > 1 {
+        // Both: one sentence, so that naming one does not read as if the other were in force.
+        let day = |t: Treaty| Arg::Day(t.info().entry_into_force);
+        return Some(cat.f(Msg::CaveatNoneInForce, &[("as_of", Arg::Day(as_of)), ("icrmw", day(Treaty::Icrmw)), ("palermo", day(Treaty::Palermo))]));
+    }
+    let t = pending.first().copied()?;
     let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(t.info().entry_into_force))];
     Some(cat.f(Msg::CaveatNotInForce, &args))
 }

@@ -110,9 +110,6 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             continue;
         }
         // Highlighted states get a row of their own between the name and the bar: a marker and the state's name.
-        if !o.highlight.is_empty() {
-            y += th.axis + 5.0;
-        }
         let n = |v: u16| Arg::Num(i64::from(v));
         let segments = [
             (c.party, Role::party(*t), false, cat.f(Msg::SegParties, &[("n", n(c.party))]), Status::Party),
@@ -120,6 +117,13 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             (c.signatory, Role::signatory(*t), false, cat.f(Msg::SegSigned, &[("n", n(c.signatory))]), Status::Signatory),
             (c.neither, Role::Neither, false, cat.f(Msg::SegNeither, &[("n", n(c.neither))]), Status::Neither),
         ];
+        // Highlighted states get a row of their own between the name and the bar: a marker in their segment (spread
+        // in alphabetical order) and a label. Laid out before the bar, since a crowded row needs a second line.
+        let counts: Vec<(u16, Status)> = segments.iter().map(|s| (s.0, s.4)).collect();
+        let marked = highlight_row(cx, *t, &counts, total, bar, th.axis);
+        if !o.highlight.is_empty() {
+            y += th.axis + 5.0 + marked.extra;
+        }
         let mut x = bar.x;
         let mut segment_of: Vec<(Status, f64, f64)> = Vec::new();
         for (count, fill, hatch, words, status) in &segments {
@@ -148,83 +152,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         for (_, sx, _) in segment_of.iter().skip(1) {
             marks.push(Mark::Path { points: vec![(*sx, y), (*sx, y + bar_h)], color: Role::Border, width: 1.0, dashed: false });
         }
-        // Highlighted states: a marker in their segment (spread in alphabetical order) with the name beside it where
-        // it fits, and their standing in words.
+        // Highlighted states: their markers and labels (laid out by `highlight_row`), and their standing in words.
         let mut standings = Vec::new();
-        let mut taken: Vec<[f64; 4]> = Vec::new();
-        let mut markers: Vec<(f64, &str, usize)> = Vec::new();
-        for (number, iso3) in o.highlight.iter().enumerate() {
-            let st = model.status_of(*t, iso3, as_of);
-            if let Some((_, sx, sw)) = segment_of.iter().find(|(s, _, _)| *s == st) {
-                let mut same: Vec<&str> = model.un_states().filter(|s| model.status(s, *t, as_of) == st).map(|s| s.iso3()).collect();
-                crate::sort::by_key(&mut same, |c| crate::text::sort_key(cat.name(c)));
-                let k = same.iter().position(|c| c == iso3).unwrap_or(0) as f64;
-                let mx = sx + sw * (k + 0.5) / same.len().max(1) as f64;
-                marks.push(Mark::Diamond { center: (mx, y - 5.0), r: 4.5, color: Role::Highlight });
-                // No name may cover a marker.
-                taken.push([mx - 5.0, y - 10.0, mx + 5.0, y]);
-                markers.push((mx, *iso3, number + 1));
-            }
+        for (mx, _) in &marked.markers {
+            marks.push(Mark::Diamond { center: (*mx, y - 5.0), r: 4.5, color: Role::Highlight });
         }
-        // Markers closer than a marker's width (states in a segment of a few pixels) overlap: they form one group,
-        // labelled once. Each marker or group gets its name beside it; when the names do not all fit (several
-        // states in one segment, a phone's width), or a group holds more than one state, every marker gets its
-        // number instead ("1 · 3", "2–4" for a group), and the lines under the bar give the numbers' names.
-        crate::sort::by_key(&mut markers, |m| (m.0 * 100.0) as i64);
-        let mut groups: Vec<Vec<(f64, &str, usize)>> = Vec::new();
-        for m in &markers {
-            match groups.last_mut() {
-                Some(g) if g.last().is_some_and(|l| m.0 - l.0 < 10.0) => g.push(*m),
-                _ => groups.push(vec![*m]),
-            }
+        for (label, lx, dy) in marked.labels {
+            texts.push(t_run(lx, y + dy, label, th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
         }
-        let row = Rect { x: bar.x, y: y - th.axis - 5.0, w: bar.w, h: th.axis + 8.0 };
-        let place = |labels: &[String], taken: &mut Vec<[f64; 4]>| -> Vec<Option<(f64, f64)>> {
-            groups
-                .iter()
-                .zip(labels)
-                .map(|(g, label)| {
-                    let (lo, hi) = (g.first().map_or(0.0, |m| m.0), g.last().map_or(0.0, |m| m.0));
-                    let nw = text::width(label, th.axis, true);
-                    let candidates = [(hi + 9.0, y - 2.0), (lo - 9.0 - nw, y - 2.0)];
-                    crate::spec::place_label(&candidates, nw, th.axis, row, taken).map(|(at, _)| at)
-                })
-                .collect()
-        };
-        let names: Vec<String> = groups.iter().map(|g| g.iter().map(|m| cat.name(m.1)).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect();
-        let mut trial = taken.clone();
-        let mut at = place(&names, &mut trial);
-        let numbered = groups.iter().any(|g| g.len() > 1) || at.iter().any(Option::is_none);
-        let labels: Vec<String> = if numbered {
-            groups
-                .iter()
-                .map(|g| {
-                    let mut k: Vec<usize> = g.iter().map(|m| m.2).collect();
-                    crate::sort::sort(&mut k);
-                    let run = k.len() > 2 && k.windows(2).all(|w| w.get(1).zip(w.first()).is_some_and(|(b, a)| b - a == 1));
-                    match (run, k.first(), k.last()) {
-                        (true, Some(a), Some(b)) => format!("{a}\u{2013}{b}"),
-                        _ => k.iter().map(ToString::to_string).collect::<Vec<_>>().join(cat.t(Msg::Dot)),
-                    }
-                })
-                .collect()
-        } else {
-            names
-        };
-        if numbered {
-            at = place(&labels, &mut taken);
-        }
-        // A number never goes missing: where neither side has room (the bar's very ends on a phone), it goes on the
-        // side with more room, inside the row, even if it touches a neighbour.
-        for ((label, at), g) in labels.into_iter().zip(at).zip(&groups) {
-            let nw = text::width(&label, th.axis, true);
-            let (lo, hi) = (g.first().map_or(0.0, |m| m.0), g.last().map_or(0.0, |m| m.0));
-            let (lx, baseline) = at.unwrap_or_else(|| {
-                let x = if bar.x + bar.w - hi >= lo - bar.x { hi + 9.0 } else { lo - 9.0 - nw };
-                (crate::spec::within(x, bar.x, (bar.x + bar.w - nw).max(bar.x)), y - 2.0)
-            });
-            texts.push(t_run(lx, baseline, label, th.axis, Role::Highlight, Role::Surface, Anchor::Start, true));
-        }
+        let numbered = marked.numbered;
         for (number, iso3) in o.highlight.iter().enumerate() {
             let standing = notes::standing(&cat, model, iso3, *t, as_of);
             let name = if numbered { format!("{}\u{a0}{}", number + 1, cat.name(iso3)) } else { cat.name(iso3).to_string() };
@@ -287,4 +223,128 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         blocks,
         crate::spec::Drawn { plot, hits, keys_label, table: Some(table), clip: None, summary, csv, csv_filename },
     ))
+}
+
+/// A treaty's row of highlight markers, laid out relative to the bar's top (`dy` < 0 is above it).
+struct MarkerRow {
+    /// Each marker's x (px) and highlight number (1-based), left to right.
+    markers: Vec<(f64, usize)>,
+    /// Each label: its text, left x and baseline relative to the bar's top.
+    labels: Vec<(String, f64, f64)>,
+    /// True when the labels are numbers (the lines under the bar name them).
+    numbered: bool,
+    /// Height the row needs beyond one line (a second line for numbers above crowded markers), px.
+    extra: f64,
+}
+
+/// Lays out the highlighted states' markers over a bar of `segments` (count and status, in drawing order, of
+/// `total` states) spanning `bar`, with labels `size` px high.
+///
+/// Markers closer than a marker's width (states in a segment of a few pixels) overlap: they form one group,
+/// labelled once. Each marker or group gets its name beside it; when the names do not all fit (several states in
+/// one segment, a phone's width), or a group holds more than one state, every marker gets its number instead, a
+/// group its numbers from left to right ("2 · 3 · 4"), and the lines under the bar give the numbers' names. When
+/// the numbers do not fit beside the markers either, they go on a line of their own above them, each centred
+/// over its marker; where even those collide, neighbouring groups merge (markers up to 20, 35, 60, 100 px apart,
+/// then the whole row) until every label has its own place.
+fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, bar: Rect, size: f64) -> MarkerRow {
+    let (model, o, cat, as_of) = (cx.model, cx.o, &cx.cat, cx.o.as_of);
+    // Each segment's left edge and width, as the bar draws them.
+    let mut x = bar.x;
+    let mut geometry: Vec<(Status, f64, f64)> = Vec::new();
+    for (count, status) in segments.iter().filter(|s| s.0 > 0) {
+        let sw = bar.w * f64::from(*count) / f64::from(total.max(1));
+        geometry.push((*status, x, sw));
+        x += sw;
+    }
+    let mut markers: Vec<(f64, &str, usize)> = Vec::new();
+    for (number, iso3) in o.highlight.iter().enumerate() {
+        let st = model.status_of(t, iso3, as_of);
+        if let Some((_, sx, sw)) = geometry.iter().find(|(s, _, _)| *s == st) {
+            let mut same: Vec<&str> = model.un_states().filter(|s| model.status(s, t, as_of) == st).map(|s| s.iso3()).collect();
+            crate::sort::by_key(&mut same, |c| crate::text::sort_key(cat.name(c)));
+            let k = same.iter().position(|c| c == iso3).unwrap_or(0) as f64;
+            markers.push((sx + sw * (k + 0.5) / same.len().max(1) as f64, *iso3, number + 1));
+        }
+    }
+    crate::sort::by_key(&mut markers, |m| (m.0 * 100.0) as i64);
+    // No label may cover a marker (relative to the bar's top: a marker spans -10..0).
+    let marker_boxes: Vec<[f64; 4]> = markers.iter().map(|m| [m.0 - 5.0, -10.0, m.0 + 5.0, 0.0]).collect();
+    let grouped = |gap: f64| -> Vec<Vec<(f64, &str, usize)>> {
+        let mut groups: Vec<Vec<(f64, &str, usize)>> = Vec::new();
+        for m in &markers {
+            match groups.last_mut() {
+                Some(g) if g.last().is_some_and(|l| m.0 - l.0 < gap) => g.push(*m),
+                _ => groups.push(vec![*m]),
+            }
+        }
+        groups
+    };
+    let ends = |g: &[(f64, &str, usize)]| (g.first().map_or(0.0, |m| m.0), g.last().map_or(0.0, |m| m.0));
+    let numbers = |groups: &[Vec<(f64, &str, usize)>]| -> Vec<String> {
+        groups.iter().map(|g| g.iter().map(|m| m.2.to_string()).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect()
+    };
+    // Beside: right of the group, else left of it, on the markers' line.
+    let row = Rect { x: bar.x, y: -size - 5.0, w: bar.w, h: size + 8.0 };
+    let beside = |groups: &[Vec<(f64, &str, usize)>], labels: &[String]| -> Option<Vec<(String, f64, f64)>> {
+        let mut taken = marker_boxes.clone();
+        groups
+            .iter()
+            .zip(labels)
+            .map(|(g, label)| {
+                let (lo, hi) = ends(g);
+                let nw = text::width(label, size, true);
+                let candidates = [(hi + 9.0, -2.0), (lo - 9.0 - nw, -2.0)];
+                crate::spec::place_label(&candidates, nw, size, row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
+            })
+            .collect()
+    };
+    // Above: centred over the group (or nudged a little), on a line of its own.
+    let extra = size + 3.0;
+    let above_row = Rect { x: bar.x, y: -size - 5.0 - extra, w: bar.w, h: size + 8.0 + extra };
+    let above = |groups: &[Vec<(f64, &str, usize)>], labels: &[String]| -> Option<Vec<(String, f64, f64)>> {
+        let mut taken = Vec::new();
+        groups
+            .iter()
+            .zip(labels)
+            .map(|(g, label)| {
+                let (lo, hi) = ends(g);
+                let nw = text::width(label, size, true);
+                let c = (lo + hi) / 2.0 - nw / 2.0;
+                let b = -12.5;
+                let candidates = [(c, b), (c + 3.0, b), (c - 3.0, b), (c + 6.0, b), (c - 6.0, b)];
+                crate::spec::place_label(&candidates, nw, size, above_row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
+            })
+            .collect()
+    };
+    let xs: Vec<(f64, usize)> = markers.iter().map(|m| (m.0, m.2)).collect();
+    let groups = grouped(10.0);
+    if groups.iter().all(|g| g.len() == 1) {
+        let names: Vec<String> = groups.iter().map(|g| g.iter().map(|m| cat.name(m.1)).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect();
+        if let Some(labels) = beside(&groups, &names) {
+            return MarkerRow { markers: xs, labels, numbered: false, extra: 0.0 };
+        }
+    }
+    if let Some(labels) = beside(&groups, &numbers(&groups)) {
+        return MarkerRow { markers: xs, labels, numbered: true, extra: 0.0 };
+    }
+    for gap in [10.0, 20.0, 35.0, 60.0, 100.0] {
+        let groups = grouped(gap);
+        if let Some(labels) = above(&groups, &numbers(&groups)) {
+            return MarkerRow { markers: xs, labels, numbered: true, extra };
+        }
+    }
+    // One group for the whole row, centred over it and kept inside the bar's width (a number never goes missing).
+    let all = grouped(f64::INFINITY);
+    let labels = numbers(&all)
+        .into_iter()
+        .zip(&all)
+        .map(|(label, g)| {
+            let (lo, hi) = ends(g);
+            let nw = text::width(&label, size, true);
+            let lx = crate::spec::within((lo + hi) / 2.0 - nw / 2.0, bar.x, (bar.x + bar.w - nw).max(bar.x));
+            (label, lx, -12.5)
+        })
+        .collect();
+    MarkerRow { markers: xs, labels, numbered: true, extra }
 }

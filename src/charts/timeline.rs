@@ -100,7 +100,25 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     if !published.is_empty() {
         legend.push((Swatch::Diamond(Role::Ink), cat.t(Msg::LegendPublished).into()));
     }
-    if !ranges.is_empty() {
+    // The y scale (the legend needs it: see the band below).
+    let counts: Vec<(Treaty, crate::model::Range)> = Treaty::ALL.iter().map(|t| (*t, model.parties_on(*t, as_of))).collect();
+    let top_value = counts.iter().map(|c| c.1.max).max().unwrap_or(0);
+    let top_value = published.iter().map(|p| p.2).fold(top_value, u16::max);
+    let max_ticks = if w < 480.0 { 4 } else { 5 };
+    // At least 0–10, so that the first years (no parties yet) still read as a count axis.
+    let (step, y_max) = nice_axis(f64::from(top_value.max(10)), max_ticks);
+    let plot_h = crate::spec::within(w * 0.5, 190.0, 380.0);
+    // The band is keyed only where it can be seen: at its widest it must be 2 px tall (one uncertain party is under
+    // a pixel on a phone, hidden by the line; the end label's range and the note still say it).
+    let widest = ranges
+        .iter()
+        .map(|(t, d)| (*t, *d))
+        .chain(Treaty::ALL.iter().map(|t| (*t, as_of)))
+        .map(|(t, d)| model.parties_on(t, d))
+        .map(|r| f64::from(r.max.saturating_sub(r.min)))
+        .fold(0.0, f64::max);
+    let seen = widest * plot_h / y_max.max(1.0) >= 2.0;
+    if !ranges.is_empty() && seen {
         let t = ranges.first().map_or(Treaty::Palermo, |r| r.0);
         legend.push((Swatch::Hatch(Role::party(t)), cat.t(Msg::LegendRange).into()));
     }
@@ -124,16 +142,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // Scales.
     let th = f.sizes;
-    let counts: Vec<(Treaty, crate::model::Range)> = Treaty::ALL.iter().map(|t| (*t, model.parties_on(*t, as_of))).collect();
-    let top_value = counts.iter().map(|c| c.1.max).max().unwrap_or(0);
-    let top_value = published.iter().map(|p| p.2).fold(top_value, u16::max);
-    let max_ticks = if w < 480.0 { 4 } else { 5 };
-    // At least 0–10, so that the first years (no parties yet) still read as a count axis.
-    let (step, y_max) = nice_axis(f64::from(top_value.max(10)), max_ticks);
     let y_label_w = text::width(&cat.num(y_max.round() as i64), th.axis, false) + 6.0;
     let end_labels: Vec<String> = counts.iter().map(|(_, r)| notes::count(&cat, *r)).collect();
     let end_label_w = end_labels.iter().map(|c| text::width(c, th.label, true)).fold(0.0, f64::max) + 11.0;
-    let plot_h = crate::spec::within(w * 0.5, 190.0, 380.0);
     let plot = Rect { x: th.pad + y_label_w, y: f.y + 4.0, w: w - 2.0 * th.pad - y_label_w - end_label_w, h: plot_h };
     let xs = Linear { d0: f64::from(first.0), d1: f64::from(as_of.0), r0: plot.x, r1: plot.x + plot.w };
     let ys = Linear { d0: 0.0, d1: y_max, r0: plot.y + plot.h, r1: plot.y };

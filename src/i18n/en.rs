@@ -100,6 +100,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CaveatGapEarly => "Palermo Protocol parties after {date} come from sources other than the depositary’s full list.",
         Msg::CaveatNotOpen => "The {treaty} was not yet open for signature on {as_of}: it opened on {date}.",
         Msg::CaveatNotInForce => "The {treaty} was not yet in force on {as_of}: it entered into force on {date}.",
+        Msg::CaveatNoneInForce => "Neither treaty was in force yet on {as_of}: the Migrant Workers Convention entered into force on {icrmw}, the Palermo Protocol on {palermo}.",
         Msg::CaveatStaysOut => "Of the {top} states with the most international migrants, {n|none has|only one, {names}, has|only #, {names}, have} joined the Migrant Workers Convention.",
         Msg::CaveatStaysOutPast => "Of the {top} states with the most international migrants (2024), {n|none was a party|only one, {names}, was a party|only #, {names}, were parties} to the Migrant Workers Convention on {date}.",
         Msg::CaveatEu => "The European Union, also a party to the Palermo Protocol, is not a state and is not counted here.",

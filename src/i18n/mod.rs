@@ -397,6 +397,9 @@ messages! {
     CaveatNotOpen,
     /// Caveat: a treaty not yet in force; `{treaty}`, `{date}`.
     CaveatNotInForce,
+    /// Caveat: both treaties open but neither yet in force; `{as_of}`, and the days each entered into force,
+    /// `{icrmw}` (the earlier) and `{palermo}`.
+    CaveatNoneInForce,
     /// Caveat: who stays out; `{top}`, `{n}`, `{names}`.
     CaveatStaysOut,
     /// [`Msg::CaveatStaysOut`] on a date before the newest data (past tense, `{date}`, the migrants of mid-2024).
