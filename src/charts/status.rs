@@ -243,10 +243,11 @@ struct MarkerRow {
 /// Markers closer than a marker's width (states in a segment of a few pixels) overlap: they form one group,
 /// labelled once. Each marker or group gets its name beside it; when the names do not all fit (several states in
 /// one segment, a phone's width), or a group holds more than one state, every marker gets its number instead, a
-/// group its numbers from left to right ("2 · 3 · 4"), and the lines under the bar give the numbers' names. When
-/// the numbers do not fit beside the markers either, they go on a line of their own above them, each centred
-/// over its marker; where even those collide, neighbouring groups merge (markers up to 20, 35, 60, 100 px apart,
-/// then the whole row) until every label has its own place.
+/// group its numbers from left to right ("2 · 3 · 4"), and the lines under the bar give the numbers' names. The
+/// numbers go on a line of their own above the markers, each centred over its marker or group; where they
+/// collide, neighbouring groups merge (markers up to 20, 35, 60, 100 px apart, then the whole row) until every
+/// label has its own place. (A line of its own whenever there are numbers, so that the registry's height for
+/// three states, which are numbered on a phone, holds for more.)
 fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, bar: Rect, size: f64) -> MarkerRow {
     let (model, o, cat, as_of) = (cx.model, cx.o, &cx.cat, cx.o.as_of);
     // Each segment's left edge and width, as the bar draws them.
@@ -324,9 +325,6 @@ fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, ba
         if let Some(labels) = beside(&groups, &names) {
             return MarkerRow { markers: xs, labels, numbered: false, extra: 0.0 };
         }
-    }
-    if let Some(labels) = beside(&groups, &numbers(&groups)) {
-        return MarkerRow { markers: xs, labels, numbered: true, extra: 0.0 };
     }
     for gap in [10.0, 20.0, 35.0, 60.0, 100.0] {
         let groups = grouped(gap);
