@@ -36,7 +36,7 @@ const lang = pairs.find(([k]) => bare(k) === 'lang')?.[1]?.trim().split(/[-_]/)[
 if (lang && registry?.locales.includes(lang)) document.documentElement.lang = lang;
 for (const [k, v] of pairs) {
   const name = bare(k);
-  if (name === 'controls') el.setAttribute('controls', '');
+  if (name === 'controls') el.setAttribute('controls', v); // controls=false is off, as on the element
   else if (name === 'eager') continue; // an iframe page always draws at once
   else if (optionNames.includes(name) && !el.hasAttribute(name)) el.setAttribute(name, v);
 }

@@ -58,6 +58,14 @@ function watchLanguages() {
   });
   languages.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
+// True when `el` has focus the way the keyboard gives it (`:focus-visible`; browsers without it: always).
+function keyboardFocus(el) {
+  try {
+    return el.matches(':focus-visible');
+  } catch {
+    return true;
+  }
+}
 function warnOnce(key, message) {
   if (warned.has(key)) return;
   warned.add(key);
@@ -492,7 +500,11 @@ class TreatyChart extends HTMLElement {
     this._chart.addEventListener('pointercancel', () => { this._touch = null; this._hide(); });
     this._chart.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._hide(); });
     this._chart.addEventListener('keydown', (e) => this._key(e));
-    this._chart.addEventListener('focus', () => { if (this._walk?.length) this._show(this._index < 0 ? this._defaultIndex() : this._index, true); });
+    // Focus from the keyboard shows the first mark (or the last one shown); focus from a click or tap does not —
+    // the pointer shows what it is on, and a tap on the notes must not open a tooltip over them.
+    this._chart.addEventListener('focus', () => {
+      if (this._walk?.length && keyboardFocus(this._chart)) this._show(this._index < 0 ? this._defaultIndex() : this._index, true);
+    });
     this._chart.addEventListener('blur', () => this._hide());
   }
 
@@ -608,7 +620,9 @@ class TreatyChart extends HTMLElement {
   _schedule() {
     if (this._blocked) return;
     if (this._queued || !this._mod) return;
-    if (!this._near && !this._force && !isOn(this, 'eager') && !printing) {
+    // (A chart drawn once redraws wherever it is: left at its old width, it would change height when the reader
+    // scrolls to it.)
+    if (!this._near && !this._force && !this._res && !isOn(this, 'eager') && !printing) {
       this._dirty = true;
       // Far from view: not drawn yet, but a wrong option is reported at once (checking costs next to nothing).
       const given = this._options();
@@ -652,6 +666,7 @@ class TreatyChart extends HTMLElement {
     if (!this.isConnected) return;
     this._syncTheme();
     this._lang = this._language();
+    isOn(this, 'eager'); // read, so that a value it cannot mean is said at once (see isOn)
     const opts = this._options();
     const given = JSON.stringify(opts);
     if ('width' in opts) {

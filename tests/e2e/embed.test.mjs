@@ -389,6 +389,18 @@ test('focus shows the first mark and → the next; a count drawn in its bar has 
   await page.mouse.move(at[0], at[1]);
   await page.waitForFunction(() => !document.getElementById('s').shadowRoot.querySelector('.tip').hidden);
   assert.match(await tip(), /^Palermo Protocol180\sparties/);
+  // A click on the notes focuses the chart but opens no tooltip over them; the keys still walk from the first mark.
+  await page.evaluate(() => document.getElementById('s').shadowRoot.querySelector('.chart').blur());
+  const notes = await page.evaluate(() => {
+    const root = document.getElementById('s').shadowRoot;
+    const r = [...root.querySelectorAll('svg text')].find((t) => t.textContent.startsWith('What it leaves out')).getBoundingClientRect();
+    return [r.x + 5, r.y + r.height / 2];
+  });
+  await page.mouse.click(notes[0], notes[1]);
+  assert.equal(await page.evaluate(() => document.getElementById('s').shadowRoot.activeElement?.classList.contains('chart')), true);
+  assert.equal(await tip(), '');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await tip(), /2\ssigned only/);
   assert.deepEqual(errors, []);
   await context.close();
 });
