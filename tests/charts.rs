@@ -593,8 +593,8 @@ fn every_status_marker_keeps_its_number_in_a_crowded_segment() {
     let cases = [("2020-08-03", "COG,UGA,NPL,BTN", ["320", "375", "640"].as_slice()), ("2026-02-03", "AND,BTN,VAT,IRN,MHL,PRK,PNG,WSM", ["320", "375"].as_slice())];
     for (as_of, states, widths) in cases {
         let n = states.split(',').count() as u32;
-        for w in widths {
-            let o = Options::from_pairs([("chart", "status"), ("as-of", as_of), ("width", w), ("highlight", states)]).unwrap();
+        for (w, lang) in widths.iter().flat_map(|w| ["en", "fr"].map(|l| (w, l))) {
+            let o = Options::from_pairs([("chart", "status"), ("as-of", as_of), ("width", w), ("highlight", states), ("lang", lang)]).unwrap();
             let s = charts::build(Model::get(), &o).unwrap();
             let mut rows: Vec<f64> = s.marks.iter().filter_map(|m| if let Mark::Diamond { center, .. } = m { Some(center.1) } else { None }).collect();
             rows.dedup();
@@ -608,6 +608,12 @@ fn every_status_marker_keeps_its_number_in_a_crowded_segment() {
                         let ((a0, a1), (b0, b1)) = (extent(a), extent(b));
                         assert!(a.y != b.y || a1 <= b0 || b1 <= a0, "{w} px: labels {:?} and {:?} overlap", a.text, b.text);
                     }
+                }
+                // Each label sits by its markers: the nearest is under it or just beside it.
+                for l in &labels {
+                    let (l0, l1) = extent(l);
+                    let near = xs.iter().map(|x| (x - (l0 + l1) / 2.0).abs()).fold(f64::INFINITY, f64::min);
+                    assert!(near <= (l1 - l0) / 2.0 + 14.0, "{w} px {lang}: {:?} is {near:.0} px from the nearest marker", l.text);
                 }
                 let texts: Vec<String> = labels.iter().map(|t| plain(&t.text).replace(' ', "")).collect();
                 let overlap = xs.iter().enumerate().any(|(i, a)| xs.iter().skip(i + 1).any(|b| (a - b).abs() < 9.0));

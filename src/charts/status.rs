@@ -313,7 +313,9 @@ fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, ba
                 let nw = text::width(label, size, true);
                 let c = (lo + hi) / 2.0 - nw / 2.0;
                 let b = -12.5;
-                let candidates = [(c, b), (c + 3.0, b), (c - 3.0, b), (c + 6.0, b), (c - 6.0, b)];
+                // Centred, nudged, or pushed inside the bar at either end (a group at the bar's very end).
+                let inside = crate::spec::within(c, bar.x, (bar.x + bar.w - nw).max(bar.x));
+                let candidates = [(c, b), (c + 3.0, b), (c - 3.0, b), (c + 6.0, b), (c - 6.0, b), (inside, b)];
                 crate::spec::place_label(&candidates, nw, size, above_row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
             })
             .collect()
