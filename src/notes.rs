@@ -230,7 +230,7 @@ pub fn stays_out_shares(cat: &Cat, model: &Model, as_of: Day) -> Option<String> 
 
 /// True for a date before the newest data: sentences about who is a party then take the past tense and name the
 /// date, and mark the migrant figures (mid-2024's, the only ones the data has) as of 2024.
-fn past(as_of: Day) -> bool {
+pub fn past(as_of: Day) -> bool {
     as_of < data::data_as_of()
 }
 

@@ -378,6 +378,10 @@ fn country_card_before_a_treaty_opened_says_so_once_and_gives_the_day() {
     assert!(lines.iter().any(|l| l == "Opened for signature: 12 Dec 2000"), "{lines:?}");
     assert!(lines.iter().any(|l| l == "Signed: 15 Nov 1993"), "{lines:?}");
     assert!(!lines.iter().any(|l| l.starts_with("Ratification")), "not yet ratified on 1 Jan 1995: {lines:?}");
+    // A past date speaks in the past tense of the region's parties too.
+    assert!(lines.iter().any(|l| l.starts_with("Asia: ") && (l.ends_with(" were parties") || l.ends_with(" was a party"))), "{lines:?}");
+    let now: Vec<String> = render(&opts("country", "2026-02-03", "640")).unwrap().spec.texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(now.iter().any(|l| l.starts_with("Asia: ") && l.ends_with(" are parties")), "{now:?}");
     // Membership is today's (the data has no dates of independence or admission), and says so on a past date.
     assert_eq!(plain(&r.spec.blocks.subtitle), "Asia, South-eastern Asia · UN member state today");
     assert_eq!(plain(&render(&opts("country", "2026-02-03", "640")).unwrap().spec.blocks.subtitle), "Asia, South-eastern Asia · UN member state");

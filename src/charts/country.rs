@@ -160,7 +160,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let r = crate::model::Range { min: parties as u16, max: (parties + maybe) as u16 };
         if st != Status::NotOpen {
             details.push(cat.f(
-            Msg::DetailRegion,
+            if notes::past(as_of) { Msg::DetailRegionPast } else { Msg::DetailRegion },
             &[
                 ("count", Arg::Str(&notes::count(&cat, r))),
                 ("c", Arg::Num(i64::from(r.max))),

@@ -249,7 +249,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ClausePartyRange => const { only("country", "A party to the {treaty}, having joined {range}.") },
         Msg::ClauseMaybe => const { only("country", "May be a party to the {treaty} on this date: it joined {range}, on a day not known.") },
         Msg::ClauseSigned => const { only("country", "Signed the {treaty} on {date}; not a party.") },
-        Msg::ClauseNeither => const { only("country", "Has neither signed nor joined the {treaty}.") },
+        Msg::ClauseNeither => const { only("country", "Neither a signatory nor a party to the {treaty}.") },
         Msg::ClauseNotOpen => const { only("country", "The {treaty} was not yet open for signature (it opened on {date}).") },
         Msg::DetailSigned => const { only("country", "Signed: {date}") },
         Msg::DetailOpened => const { only("country", "Opened for signature: {date}") },
@@ -258,6 +258,7 @@ fn text(m: Msg) -> &'static str {
         Msg::DetailDepositDerived => const { only("country", "{kind}: {date} (derived from entry into force minus 30 days)") },
         Msg::DetailDepositRange => const { only("country", "{kind}: {range} (exact date not known)") },
         Msg::DetailRegion => const { only("country", "{region}: {count} of its {n} states {c|is a party|are parties}") },
+        Msg::DetailRegionPast => const { only("country", "{region}: {count} of its {n} states {c|was a party|were parties}") },
         Msg::CountryImmigrants => const { only("country", "International migrants living there: {m} ({share} of the population)") },
         Msg::CountryEmigrants => const { only("country", "People born there living abroad: {m} (equal to {share} of the population)") },
         Msg::CountryNoStock => const { only("country", "UN DESA gives no population figure for it, so no shares are shown.") },
@@ -313,7 +314,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LabelValue => "{label}: {value}",
         Msg::ErrNotAState => "Invalid {option} “{value}”: {name} is not one of the 195 UN member and observer states this data covers.",
         Msg::MapNotOpen => const { only("map", "Not yet open for signature") },
-        Msg::ClauseNeitherBoth => const { only("country", "Has neither signed nor joined either treaty.") },
+        Msg::ClauseNeitherBoth => const { only("country", "Neither a signatory nor a party to either treaty.") },
         Msg::CsvWorld => const { only("coverage", "World (denominators)") },
     }
 }

@@ -241,7 +241,7 @@ fn text(m: Msg) -> &'static str {
         Msg::ClausePartyRange => "Partie {t|palermo=au Protocole de Palerme|icrmw=à la Convention sur les travailleurs migrants}, instrument déposé {range}.",
         Msg::ClauseMaybe => "Peut-être partie {t|palermo=au Protocole de Palerme|icrmw=à la Convention sur les travailleurs migrants} à cette date (date de dépôt {range}).",
         Msg::ClauseSigned => "Signataire {t|palermo=du Protocole de Palerme|icrmw=de la Convention sur les travailleurs migrants} depuis le {date}, sans en être partie.",
-        Msg::ClauseNeither => "N’a pas signé {t|palermo=le Protocole de Palerme|icrmw=la Convention sur les travailleurs migrants} et n’y est pas partie.",
+        Msg::ClauseNeither => "Ni signataire {t|palermo=du Protocole de Palerme|icrmw=de la Convention sur les travailleurs migrants} ni partie.",
         Msg::ClauseNotOpen => "{t|palermo=Le Protocole de Palerme n’était pas encore ouvert|icrmw=La Convention sur les travailleurs migrants n’était pas encore ouverte} à la signature (ouverture le {date}).",
         Msg::DetailSigned => "Signature : {date}",
         Msg::DetailOpened => "Ouverture à la signature : {date}",
@@ -250,6 +250,7 @@ fn text(m: Msg) -> &'static str {
         Msg::DetailDepositDerived => "{kind} : {date} (entrée en vigueur moins 30 jours)",
         Msg::DetailDepositRange => "{kind} : {range} (date exacte inconnue)",
         Msg::DetailRegion => "{region} : {count} {c|État partie|États parties} sur {n}",
+        Msg::DetailRegionPast => "{region} : {count} {c|État partie|États parties} sur {n}",
         Msg::CountryImmigrants => "Migrants internationaux qui y vivent : {m}, soit {share} de la population",
         Msg::CountryEmigrants => "Personnes qui y sont nées et vivent à l’étranger : {m}, l’équivalent de {share} de la population",
         Msg::CountryNoStock => "L’ONU (DESA) ne donne pas de chiffre de population pour cet État\u{202f}: pas de part indiquée.",
@@ -305,7 +306,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryEmigrantsNoShare => "Personnes qui y sont nées et vivent à l’étranger : {m}",
         Msg::ErrNotAState => "Valeur non valide pour {option} : « {value} ». {name} ne fait pas partie des 195 États membres et observateurs de l’ONU couverts par ces données.",
         Msg::MapNotOpen => "Pas encore ouvert à la signature",
-        Msg::ClauseNeitherBoth => "N’a signé aucun des deux traités et n’est partie à aucun.",
+        Msg::ClauseNeitherBoth => "Ni signataire ni partie, pour l’un comme pour l’autre traité.",
         Msg::CsvWorld => "Monde (dénominateurs)",
     }
 }

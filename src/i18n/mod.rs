@@ -745,6 +745,8 @@ messages! {
     DetailDepositRange,
     /// Detail line: parties among the region's states; `{region}`, `{count}`, `{c}`, `{n}`.
     DetailRegion,
+    /// [`Msg::DetailRegion`] on a date before the newest data (past tense).
+    DetailRegionPast,
     /// Migrants living there; `{m}`, `{share}` of its population.
     CountryImmigrants,
     /// Migrants living there, without a population figure; `{m}`.

@@ -37,7 +37,7 @@ test('coverage, regions and the country card draw with their numbers', async () 
   assert.match(r, /Africa \(54 states\)/);
   assert.match(r, /50 of 54/);
   const a = await text(page, 'a');
-  assert.match(a, /A party to the Palermo Protocol since 14\sSep\s2005\. Has neither signed nor joined the Migrant Workers Convention\./);
+  assert.match(a, /A party to the Palermo Protocol since 14\sSep\s2005\. Neither a signatory nor a party to the Migrant Workers Convention\./);
   assert.match(a, /International migrants living there: 8\.1\smillion \(30\.2% of the population\)/);
   assert.match(await text(page, 'p'), /A party to the Palermo Protocol since 28\sMay\s2002\. A party to the Migrant Workers Convention since 5\sJul\s1995\./);
   await page.screenshot({ path: `${SHOTS}/family-900.png`, fullPage: true });
