@@ -519,11 +519,13 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
         "EL" => suggestions.push("GRC"),
         _ => {}
     }
-    if folded.len() >= 4 {
+    // Such a code means that state alone ("ENG" is England, not a near miss for MNG or PNG).
+    let alias = !suggestions.is_empty();
+    if folded.len() >= 4 && !alias {
         suggestions.extend(COMMON_NAMES.iter().filter(|(n, _)| n.starts_with(&folded)).map(|(_, c)| *c).take(1));
     }
     let mut push = |c: &'static str| {
-        if !suggestions.contains(&c) && suggestions.len() < 3 {
+        if !alias && !suggestions.contains(&c) && suggestions.len() < 3 {
             suggestions.push(c);
         }
     };
@@ -689,7 +691,8 @@ mod suggestion_tests {
         let err = |v: &str| parse_state(v, "country").unwrap_err().message(&Cat::en());
         assert!(err("Philipines").ends_with("Did you mean PHL (Philippines)?"), "{}", err("Philipines"));
         assert!(err("Untied States").ends_with("Did you mean USA (United States)?"), "{}", err("Untied States"));
-        assert!(err("ENG").contains("Did you mean GBR (United Kingdom)"), "{}", err("ENG"));
+        assert!(err("ENG").contains("Did you mean GBR (United Kingdom)?"), "{}", err("ENG"));
+        assert!(!err("ENG").contains("MNG") && !err("ENG").contains("PNG"), "{}", err("ENG"));
         // Names in common use that are no name of the state in the data.
         for (name, code) in [("Holland", "NLD (Netherlands)"), ("Burma", "MMR (Myanmar)"), ("Ivory Coast", "CIV (Côte d’Ivoire)"), ("England", "GBR (United Kingdom)"), ("DR Congo", "COD (")] {
             assert!(err(name).contains(&format!("Did you mean {code}")), "{}", err(name));
