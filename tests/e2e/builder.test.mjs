@@ -42,6 +42,10 @@ for (const width of [375, 1280]) {
       `<link rel="preload" href="${origin}/treaty_charts_world.bin" as="fetch" crossorigin>\n` +
       `<link rel="preload" href="${origin}/treaty_charts_fr.json" as="fetch" crossorigin>\n` +
       `<script type="module" src="${origin}/treaty-charts.js"></script>\n<treaty-chart chart="map" treaty="icrmw" lang="fr">`), script);
+    // The iframe's title is the chart's own headline: a one-treaty map in French has its own.
+    const headline = await page.evaluate(() => document.getElementById('preview')._res.title);
+    assert.match(headline, /^Convention sur les travailleurs migrants/);
+    await page.waitForFunction((t) => document.getElementById('code-iframe').value.includes(`title="${t}"`), headline);
     const iframe = await page.locator('#code-iframe').inputValue();
     assert.match(iframe, new RegExp(`^<iframe src="${origin}/embed-map\\.html\\?treaty=icrmw&amp;lang=fr" title="[^"]+" style="width:100%;height:\\d+px;border:0" loading="lazy"></iframe>\\n<script>`));
     // oEmbed's files are static: the address is the chart's page, which a CMS embeds in its default view.
