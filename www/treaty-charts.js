@@ -77,10 +77,9 @@ const GLOBAL = /^(id|class|style|hidden|lang|dir|tabindex|slot|part|exportparts|
 // The loader's own attributes, `controls` (a time slider) and `eager` (draw even while far out of view), as the
 // registry lists them (options::ELEMENT_ATTRIBUTES).
 const OWN = new Set(META?.attributes ?? ['controls', 'eager']);
-// Whether one of them is on: present (`controls`, `controls=""`), unless a CMS template wrote it as off
-// (`controls="false"`, `off`, `no`, `0`), which HTML alone would read as on.
-// A switch attribute (`controls`, `eager`): on when present, as in HTML, except for the values a CMS template writes
-// for "off". Any other value is read as on, and said once, since it may have meant something else.
+// Whether one of them is on: present (`controls`, `controls=""`), as in HTML, unless a CMS template wrote it as off
+// (`controls="false"`, `off`, `no`, `0`). Any other value is read as on, and said once, since it may have meant
+// something else.
 const isOn = (el, name) => {
   const v = el.getAttribute(name);
   if (v === null || /^\s*(false|off|no|0)\s*$/i.test(v)) return false;
@@ -796,9 +795,10 @@ class TreatyChart extends HTMLElement {
     this._slider.setAttribute('aria-valuetext', this._steps[i][1]);
     this._sliderOut.textContent = this._steps[i][1];
     const [b, f] = this._controls.querySelectorAll('.back, .forward');
-    b.textContent = '◀';
+    // Chevrons for one date back and forward, so that neither looks like the play button's triangle beside them.
+    b.textContent = '‹';
     b.setAttribute('aria-label', back);
-    f.textContent = '▶';
+    f.textContent = '›';
     f.setAttribute('aria-label', forward);
     this._playButton.hidden = reducedMotion.matches;
     this._playButton.textContent = this._playing ? `❚❚ ${pause}` : `▶ ${play}`;

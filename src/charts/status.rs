@@ -109,7 +109,6 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             summary.push(cat.f(Msg::SummaryNotOpen, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(treaty))]));
             continue;
         }
-        // Highlighted states get a row of their own between the name and the bar: a marker and the state's name.
         let n = |v: u16| Arg::Num(i64::from(v));
         let segments = [
             (c.party, Role::party(*t), false, cat.f(Msg::SegParties, &[("n", n(c.party))]), Status::Party),
