@@ -284,38 +284,30 @@ fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, ba
     let numbers = |groups: &[Vec<(f64, &str, usize)>]| -> Vec<String> {
         groups.iter().map(|g| g.iter().map(|m| m.2.to_string()).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect()
     };
-    // Beside: right of the group, else left of it, on the markers' line.
-    let row = Rect { x: bar.x, y: -size - 5.0, w: bar.w, h: size + 8.0 };
-    let beside = |groups: &[Vec<(f64, &str, usize)>], labels: &[String]| -> Option<Vec<(String, f64, f64)>> {
-        let mut taken = marker_boxes.clone();
-        groups
-            .iter()
-            .zip(labels)
-            .map(|(g, label)| {
-                let (lo, hi) = ends(g);
-                let nw = text::width(label, size, true);
-                let candidates = [(hi + 9.0, -2.0), (lo - 9.0 - nw, -2.0)];
-                crate::spec::place_label(&candidates, nw, size, row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
-            })
-            .collect()
-    };
-    // Above: centred over the group (or nudged a little), on a line of its own.
+    // Each group's label, placed with the others: beside (right of the group, else left of it, on the markers'
+    // line, clear of every marker) or above (on a line of its own, centred over the group, nudged a little, or
+    // pushed inside the bar at either end). `None` when one has no place.
     let extra = size + 3.0;
-    let above_row = Rect { x: bar.x, y: -size - 5.0 - extra, w: bar.w, h: size + 8.0 + extra };
-    let above = |groups: &[Vec<(f64, &str, usize)>], labels: &[String]| -> Option<Vec<(String, f64, f64)>> {
-        let mut taken = Vec::new();
+    let place = |groups: &[Vec<(f64, &str, usize)>], labels: &[String], above: bool| -> Option<Vec<(String, f64, f64)>> {
+        let (row, mut taken) = if above {
+            (Rect { x: bar.x, y: -size - 5.0 - extra, w: bar.w, h: size + 8.0 + extra }, Vec::new())
+        } else {
+            (Rect { x: bar.x, y: -size - 5.0, w: bar.w, h: size + 8.0 }, marker_boxes.clone())
+        };
         groups
             .iter()
             .zip(labels)
             .map(|(g, label)| {
                 let (lo, hi) = ends(g);
                 let nw = text::width(label, size, true);
-                let c = (lo + hi) / 2.0 - nw / 2.0;
-                let b = -12.5;
-                // Centred, nudged, or pushed inside the bar at either end (a group at the bar's very end).
+                let (c, b) = ((lo + hi) / 2.0 - nw / 2.0, -12.5);
                 let inside = crate::spec::within(c, bar.x, (bar.x + bar.w - nw).max(bar.x));
-                let candidates = [(c, b), (c + 3.0, b), (c - 3.0, b), (c + 6.0, b), (c - 6.0, b), (inside, b)];
-                crate::spec::place_label(&candidates, nw, size, above_row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
+                let candidates: &[(f64, f64)] = if above {
+                    &[(c, b), (c + 3.0, b), (c - 3.0, b), (c + 6.0, b), (c - 6.0, b), (inside, b)]
+                } else {
+                    &[(hi + 9.0, -2.0), (lo - 9.0 - nw, -2.0)]
+                };
+                crate::spec::place_label(candidates, nw, size, row, &mut taken).map(|((lx, b), _)| (label.clone(), lx, b))
             })
             .collect()
     };
@@ -323,13 +315,13 @@ fn highlight_row(cx: &Ctx, t: Treaty, segments: &[(u16, Status)], total: u16, ba
     let groups = grouped(10.0);
     if groups.iter().all(|g| g.len() == 1) {
         let names: Vec<String> = groups.iter().map(|g| g.iter().map(|m| cat.name(m.1)).collect::<Vec<_>>().join(cat.t(Msg::Dot))).collect();
-        if let Some(labels) = beside(&groups, &names) {
+        if let Some(labels) = place(&groups, &names, false) {
             return MarkerRow { markers: xs, labels, numbered: false, extra: 0.0 };
         }
     }
     for gap in [10.0, 20.0, 35.0, 60.0, 100.0] {
         let groups = grouped(gap);
-        if let Some(labels) = above(&groups, &numbers(&groups)) {
+        if let Some(labels) = place(&groups, &numbers(&groups), true) {
             return MarkerRow { markers: xs, labels, numbered: true, extra };
         }
     }
