@@ -239,10 +239,15 @@ fn eu_date(model: &Model) -> Option<Day> {
     model.participation(Treaty::Palermo, data::EU).and_then(|p| p.deposit).and_then(|d| d.when.day())
 }
 
-/// A share of the world's migrants, in tenths of a per cent: `13.5%`, or `93.8–94.0%` as a range.
+/// A share of the world's migrants, in tenths of a per cent: `13.5%`, or `93.8–94.0%` as a range. A share that is
+/// not zero but rounds to 0.0% reads `<0.1%`, one short of the whole that rounds to 100.0% `>99.9%` (en).
 pub fn share(cat: &Cat, part: (u64, u64), whole: u64) -> String {
     let (a, b) = (crate::model::Coverage::tenths(part.0, whole), crate::model::Coverage::tenths(part.1, whole));
-    if a == b {
+    if a == b && a == 0 && part.1 > 0 {
+        cat.f(Msg::Below, &[("n", Arg::Str(&cat.tenths(1)))])
+    } else if a == b && a == 1000 && part.0 < whole {
+        cat.f(Msg::Above, &[("n", Arg::Str(&cat.tenths(999)))])
+    } else if a == b {
         cat.tenths(a)
     } else {
         let numbers = cat.f(Msg::Range, &[("min", Arg::Str(&cat.decimal(a))), ("max", Arg::Str(&cat.decimal(b)))]);

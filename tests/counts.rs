@@ -6,6 +6,7 @@
 use treaty_charts::data::{self, Treaty};
 use treaty_charts::date::Day;
 use treaty_charts::model::{Coverage, Model, Status, When};
+use treaty_charts::notes;
 
 fn day(s: &str) -> Day {
     Day::parse(s).unwrap()
@@ -190,4 +191,24 @@ fn the_packed_tables_give_back_every_row_of_their_csv_files() {
             (r["immigrant_stock"].clone(), r["emigrant_stock"].clone(), r["population"].clone()), "{}", s.iso3);
     }
     assert!(stock.windows(2).all(|w| w[0].immigrants >= w[1].immigrants), "largest immigrant stock first");
+}
+
+#[test]
+fn a_share_that_rounds_to_nothing_or_everything_says_so() {
+    // data/migrant_stock.csv, mid-2024: the UN state home to the fewest international migrants holds a share of the
+    // world's that rounds to 0.0%; all the others together, one that rounds to 100.0%. Neither may read as if it were
+    // exact; the United States' 52.4 million is 17.2%.
+    let m = Model::get();
+    let world = m.coverage(Treaty::Icrmw, day("2026-02-03")).world_immigrants;
+    let stocks: Vec<u64> = m.un_states().filter_map(|s| s.stock).map(|s| s.immigrants).collect();
+    let least = stocks.iter().copied().filter(|n| *n > 0).min().unwrap();
+    let usa = m.state("USA").and_then(|s| s.stock).unwrap().immigrants;
+    let en = treaty_charts::i18n::Cat::en();
+    let fr = treaty_charts::i18n::Locale::Fr.cat();
+    assert_eq!(notes::share(&en, (least, least), world), "<0.1%");
+    assert_eq!(notes::share(&fr, (least, least), world), "<\u{202f}0,1\u{202f}%");
+    assert_eq!(notes::share(&en, (world - least, world - least), world), ">99.9%");
+    assert_eq!(notes::share(&en, (usa, usa), world), "17.2%");
+    assert_eq!(notes::share(&en, (0, 0), world), "0.0%");
+    assert_eq!(notes::share(&en, (world, world), world), "100.0%");
 }

@@ -112,6 +112,11 @@ fn legend_counts_are_the_status_charts() {
         assert_eq!(both + p_only + i_only + neither + maybe, 195, "{date}: the categories cover the 195 states");
         // The per-treaty lines repeat the status chart's own words.
         assert!(legend.contains(&format!("Migrant Workers Convention: {} part", i.party)), "{date}: {legend}");
+        // The summary a screen reader hears gives the same four counts, in words that hold for a past date too.
+        let on = plain(&treaty_charts::i18n::Cat::en().day(d));
+        let party = |n: u16| if n == 1 { "party" } else { "parties" };
+        let said = format!("Of today’s 195 UN member and observer states, on {on}: {both} {} to both treaties, {p_only} to the Palermo Protocol only, {i_only} to the Migrant Workers Convention only, {neither} to neither.", party(both));
+        assert!(plain(&s.summary).starts_with(&said), "{date}: {}", s.summary);
     }
     // One treaty: parties / signed only / neither, exactly the status counts.
     let s = map(&[("treaty", "icrmw"), ("width", "640")]);

@@ -9,7 +9,7 @@
 use super::{dated_row, people, region_name, status_key, subregion_name, ChartDef, ChartError, Ctx};
 use crate::data::{Treaty, UnStatus};
 use crate::i18n::{Arg, Msg};
-use crate::model::{Coverage, State, Status, When};
+use crate::model::{State, Status, When};
 use crate::notes::{self, Counts};
 use crate::options::Opt;
 use crate::spec::{Frame, Mark, Rect, Role, Spec, LEADING};
@@ -196,7 +196,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let lines = [(Msg::CountryImmigrants, Msg::CountryImmigrantsNoShare, m.immigrants), (Msg::CountryEmigrants, Msg::CountryEmigrantsNoShare, m.emigrants)];
         for (with_share, without, n) in lines {
             let text = match m.population {
-                Some(p) => cat.f(with_share, &[("m", Arg::Str(&people(&cat, n))), ("share", Arg::Str(&cat.tenths(Coverage::tenths(n, p))))]),
+                Some(p) => cat.f(with_share, &[("m", Arg::Str(&people(&cat, n))), ("share", Arg::Str(&notes::share(&cat, (n, n), p)))]),
                 None => cat.f(without, &[("m", Arg::Str(&people(&cat, n)))]),
             };
             f.paragraph(&text, th.body, Role::Ink, false, "");

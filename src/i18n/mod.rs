@@ -323,6 +323,10 @@ messages! {
     Dot,
     /// A count known only as a range; `{min}`, `{max}`.
     Range,
+    /// A share above zero that rounds to 0.0%: below the smallest step; `{n}` (the step as a share, `0.1%`).
+    Below,
+    /// A share short of the whole that rounds to 100.0%: above the largest step below it; `{n}` (`99.9%`).
+    Above,
     /// A label and its value, as a tooltip line or a list item ("Palermo Protocol: 50 of 54"); `{label}`, `{value}`.
     LabelValue,
     /// A list cut short; `{names}`, `{n}` more.
