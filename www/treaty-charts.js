@@ -66,10 +66,11 @@ function keyboardFocus(el) {
     return true;
   }
 }
-function warnOnce(key, message) {
+// A warning, once a page for each `key`, naming the element `el` it first arose on (`<treaty-chart id="a">`).
+function warnOnce(key, message, el) {
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(`<treaty-chart>: ${message}`);
+  console.warn(`${el?._describe?.() ?? '<treaty-chart>'}: ${message}`);
 }
 // Attributes any HTML element may carry (HTML's global attributes, microdata, ARIA, data-*, event handlers);
 // everything else is passed to Rust, so a misspelt option is an error.
@@ -84,7 +85,7 @@ const isOn = (el, name) => {
   const v = el.getAttribute(name);
   if (v === null || /^\s*(false|off|no|0)\s*$/i.test(v)) return false;
   if (!/^\s*(|true|on|yes|1)\s*$/i.test(v) && v.trim().toLowerCase() !== name) {
-    warnOnce(`${name}:${v}`, `${name}="${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is read as on; write ${name} (or ${name}="true") to turn it on, ${name}="false" to leave it off.`);
+    warnOnce(`${name}:${v}`, `${name}="${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is read as on; write ${name} (or ${name}="true") to turn it on, ${name}="false" to leave it off.`, el);
   }
   return true;
 };
@@ -271,14 +272,16 @@ svg a text, svg text[data-hit] { pointer-events: auto; }
 .about button:focus-visible { outline: 2px solid var(--tc-focus); outline-offset: 2px; }
 .about-text p { margin: 6px 0; max-width: 70ch; }
 .sr { position: absolute; top: 0; left: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-/* Print: a chart is never split across pages and fits on one; focus marks and tooltips are screen-only. */
+/* Print: a chart is never split across pages and fits on one; focus marks and tooltips are screen-only; the notes
+   are open, under their button's words as a heading. */
 @media print {
   :host { break-inside: avoid; }
   svg { max-height: 96vh; width: auto; }
   .tip, .tc-focus, .hl { display: none !important; }
   .about-text[hidden] { display: block !important; }
   .controls { display: none !important; }
-  .about button { display: none; }
+  .about button { color: inherit; font-weight: bold; text-decoration: none; padding: 0; height: auto; }
+  .about button::before { content: none !important; }
   .tc-csv { display: none; }
   .chart:focus-visible { box-shadow: none; }
 }
@@ -599,7 +602,7 @@ class TreatyChart extends HTMLElement {
     if (!tag) return 'en';
     const lang = primary(tag);
     if (LOCALES.includes(lang)) return lang;
-    warnOnce(`lang:${lang}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`);
+    warnOnce(`lang:${lang}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`, this);
     return 'en';
   }
 
@@ -648,7 +651,7 @@ class TreatyChart extends HTMLElement {
     // One line for all of them: "the height and align attributes are ignored".
     if (ignored.length) {
       const list = ignored.length === 1 ? `the ${ignored[0]} attribute is` : `the ${ignored.slice(0, -1).join(', ')} and ${ignored.at(-1)} attributes are`;
-      warnOnce(`attr:${ignored.join(',')}`, `${list} ignored (a chart takes its container's width and its own height).`);
+      warnOnce(`attr:${ignored.join(',')}`, `${list} ignored (a chart takes its container's width and its own height).`, this);
     }
     if ('width' in o && /^\s*(100%|auto)\s*$/i.test(o.width)) delete o.width;
     // The time slider's date, once the reader has moved it, stands for the attribute's.
@@ -675,7 +678,7 @@ class TreatyChart extends HTMLElement {
       const w = Number(opts.width);
       if (available > 0 && Number.isInteger(w) && w >= MIN_WIDTH && w <= MAX_WIDTH && w > available * 1.25) {
         warnOnce('width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
-          'text is smaller than the chart intends; leave width out to draw at the column\'s width.');
+          'text is smaller than the chart intends; leave width out to draw at the column\'s width.', this);
       }
     } else {
       const available = this._contentWidth();
@@ -683,7 +686,7 @@ class TreatyChart extends HTMLElement {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
         if (available < MIN_WIDTH) {
           warnOnce('width:narrow', `a chart's column is ${Math.round(available)} px wide, but a chart is never drawn narrower than ${MIN_WIDTH} px, ` +
-            `so it is scaled down and its text is smaller than the chart intends; give it a column at least ${MIN_WIDTH} px wide.`);
+            `so it is scaled down and its text is smaller than the chart intends; give it a column at least ${MIN_WIDTH} px wide.`, this);
         }
       } else {
         // Hidden (display:none, a closed tab): no width to draw at yet; wait, but report a wrong option now.
@@ -980,7 +983,7 @@ class TreatyChart extends HTMLElement {
         all = this._mod.api.hitLines(this._drawnFlat);
       } catch (e) {
         // Options that drew cannot be refused here; were they, the tooltip is empty and the console says why.
-        warnOnce(`lines:${e}`, `the tooltips could not be written: ${e?.message ?? e}`);
+        warnOnce(`lines:${e}`, `the tooltips could not be written: ${e?.message ?? e}`, this);
       }
       this._lineMap = new Map(this._hits.map((h, k) => [h.key, all[k] ?? []]));
     }

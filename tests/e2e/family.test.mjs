@@ -81,6 +81,9 @@ test('"About this data" opens and closes, prints open, and full notes draw it in
   await about.click();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#s .about-text').isVisible(), true, 'printed in full');
+  // … under its heading: the button's words, bold, without the disclosure triangle.
+  assert.equal(await about.isVisible(), true, 'printed with its heading');
+  assert.deepEqual(await about.evaluate((b) => [getComputedStyle(b).fontWeight, getComputedStyle(b, '::before').content]), ['700', 'none']);
   await page.emulateMedia({ media: 'screen' });
   // Full notes: drawn in the SVG, no disclosure.
   assert.equal(await page.locator('#f .about').isVisible(), false);
@@ -158,8 +161,8 @@ test('a fixed width far wider than its column is scaled down with one warning; o
   // A width out of range gets the chart's error only, not also a warning that it is scaled down; a column
   // narrower than the narrowest chart gets its own warning.
   assert.deepEqual(warnings.filter((w) => w.includes('scaled down')), [
-    '<treaty-chart>: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.',
-    '<treaty-chart>: a chart\'s column is 200 px wide, but a chart is never drawn narrower than 280 px, so it is scaled down and its text is smaller than the chart intends; give it a column at least 280 px wide.',
+    '<treaty-chart id="wide">: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.',
+    '<treaty-chart id="thin">: a chart\'s column is 200 px wide, but a chart is never drawn narrower than 280 px, so it is scaled down and its text is smaller than the chart intends; give it a column at least 280 px wide.',
   ]);
   assert.equal(errors.length, 1);
   assert.match(errors[0], /^<treaty-chart id="over">: Invalid width “2401”/);
@@ -172,7 +175,7 @@ test('CMS habits do not break a chart: width="100%", as-of="latest", height and 
   await h.rendered(page, 'w');
   assert.equal(await page.evaluate(() => document.getElementById('w')._res.width), 700);
   assert.equal(await page.evaluate(() => document.getElementById('w')._res.as_of), '2026-02-03');
-  assert.deepEqual(warnings.filter((w) => w.includes('height')), ['<treaty-chart>: the height and align attributes are ignored (a chart takes its container\'s width and its own height).']);
+  assert.deepEqual(warnings.filter((w) => w.includes('height')), ['<treaty-chart id="w">: the height and align attributes are ignored (a chart takes its container\'s width and its own height).']);
   assert.deepEqual(errors, []);
   await context.close();
 });
