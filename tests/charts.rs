@@ -632,3 +632,24 @@ fn every_status_marker_keeps_its_number_in_a_crowded_segment() {
         }
     }
 }
+
+#[test]
+fn a_short_treaty_tag_is_defined_where_it_is_used() {
+    // Mexico deposited to both treaties (data/treaty_actions.csv), so its two labels carry the lines' short tags;
+    // the keys then say which tag is which treaty. The coverage table's column heads are tags too.
+    let texts = |pairs: &[(&str, &str)]| -> Vec<String> {
+        charts::build(Model::get(), &Options::from_pairs(pairs.iter().copied()).unwrap()).unwrap().texts.iter().map(|t| plain(&t.text)).collect()
+    };
+    let tagged = texts(&[("chart", "timeline"), ("width", "1200"), ("highlight", "MEX")]);
+    assert!(tagged.iter().any(|t| t == "Mexico (ICRMW)"), "{tagged:?}");
+    assert!(tagged.iter().any(|t| t == "Migrant Workers Convention (ICRMW)"), "{tagged:?}");
+    assert!(tagged.iter().any(|t| t == "Palermo Protocol") && !tagged.iter().any(|t| t.starts_with("Palermo Protocol (")), "{tagged:?}");
+    let plain_keys = texts(&[("chart", "timeline"), ("width", "1200")]);
+    assert!(plain_keys.iter().any(|t| t == "Migrant Workers Convention") && !plain_keys.iter().any(|t| t.contains("(ICRMW)")), "{plain_keys:?}");
+    // In French the tag is the name's own words: nothing to define.
+    let fr = texts(&[("chart", "timeline"), ("width", "1200"), ("highlight", "MEX"), ("lang", "fr")]);
+    assert!(fr.iter().any(|t| t == "Mexique (Travailleurs migrants)"), "{fr:?}");
+    assert!(fr.iter().any(|t| t == "Convention sur les travailleurs migrants"), "{fr:?}");
+    let coverage = texts(&[("chart", "coverage"), ("width", "640")]);
+    assert!(coverage.iter().any(|t| t == "Migrant Workers Convention (ICRMW)") && coverage.iter().any(|t| t == "ICRMW"), "{coverage:?}");
+}

@@ -97,7 +97,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let t = c.treaty;
         y += th.label + 4.0;
         // Wrapped, as the note under it: French and Spanish run wider than a phone.
-        for (i, line) in text::wrap(cat.treaty(t), th.label + 1.0, true, inner).into_iter().enumerate() {
+        // The heading defines the short tag that heads the table's column below ("… (ICRMW)").
+        let heading = super::name_with_tag(&cat, t);
+        for (i, line) in text::wrap(&heading, th.label + 1.0, true, inner).into_iter().enumerate() {
             if i > 0 {
                 y += (th.label + 1.0) * LEADING;
             }
@@ -176,7 +178,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         .map(|(k, t)| {
             let words = statuses.iter().filter_map(|st| st.get(k)).map(|st| text::width(status_word(&cat, *st), th.axis, false) + 14.0);
             // A head wider than its column wraps at its spaces ("Travailleurs / migrants"): its longest word counts.
-            let head = short_tag(&cat, *t);
+            let head = super::short_tag(&cat, *t);
             let longest = head.split(' ').map(|w| text::width(w, th.axis, true)).fold(0.0, f64::max);
             words.chain([longest]).fold(0.0, f64::max) + 8.0
         })
@@ -191,7 +193,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let bar_w = if bars { inner - name_w - 2.0 * chip_w - num_w } else { 0.0 };
     let chips_x = bar_x + bar_w + num_w;
     // Column heads for the chips, on as many lines as the longest needs.
-    let heads: Vec<Vec<String>> = Treaty::ALL.iter().map(|t| text::wrap(&short_tag(&cat, *t), th.axis, true, chip_w - 4.0)).collect();
+    let heads: Vec<Vec<String>> = Treaty::ALL.iter().map(|t| text::wrap(super::short_tag(&cat, *t), th.axis, true, chip_w - 4.0)).collect();
     let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1);
     y += th.axis * LEADING + 2.0;
     for (k, (t, lines)) in Treaty::ALL.iter().zip(&heads).enumerate() {
@@ -265,13 +267,4 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         blocks,
         crate::spec::Drawn { plot, hits, keys_label, table: None, clip: None, summary, csv, csv_filename },
     ))
-}
-
-/// A treaty's short column head: "Palermo" / "ICRMW".
-fn short_tag(cat: &Cat, t: Treaty) -> String {
-    cat.t(match t {
-        Treaty::Palermo => Msg::PalermoTag,
-        Treaty::Icrmw => Msg::IcrmwTag,
-    })
-    .to_string()
 }

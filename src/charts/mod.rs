@@ -21,10 +21,11 @@ pub mod status;
 pub mod timeline;
 
 use crate::geo::World;
-use crate::i18n::{Cat, Msg};
+use crate::i18n::{Arg, Cat, Msg};
 use crate::model::Model;
 use crate::options::{Opt, Options};
 use crate::spec::Spec;
+use crate::text;
 use std::fmt;
 
 // Words and keys more than one chart uses live here, not in one chart's module: chart modules never use each
@@ -74,6 +75,27 @@ pub fn status_key(s: crate::model::Status) -> &'static str {
         crate::model::Status::Signatory => "signatory",
         crate::model::Status::Neither => "neither",
         crate::model::Status::NotOpen => "not_open",
+    }
+}
+
+/// A treaty's short tag, where a chart has no room for its name: "Palermo" / "ICRMW" (en), from the catalogue.
+pub fn short_tag(cat: &Cat, t: crate::data::Treaty) -> &'static str {
+    cat.t(match t {
+        crate::data::Treaty::Palermo => Msg::PalermoTag,
+        crate::data::Treaty::Icrmw => Msg::IcrmwTag,
+    })
+}
+
+/// A treaty's name as a heading or key over marks that carry its short tag: the name with the tag after it, where
+/// the tag is not one of the name's own words ("Migrant Workers Convention (ICRMW)"; "Palermo Protocol" stays as it
+/// is, and so do the French and Spanish names, whose tags are their words), so that the tag is defined once.
+pub fn name_with_tag(cat: &Cat, t: crate::data::Treaty) -> String {
+    let (name, tag) = (cat.treaty(t), short_tag(cat, t));
+    let folded = |s: &str| s.chars().map(text::lower).collect::<String>();
+    if text::contains(&folded(name), &folded(tag)) {
+        name.to_string()
+    } else {
+        cat.f(Msg::NameWithTag, &[("name", Arg::Str(name)), ("tag", Arg::Str(tag))])
     }
 }
 

@@ -132,6 +132,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         .iter()
         .flat_map(|c| Treaty::ALL.into_iter().filter_map(move |t| joined(c, t).map(|d| (*c, t, maybe(&d)))))
         .collect();
+    // A state on both lines is labelled with each line's short tag ("Mexico (ICRMW)"): the keys define the tags.
+    if o.highlight.iter().any(|c| drawn.iter().filter(|(d, _, _)| d == c).count() == Treaty::ALL.len()) {
+        for (swatch, label) in &mut legend {
+            if let Some(t) = Treaty::ALL.into_iter().find(|t| *swatch == Swatch::Line(Role::party(*t))) {
+                *label = super::name_with_tag(&cat, t);
+            }
+        }
+    }
     if drawn.iter().any(|(_, _, m)| !m) {
         legend.push((Swatch::Dot(Role::Highlight, Role::Surface), cat.t(Msg::LegendHighlight).into()));
     }
@@ -288,7 +296,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             marks.push(Mark::Dot { center: (x, y), r: 4.5, fill, outline, pattern: None, hit: None });
             // A state on both lines says which label is which, in words.
             let name = if both {
-                cat.f(Msg::HighlightOnLine, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(&short_tag(&cat, t)))])
+                cat.f(Msg::NameWithTag, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(super::short_tag(&cat, t)))])
             } else {
                 cat.name(iso3).to_string()
             };
@@ -565,15 +573,6 @@ fn summary(model: &Model, cat: &Cat, as_of: Day) -> String {
         })
         .collect();
     cat.f(Msg::SummaryOn, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&parts.join(cat.t(Msg::Semicolon))))])
-}
-
-/// A treaty's short tag ("Palermo" / "ICRMW").
-fn short_tag(cat: &crate::i18n::Cat, t: Treaty) -> String {
-    cat.t(match t {
-        Treaty::Palermo => Msg::PalermoTag,
-        Treaty::Icrmw => Msg::IcrmwTag,
-    })
-    .to_string()
 }
 
 /// The point of a label's baseline (`left`, `w` px wide) nearest to `x`: where its leader line ends.

@@ -310,7 +310,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LegendHighlightMaybe => const { only("timeline", "highlighted state that may have joined by then (day not known)") },
         Msg::HighlightNone => const { only("timeline", "{names} {n|was not a party|were not parties} to either treaty on {date}.") },
         Msg::HighlightNoneOne => const { only("timeline", "{names} {n|was not a party|were not parties} to the {treaty} on {date}.") },
-        Msg::HighlightOnLine => const { only("timeline", "{name} ({tag})") },
+        Msg::NameWithTag => "{name} ({tag})",
         Msg::CountryImmigrantsNoShare => const { only("country", "International migrants living there: {m}") },
         Msg::CountryEmigrantsNoShare => const { only("country", "People born there living abroad: {m}") },
         Msg::LabelValue => "{label}: {value}",

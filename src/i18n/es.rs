@@ -300,7 +300,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LegendHighlightMaybe => "Estado destacado que quizá ya era parte (día desconocido)",
         Msg::HighlightNone => "{names} {n|no era parte|no eran partes} en ninguno de los dos tratados el {date}.",
         Msg::HighlightNoneOne => "{names} {n|no era parte|no eran partes} {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios} el {date}.",
-        Msg::HighlightOnLine => "{name} ({tag})",
+        Msg::NameWithTag => "{name} ({tag})",
         Msg::LabelValue => "{label}: {value}",
         Msg::CountryImmigrantsNoShare => "Migrantes internacionales que viven allí: {m}",
         Msg::CountryEmigrantsNoShare => "Personas nacidas allí que viven en el extranjero: {m}",

@@ -302,7 +302,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LegendHighlightMaybe => "État mis en évidence peut-être déjà partie (jour inconnu)",
         Msg::HighlightNone => "{n|N’est partie|Ne sont parties} à aucun des deux traités au {date} : {names}.",
         Msg::HighlightNoneOne => "{n|N’est pas partie|Ne sont pas parties} {t|palermo=au Protocole de Palerme|icrmw=à la Convention sur les travailleurs migrants} au {date} : {names}.",
-        Msg::HighlightOnLine => "{name} ({tag})",
+        Msg::NameWithTag => "{name} ({tag})",
         Msg::LabelValue => "{label} : {value}",
         Msg::CountryImmigrantsNoShare => "Migrants internationaux qui y vivent : {m}",
         Msg::CountryEmigrantsNoShare => "Personnes qui y sont nées et vivent à l’étranger : {m}",

@@ -436,8 +436,9 @@ messages! {
     HighlightNone,
     /// The same when only one treaty was open for signature on the date; `{n}`, `{t}`, `{treaty}`, `{date}`, `{names}`.
     HighlightNoneOne,
-    /// A highlighted state's label on one treaty's line, when it is on both; `{name}`, `{tag}` (short treaty tag).
-    HighlightOnLine,
+    /// A name with a treaty's short tag after it: a highlighted state's label on one treaty's line, when it is on
+    /// both, and the key or heading that defines the tag; `{name}`, `{tag}` (short treaty tag).
+    NameWithTag,
     /// Where a treaty's line is missing; `{treaty}`, `{date}`.
     NoLine,
     /// Tooltip: not yet open; `{treaty}`.
