@@ -653,3 +653,19 @@ fn a_short_treaty_tag_is_defined_where_it_is_used() {
     let coverage = texts(&[("chart", "coverage"), ("width", "640")]);
     assert!(coverage.iter().any(|t| t == "Migrant Workers Convention (ICRMW)") && coverage.iter().any(|t| t == "ICRMW"), "{coverage:?}");
 }
+
+#[test]
+fn a_segments_share_of_the_states_is_rounded() {
+    // Each status segment's tooltip gives its share of the 195 states to the nearest tenth (data: on the newest
+    // date the Migrant Workers Convention has 60 parties and 124 states neither signed nor joined it: 30.77% and
+    // 63.59%, which read 30.8% and 63.6%, not 30.7% and 63.5%).
+    let s = spec("status", "2026-02-03", "640");
+    let model = Model::get();
+    let c = model.status_counts(treaty_charts::data::Treaty::Icrmw, treaty_charts::date::Day::parse("2026-02-03").unwrap());
+    for (key, n) in [("icrmw:party", c.party), ("icrmw:neither", c.neither)] {
+        let hit = s.hits.iter().find(|h| h.key == key).unwrap();
+        let share = format!("{:.1}% of the 195 states", f64::from(n) * 100.0 / 195.0);
+        assert!(hit.lines.iter().any(|l| plain(l) == share), "{key}: {:?} lacks {share}", hit.lines);
+    }
+    assert_eq!((c.party, c.neither), (60, 124));
+}

@@ -20,14 +20,14 @@ pub static CHART: ChartDef = ChartDef { name: "status", about: Msg::AboutStatus,
 /// Most names a segment's tooltip lists before "and N more".
 const MAX_NAMES: usize = 12;
 
-/// Builds the status spec.
 /// A bar segment's tooltip lines: which treaty, the count in words, its share of the `total` states, and who they
 /// are (up to [`MAX_NAMES`] named).
 fn segment_lines(cx: &Ctx<'_>, t: Treaty, status: Status, treaty: &str, words: &str, count: u16, total: u16) -> Vec<String> {
     let (model, cat, as_of) = (cx.model, cx.cat, cx.o.as_of);
     let mut who: Vec<&'static str> = model.un_states().filter(|s| model.status(s, t, as_of) == status).map(|s| cat.name(s.iso3())).collect();
     crate::sort::by_key(&mut who, |n| crate::text::sort_key(n));
-    let share = i64::from(count) * 1000 / i64::from(total.max(1));
+    // Rounded to the nearest tenth, as every other share (60 of 195 is 30.8%, not 30.7%).
+    let share = crate::model::Coverage::tenths(u64::from(count), u64::from(total));
     let mut lines = vec![treaty.to_string(), words.to_string(), cat.f(Msg::TipShareOfStates, &[("share", Arg::Tenths(share)), ("total", Arg::Num(i64::from(total)))])];
     // "and 1 more" would take the room of the name itself: one over the limit is named.
     if who.len() <= MAX_NAMES + 1 {
@@ -39,6 +39,7 @@ fn segment_lines(cx: &Ctx<'_>, t: Treaty, status: Status, treaty: &str, words: &
     lines
 }
 
+/// Builds the status spec.
 fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let (model, o, cat) = (cx.model, cx.o, cx.cat);
     let as_of = o.as_of;
