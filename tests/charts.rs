@@ -546,15 +546,18 @@ fn highlighted_states_are_never_left_out_without_a_word() {
     let lines: Vec<String> = s.texts.iter().map(|t| plain(&t.text)).collect();
     assert!(lines.iter().any(|l| l == "Nepal"), "{lines:?}");
     assert!(lines.iter().any(|l| l == "Bhutan was not a party to either treaty on 3 Aug 2020."), "{lines:?}");
-    assert!(lines.iter().any(|l| l == "highlighted state that may have joined by then (day not known)"), "{lines:?}");
+    assert!(lines.iter().any(|l| l == "highlighted state: date known only within a range"), "{lines:?}");
     use treaty_charts::theme::Role;
-    let hollow = s.marks.iter().filter(|m| matches!(m, Mark::Dot { fill: Role::Surface, outline: Role::Highlight, .. })).count();
-    assert_eq!(hollow, 1, "one hollow marker: Nepal's possible deposit");
-    // Once the range has ended (10 Oct 2020) Nepal is a party: a filled marker, and no "may have".
+    let hollow = |s: &Spec| s.marks.iter().filter(|m| matches!(m, Mark::Dot { fill: Role::Surface, outline: Role::Highlight, .. })).count();
+    assert_eq!(hollow(&s), 1, "one hollow marker: Nepal's possible deposit");
+    // Once the range has ended (10 Oct 2020) Nepal is a party, but its day is still not known: the marker stays
+    // hollow, at the range's end, and no filled marker claims a day ("the day it joined").
     let o = Options::from_pairs([("chart", "timeline"), ("as-of", "2020-10-10"), ("width", "640"), ("highlight", "NPL")]).unwrap();
     let s = charts::build(Model::get(), &o).unwrap();
-    assert!(s.marks.iter().any(|m| matches!(m, Mark::Dot { fill: Role::Highlight, .. })));
-    assert!(!s.texts.iter().any(|t| t.text.contains("may have joined")));
+    assert_eq!(hollow(&s), 1);
+    assert!(!s.marks.iter().any(|m| matches!(m, Mark::Dot { fill: Role::Highlight, .. })));
+    let lines: Vec<String> = s.texts.iter().map(|t| plain(&t.text)).collect();
+    assert!(lines.iter().any(|l| l == "highlighted state: date known only within a range") && !lines.iter().any(|l| l.contains("the day it joined")), "{lines:?}");
 }
 
 #[test]
@@ -668,4 +671,26 @@ fn a_segments_share_of_the_states_is_rounded() {
         assert!(hit.lines.iter().any(|l| plain(l) == share), "{key}: {:?} lacks {share}", hit.lines);
     }
     assert_eq!((c.party, c.neither), (60, 124));
+}
+
+#[test]
+fn headlines_and_summaries_hold_on_a_past_date() {
+    // A past date's words do not say "are parties" of 1995: the one-treaty map's headline takes the past tense, the
+    // regions chart's subtitle and summary and the status chart's subtitle are written without a tense.
+    let build = |pairs: &[(&str, &str)]| charts::build(Model::get(), &Options::from_pairs(pairs.iter().copied()).unwrap()).unwrap();
+    let map = |as_of: &str| plain(&build(&[("chart", "map"), ("treaty", "icrmw"), ("as-of", as_of)]).blocks.title);
+    assert_eq!(map("1995-06-01"), "Who had joined the Migrant Workers Convention");
+    assert_eq!(map("2026-02-03"), "Who has joined the Migrant Workers Convention");
+    for chart in ["regions", "status", "map"] {
+        let s = build(&[("chart", chart), ("as-of", "1995-06-01"), ("width", "640")]);
+        let words = plain(&format!("{} {}", s.blocks.subtitle, s.summary));
+        for present in [" are parties", " is a party", " have only signed", " have done neither", " are party"] {
+            assert!(!text::contains(&words, present), "{chart}: “{present}” in {words}");
+        }
+    }
+    // The regions summary names each region's count of states (data/countries.csv: 54 UN states in Africa).
+    let africa = Model::get().un_states().filter(|s| s.country.region == treaty_charts::data::Region::Africa).count();
+    let s = build(&[("chart", "regions"), ("as-of", "1995-06-01")]);
+    assert!(text::contains(&plain(&s.summary), &format!("Africa ({africa} states): ")), "{}", s.summary);
+    assert_eq!(africa, 54);
 }

@@ -152,7 +152,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     // Blocks and notes.
     let title = match view {
-        Some(t) => cat.f(Msg::MapTitleOne, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]),
+        Some(t) => cat.f(if notes::past(as_of) { Msg::MapTitleOnePast } else { Msg::MapTitleOne }, &[("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t)))]),
         None => cat.t(Msg::MapTitleBoth).to_string(),
     };
     let mut about = notes::about(&cat, model, as_of, Counts::States, false);

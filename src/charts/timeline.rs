@@ -122,15 +122,15 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let t = ranges.first().map_or(Treaty::Palermo, |r| r.0);
         legend.push((Swatch::Hatch(Role::party(t)), cat.t(Msg::LegendRange).into()));
     }
-    // Highlighted states: a filled dot where each joined (not a ring, which marks entry into force); a hollow one at
-    // the start of a deposit known only within a range that has begun but not ended by the chart's date (it may
-    // have happened).
+    // Highlighted states: a filled dot on the day each joined (not a ring, which marks entry into force); a hollow
+    // one for a deposit whose day is known only within a range, which claims no day: at the range's start while the
+    // chart's date is inside it (it may have happened), at its end once it is over (it had happened by then).
     let joined = |iso3: &str, t: Treaty| model.participation(t, iso3).and_then(|p| p.deposit).filter(|d| d.when.earliest() <= as_of);
-    let maybe = |d: &crate::model::Deposit| d.when.latest() > as_of;
+    let ranged = |d: &crate::model::Deposit| d.when.earliest() != d.when.latest();
     let drawn: Vec<(&str, Treaty, bool)> = o
         .highlight
         .iter()
-        .flat_map(|c| Treaty::ALL.into_iter().filter_map(move |t| joined(c, t).map(|d| (*c, t, maybe(&d)))))
+        .flat_map(|c| Treaty::ALL.into_iter().filter_map(move |t| joined(c, t).map(|d| (*c, t, ranged(&d)))))
         .collect();
     // A state on both lines is labelled with each line's short tag ("Mexico (ICRMW)"): the keys define the tags.
     if o.highlight.iter().any(|c| drawn.iter().filter(|(d, _, _)| d == c).count() == Treaty::ALL.len()) {
@@ -261,7 +261,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     // and of what is drawn on the plot: both treaties' lines, the rings and diamonds on them.
     let marker = |iso3: &str, t: Treaty| {
         joined(iso3, t).map(|d| {
-            let (day, fill, outline) = if maybe(&d) { (d.when.earliest(), Role::Surface, Role::Highlight) } else { (d.when.latest(), Role::Highlight, Role::Surface) };
+            let day = if d.when.latest() > as_of { d.when.earliest() } else { d.when.latest() };
+            let (fill, outline) = if ranged(&d) { (Role::Surface, Role::Highlight) } else { (Role::Highlight, Role::Surface) };
             (px((f64::from(day.0), f64::from(model.parties_on(t, day).min))), fill, outline)
         })
     };

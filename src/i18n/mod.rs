@@ -430,7 +430,7 @@ messages! {
     LegendRange,
     /// Legend: the dot where a highlighted state joined.
     LegendHighlight,
-    /// Legend: a highlighted state's hollow marker, at the start of a deposit known only within a range.
+    /// Legend: a highlighted state's hollow marker, for a deposit whose day is known only within a range.
     LegendHighlightMaybe,
     /// Under the timeline: highlighted states party to neither treaty on the date; `{n}`, `{date}`, `{names}`.
     HighlightNone,
@@ -511,6 +511,8 @@ messages! {
     MapTitleBoth,
     /// Map headline, one treaty; `{t}`, `{treaty}`.
     MapTitleOne,
+    /// The same on a date before the newest data (the subtitle gives the date); `{t}`, `{treaty}`.
+    MapTitleOnePast,
     /// Map subtitle; `{date}`.
     MapSubtitle,
     /// Map: what it measures.
