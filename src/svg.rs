@@ -543,12 +543,17 @@ fn style_sheet(id: &str, used: &[[bool; ROLES]; KINDS], theme: ThemeChoice) -> S
             }
         }
     }
+    // Paper is light: a dark chart prints light (printing drops backgrounds by default, and light text on white
+    // paper cannot be read), whatever the reader's setting or the theme option.
     match theme {
         ThemeChoice::Light => css.push_str(&rules(&LIGHT)),
-        ThemeChoice::Dark => css.push_str(&rules(&DARK)),
+        ThemeChoice::Dark => {
+            css.push_str(&rules(&DARK));
+            let _ = write!(css, "@media print{{{}}}", rules(&LIGHT));
+        }
         ThemeChoice::Auto => {
             css.push_str(&rules(&LIGHT));
-            let _ = write!(css, "@media (prefers-color-scheme:dark){{{}}}", rules(&DARK));
+            let _ = write!(css, "@media screen and (prefers-color-scheme:dark){{{}}}", rules(&DARK));
         }
     }
     css

@@ -66,9 +66,13 @@ fn auto_carries_both_themes_and_fixed_themes_one() {
     let ink_light = THEMES[0].color(Role::Ink).hex();
     let ink_dark = THEMES[1].color(Role::Ink).hex();
     let auto = svg("auto");
-    assert!(auto.contains(&ink_light) && auto.contains(&ink_dark) && auto.contains("prefers-color-scheme:dark"));
+    assert!(auto.contains(&ink_light) && auto.contains(&ink_dark) && auto.contains("@media screen and (prefers-color-scheme:dark)"));
     let dark = svg("dark");
-    assert!(dark.contains(&ink_dark) && !dark.contains(&ink_light) && !dark.contains("prefers-color-scheme"));
+    assert!(!dark.contains("prefers-color-scheme"));
+    // A dark chart prints light: the light colours only inside the print query, after the dark ones.
+    let (screen, print) = dark.split_at(dark.find("@media print{").expect("a print rule"));
+    assert!(screen.contains(&ink_dark) && !screen.contains(&ink_light), "{screen}");
+    assert!(print.contains(&ink_light) && !print.contains(&ink_dark), "{print}");
     // No colour is written anywhere but the style sheet: marks and text carry role classes.
     let body = &dark[dark.find("</style>").unwrap()..];
     assert!(!body.contains("fill=\"#") && !body.contains("stroke=\"#"), "a colour outside the theme");

@@ -6,14 +6,18 @@ import { whenReady, embedParams, messagesFor, themeVars, optionNames, registry }
 // The theme's colours for the page's own error box, as a constructed style sheet (a Content-Security-Policy
 // without 'unsafe-inline' allows it, where it would block a <style> element).
 const theme = new CSSStyleSheet();
-theme.replaceSync(`:root { ${themeVars.light} } @media (prefers-color-scheme: dark) { :root { ${themeVars.dark} } }`);
+theme.replaceSync(`:root { ${themeVars.light} } @media screen and (prefers-color-scheme: dark) { :root { ${themeVars.dark} } }`);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, theme];
 
 // The chart's options from the address. At once, only attributes that are option names are set (so the element
 // reserves the right height from the start); once the module is ready, Rust checks the whole address
 // (crate::embed::embed_params): tracking parameters and cache-busters are dropped, an "&amp;" copied from HTML
 // source is read as "&", anything else, or an option given twice, is refused with a visible message.
-const pairs = [...new URLSearchParams(location.search)];
+// Options written after "#" instead of "?" (embed.html#chart=map, as some CMS link fields produce) are read the same,
+// when there is no "?" part, and said once in the console; a plain anchor (#top) is not an option.
+const fromHash = !location.search && location.hash.includes('=');
+const pairs = [...new URLSearchParams(fromHash ? location.hash.slice(1) : location.search)];
+if (fromHash) console.warn(`<treaty-chart> embed: the options after “#” are read as if after “?”; write ${location.pathname.split('/').pop()}?${location.hash.slice(1)}.`);
 // A parameter's name as meant: "&amp;as-of=" copied from HTML source arrives as "amp;as-of".
 const bare = (k) => k.replace(/^(amp;)+/, '');
 const el = document.createElement('treaty-chart');

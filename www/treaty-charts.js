@@ -218,8 +218,10 @@ export async function files(options) {
   }
 }
 
+// On paper, always light (see the drawing's style sheet, src/svg.rs).
 const THEME_CSS = META ? `figure { ${META.themes.light} } figure[data-theme=dark] { ${META.themes.dark} }
-@media (prefers-color-scheme: dark) { figure[data-theme=auto] { ${META.themes.dark} } }` : '';
+@media screen and (prefers-color-scheme: dark) { figure[data-theme=auto] { ${META.themes.dark} } }
+@media print { figure[data-theme] { ${META.themes.light} } }` : '';
 
 const CSS = `
 /* all: initial stops the page's inherited text styles (letter-spacing, text-transform, colour, line-height …) at

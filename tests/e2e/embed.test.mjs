@@ -283,6 +283,20 @@ test('printing hides the focus marks and the tooltip; the focusable chart is a n
     return [getComputedStyle(root.querySelector('.tc-focus')).display, getComputedStyle(root.querySelector('.tip')).display];
   });
   assert.deepEqual(shown, ['none', 'none']);
+  // A reader in dark mode prints light colours (on paper, dark text on white), the chart's theme="dark" too.
+  const ink = META.themes.light.match(/--tc-ink:(#[0-9a-f]{6})/)[1];
+  const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(ink.slice(i, i + 2), 16)).join(', ')})`;
+  const colours = () => page.evaluate(() => {
+    const root = document.getElementById('chart').shadowRoot;
+    return [getComputedStyle(root.querySelector('svg text')).fill, getComputedStyle(root.querySelector('.about')).color];
+  });
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  assert.deepEqual(await colours(), [rgb, rgb], 'auto, dark reader, printed');
+  await page.evaluate(() => document.getElementById('chart').setAttribute('theme', 'dark'));
+  await page.waitForFunction(() => document.getElementById('chart')._res?.css.includes('@media print'));
+  assert.deepEqual(await colours(), [rgb, rgb], 'theme="dark", printed');
+  await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+  assert.notDeepEqual(await colours(), [rgb, rgb], 'theme="dark" on screen');
   await context.close();
 });
 
@@ -306,6 +320,20 @@ test('padding on the element is room around the chart, not part of its width', a
 test('the iframe page ignores tracking parameters and reads an HTML-escaped &amp;', async () => {
   const { page, errors, context } = await h.open('/embed.html?chart=status&amp;as-of=2014-04-08&utm_source=x&fbclid=y&v=3', { width: 600, height: 900 });
   assert.match(await h.rendered(page, 'chart'), /47\sparties · 18\ssigned only · 130\sneither/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the iframe page reads options written after # as if after ?, and says so once; a plain anchor is no option', async () => {
+  const { page, errors, context } = await h.open('/embed.html#chart=status&as-of=2014-04-08', { width: 600, height: 900 });
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.reload();
+  // data/treaty_actions.csv: on 8 Apr 2014 the Migrant Workers Convention had 47 parties.
+  assert.match(await h.rendered(page, 'chart'), /47\sparties · 18\ssigned only · 130\sneither/);
+  assert.deepEqual(warnings.filter((w) => w.includes('#')), ['<treaty-chart> embed: the options after “#” are read as if after “?”; write embed.html?chart=status&as-of=2014-04-08.']);
+  await page.goto(page.url().replace(/#.*/, '?chart=status#top'));
+  assert.match(await h.rendered(page, 'chart'), /Where the 195 UN member and observer states stand/);
   assert.deepEqual(errors, []);
   await context.close();
 });
