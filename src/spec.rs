@@ -341,34 +341,8 @@ impl Frame {
     /// A legend that flows onto as many lines as it needs; an item wider than the chart (a long label in French or
     /// Spanish on a phone) starts a line of its own and wraps its label beside the swatch.
     pub fn legend(&mut self, items: &[(Swatch, String)]) {
-        let size = self.sizes.label;
-        let (sw, gap, spacing) = (16.0, 5.0, 14.0);
-        let line_h = size * 1.5;
         let (left, right) = (self.sizes.pad, self.width - self.sizes.pad);
-        let mut x = left;
-        for (swatch, label) in items {
-            let w = sw + gap + text::width(label, size, false);
-            if x > left && x + w > right {
-                x = left;
-                self.y += line_h;
-            }
-            let cy = self.y + line_h / 2.0;
-            self.marks.push(swatch_mark(*swatch, x, cy, sw));
-            if x + w <= right {
-                self.texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, Role::Ink));
-                x += w + spacing;
-                continue;
-            }
-            let lines = text::wrap(label, size, false, right - x - sw - gap);
-            let n = lines.len();
-            for (i, line) in lines.into_iter().enumerate() {
-                self.texts.push(run(x + sw + gap, cy + size * 0.35 + line_h * i as f64, line, size, Role::Ink));
-            }
-            // The next item starts on a new line under the wrapped one.
-            self.y += line_h * n.saturating_sub(1) as f64;
-            x = right;
-        }
-        self.y += line_h + 6.0;
+        self.y = key_row(&mut self.marks, &mut self.texts, items, (left, right), self.y, self.sizes.label, Role::Ink) + 6.0;
     }
 
     /// The chart's end, the same for every kind: the footer under the plot, then the spec from the frame's text and
@@ -426,6 +400,38 @@ impl Frame {
         self.texts.push(link);
         self.y += t.small * LEADING + t.pad;
     }
+}
+
+/// Keys in a row from `top` (px), each a swatch and its words in `size` px type of role `ink`, wrapping between
+/// `left` and `right` (px; a label too long for a line wraps at its spaces): the legend under a chart's headline,
+/// and the status chart's counts under each bar. Pushes onto `marks` and `texts`; returns the y under the last line.
+pub fn key_row(marks: &mut Vec<Mark>, texts: &mut Vec<Text>, items: &[(Swatch, String)], (left, right): (f64, f64), top: f64, size: f64, ink: Role) -> f64 {
+    let (sw, gap, spacing) = (16.0, 5.0, 14.0);
+    let line_h = size * 1.5;
+    let (mut x, mut y) = (left, top);
+    for (swatch, label) in items {
+        let w = sw + gap + text::width(label, size, false);
+        if x > left && x + w > right {
+            x = left;
+            y += line_h;
+        }
+        let cy = y + line_h / 2.0;
+        marks.push(swatch_mark(*swatch, x, cy, sw));
+        if x + w <= right {
+            texts.push(run(x + sw + gap, cy + size * 0.35, label.clone(), size, ink));
+            x += w + spacing;
+            continue;
+        }
+        let lines = text::wrap(label, size, false, right - x - sw - gap);
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            texts.push(run(x + sw + gap, cy + size * 0.35 + line_h * i as f64, line, size, ink));
+        }
+        // The next item starts on a new line under the wrapped one.
+        y += line_h * n.saturating_sub(1) as f64;
+        x = right;
+    }
+    y + line_h
 }
 
 fn swatch_mark(s: Swatch, x: f64, cy: f64, w: f64) -> Mark {

@@ -39,7 +39,9 @@ fn renders_the_status_chart_with_its_counts() {
     assert_eq!(svg.get_attribute("width").as_deref(), Some("375"));
     // As a reader reads it: the no-break spaces that keep a count with its word read as spaces.
     let text = el.text_content().unwrap().replace('\u{a0}', " ");
-    assert!(text.contains("60 parties · 11 signed only · 124 neither"), "{text}");
+    // The counts under the bar, each after its key, in the bar's order.
+    let at = |part: &str| text.find(part).unwrap_or_else(|| panic!("{part}: {text}"));
+    assert!(at("60 parties") < at("11 signed only") && at("11 signed only") < at("124 neither"), "{text}");
     for part in ["180 parties", "2 signed only", "13 neither"] {
         assert!(text.contains(part), "{part}: {text}");
     }

@@ -11,7 +11,7 @@ use crate::i18n::{Arg, Msg};
 use crate::model::{Status, StatusCounts};
 use crate::notes::{self, Counts};
 use crate::options::Opt;
-use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Text, LEADING};
+use crate::spec::{Anchor, Frame, Hit, Mark, Rect, Region, Role, Spec, Swatch, Text, LEADING};
 use crate::text;
 
 /// Registry entry.
@@ -167,16 +167,19 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
             standings.push(cat.f(Msg::HighlightLine, &[("name", Arg::Str(&name)), ("standing", Arg::Str(&standing))]));
         }
         y += bar_h + th.label * LEADING;
-        // The counts in words under the bar (always there, whatever fits inside).
-        let words: Vec<String> = segments
+        // The counts in words under the bar (always there, whatever fits inside), each after a key of its segment's
+        // fill: the signatory tint and the grey of "neither" differ in hue more than in lightness, so a small
+        // segment is told by its key and its place in the row, never by its colour alone.
+        let keys: Vec<(Swatch, String)> = segments
             .iter()
             .filter(|(count, _, hatch, _, _)| *count > 0 || !*hatch)
-            .map(|(_, _, _, words, _)| words.clone())
+            .map(|(_, fill, hatch, words, _)| (if *hatch { Swatch::Hatch(*fill) } else { Swatch::Square(*fill) }, words.clone()))
             .collect();
-        for line in text::wrap(&words.join(cat.t(Msg::Dot)), th.axis + 0.5, false, bar.w) {
-            texts.push(t_run(bar.x, y - 2.0, line, th.axis + 0.5, Role::Muted, Role::Surface, Anchor::Start, false));
-            y += (th.axis + 0.5) * LEADING;
-        }
+        let size = th.axis + 0.5;
+        // The row's first baseline where the line of words had it (2 px above `y`), and `y` one line under its last.
+        let top = y - 2.0 - size * 1.1;
+        let end = crate::spec::key_row(&mut marks, &mut texts, &keys, (bar.x, bar.x + bar.w), top, size, Role::Muted);
+        y = end - size * 0.4 + size * LEADING + 2.0;
         if !standings.is_empty() {
             for line in text::wrap(&standings.join(cat.t(Msg::Dot)), th.axis + 0.5, true, bar.w) {
                 texts.push(t_run(bar.x, y - 2.0, line, th.axis + 0.5, Role::Highlight, Role::Surface, Anchor::Start, true));
