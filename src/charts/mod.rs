@@ -91,8 +91,7 @@ pub fn short_tag(cat: &Cat, t: crate::data::Treaty) -> &'static str {
 /// is, and so do the French and Spanish names, whose tags are their words), so that the tag is defined once.
 pub fn name_with_tag(cat: &Cat, t: crate::data::Treaty) -> String {
     let (name, tag) = (cat.treaty(t), short_tag(cat, t));
-    let folded = |s: &str| s.chars().map(text::lower).collect::<String>();
-    if text::contains(&folded(name), &folded(tag)) {
+    if text::contains(&text::sort_key(name), &text::sort_key(tag)) {
         name.to_string()
     } else {
         cat.f(Msg::NameWithTag, &[("name", Arg::Str(name)), ("tag", Arg::Str(tag))])
