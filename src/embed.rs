@@ -46,8 +46,11 @@ pub struct EmbedResult {
     pub plot: Rect,
     /// Tooltip targets in keyboard order (empty for charts without tooltips).
     pub hits: Vec<HitOut>,
-    /// Headline (for the element's accessible name).
+    /// Headline as drawn.
     pub title: String,
+    /// The chart's accessible name (see [`crate::notes::Blocks::label`]): the headline, or for the country card the
+    /// state's name with what the card is about. The iframe page's title and the builder's iframe `title`.
+    pub label: String,
     /// The chart's numbers in a sentence or two (the start of the SVG's description), which the element reads out
     /// through its live region when the time slider moves the chart to another date.
     pub summary: String,
@@ -113,6 +116,7 @@ pub fn result(r: &Rendered, o: &Options, cat: &Cat) -> EmbedResult {
         plot: r.spec.plot,
         hits,
         title: r.spec.blocks.title.clone(),
+        label: r.spec.blocks.label.clone(),
         summary: r.spec.summary.clone(),
         keys: r.spec.keys_label.clone().unwrap_or_default(),
         roledescription: cat.t(Msg::AriaInteractive).to_string(),
@@ -145,6 +149,7 @@ impl EmbedResult {
             ("chart", &self.chart),
             ("as_of", &self.as_of),
             ("title", &self.title),
+            ("label", &self.label),
             ("summary", &self.summary),
             ("keys", &self.keys),
             ("roledescription", &self.roledescription),

@@ -20,6 +20,9 @@ use crate::model::{Model, PalermoGap, Range, SourceDate, Status, When};
 pub struct Blocks {
     /// Headline.
     pub title: String,
+    /// The chart's accessible name (the SVG's `<title>`, the iframe page's title, the builder's iframe `title`): the
+    /// headline, unless a headline that is only a name needs words to say what the chart is (the country card).
+    pub label: String,
     /// One line under the headline.
     pub subtitle: String,
     /// "What this measures: …" (with its lead).
@@ -42,6 +45,7 @@ impl Blocks {
     /// every chart carries.
     pub fn new(cat: &Cat, title: String, subtitle: String, measures: &str, leaves_out: &str, caveat: Option<String>, about: Vec<String>) -> Blocks {
         Blocks {
+            label: title.clone(),
             title,
             subtitle,
             measures: with_lead(cat, Msg::MeasuresLead, measures),

@@ -663,7 +663,7 @@ pub fn render_parts(spec: &Spec) -> Result<(String, String), RenderError> {
     // The title and description belong to the image (an SVG <title>/<desc> names/describes its parent), so
     // the long description is exposed once: the image's name is the title, its description the text.
     let _ = write!(out, "<g role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">");
-    let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.title));
+    let _ = write!(out, "<title id=\"{id}-title\">{}</title>", escape_xml(&spec.blocks.label));
     let _ = write!(out, "<desc id=\"{id}-desc\">{}</desc>", escape_xml(&spec.description()));
     let _ = write!(out, "<rect width=\"{w}\" height=\"{h}\" class=\"f{}\"/>", Role::Surface.index());
     // The marks are decoration inside the labelled image: keep them out of the accessibility tree.

@@ -694,3 +694,31 @@ fn headlines_and_summaries_hold_on_a_past_date() {
     assert!(text::contains(&plain(&s.summary), &format!("Africa ({africa} states): ")), "{}", s.summary);
     assert_eq!(africa, 54);
 }
+
+#[test]
+fn a_country_cards_accessible_name_says_what_it_is_about() {
+    // The card's headline is the state's name alone; a screen reader, the iframe page's title and the builder's
+    // iframe title get the name with what the card is about, in the chart's language.
+    let card = |lang: &str, title: Option<&str>| {
+        let mut pairs = vec![("chart", "country"), ("country", "NPL"), ("lang", lang)];
+        pairs.extend(title.map(|t| ("chart-title", t)));
+        render(&Options::from_pairs(pairs).unwrap()).unwrap()
+    };
+    for (lang, name, label) in [
+        ("en", "Nepal", "Nepal: its standing under the Palermo Protocol and the Migrant Workers Convention"),
+        ("fr", "Népal", "Népal\u{202f}: sa situation au regard du Protocole de Palerme et de la Convention sur les travailleurs migrants"),
+        ("es", "Nepal", "Nepal: su situación ante el Protocolo de Palermo y la Convención sobre los Trabajadores Migratorios"),
+    ] {
+        let r = card(lang, None);
+        assert_eq!(r.spec.blocks.title, name);
+        assert_eq!(r.spec.blocks.label, label);
+        assert!(r.svg().contains(&format!("-title\">{label}</title>")), "{lang}: the SVG's title is the label");
+    }
+    // A chosen headline is the chart's name as it stands.
+    assert_eq!(card("en", Some("Nepal and trafficking")).spec.blocks.label, "Nepal and trafficking");
+    // Other charts' headlines say what they show: the name is the headline.
+    for chart in ["timeline", "status", "map", "coverage", "regions"] {
+        let b = render(&opts(chart, "2020-08-03", "640")).unwrap().spec.blocks;
+        assert_eq!(b.label, b.title, "{chart}");
+    }
+}

@@ -45,9 +45,10 @@ for (const [k, v] of pairs) {
   else if (optionNames.includes(name) && !el.hasAttribute(name)) el.setAttribute(name, v);
 }
 document.body.prepend(el);
-// The page's title is the chart's headline, in its language and for the chart the address chose (a screen reader
+// The page's title is the chart's accessible name (its headline, or for a country card the state and what the card
+// is about), in its language and for the chart the address chose (a screen reader
 // announces it, and a browser shows it for a page opened on its own).
-el.addEventListener('treaty-chart-rendered', (e) => { document.title = e.detail.title; });
+el.addEventListener('treaty-chart-rendered', (e) => { document.title = e.detail.label; });
 let problem = '';
 try {
   await whenReady(el.getAttribute('chart') ?? undefined, pairs.find(([k]) => bare(k) === 'lang')?.[1]);

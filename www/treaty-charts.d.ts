@@ -44,6 +44,10 @@ export interface RenderedDetail {
   height: number;
   /** The chart's headline as drawn, in its language (the `chart-title` attribute where given). */
   title: string;
+  /** The chart's accessible name, in its language: the headline, except that the country card, whose headline is
+   * only the state's name, adds what it is about ("Nepal: its standing under the Palermo Protocol and the Migrant
+   * Workers Convention"). The iframe page takes it as its title. */
+  label: string;
 }
 
 /** `detail` of `treaty-chart-error`: a rejected option, or a module that could not load. */

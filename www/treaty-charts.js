@@ -774,7 +774,7 @@ class TreatyChart extends HTMLElement {
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
     }
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
-      detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height, title: res.title }, bubbles: true, composed: true,
+      detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height, title: res.title, label: res.label }, bubbles: true, composed: true,
     }));
   }
 

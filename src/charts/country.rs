@@ -70,7 +70,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         (true, true) => Msg::UnObserverToday,
         (false, true) => Msg::UnMemberToday,
     });
-    let blocks = notes::Blocks::new(
+    let mut blocks = notes::Blocks::new(
         &cat,
         o.title.clone().unwrap_or_else(|| name.to_string()),
         cat.f(
@@ -86,6 +86,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         caveat,
         about,
     );
+    // The headline is the state's name alone; its accessible name says what the card is about (a chosen headline
+    // is its own name).
+    if o.title.is_none() {
+        blocks.label = cat.f(
+            Msg::CountryLabel,
+            &[("name", Arg::Str(name)), ("palermo", Arg::Str(cat.t(Msg::PalermoShort))), ("icrmw", Arg::Str(cat.t(Msg::IcrmwShort)))],
+        );
+    }
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);

@@ -242,6 +242,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryMeasures => const { only("country", "its formal standing under each treaty, with the dates the depositary records.") },
         Msg::CountryLeavesOut => const { only("country", "whether it applies the treaties, and how migrant workers and people who were trafficked are treated there.") },
         Msg::CountrySubtitle => const { only("country", "{region}, {subregion} · {membership}") },
+        Msg::CountryLabel => const { only("country", "{name}: its standing under the {palermo} and the {icrmw}") },
         Msg::UnMember => const { only("country", "UN member state") },
         Msg::UnObserver => const { only("country", "UN observer state") },
         Msg::UnMemberToday => const { only("country", "UN member state today") },

@@ -232,6 +232,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryMeasures => "su situación formal respecto de cada tratado, con las fechas que registra el depositario.",
         Msg::CountryLeavesOut => "si aplica los tratados y qué trato reciben en su territorio los trabajadores migratorios y las víctimas de trata.",
         Msg::CountrySubtitle => "{region}, {subregion} · {membership}",
+        Msg::CountryLabel => "{name}: su situación ante el {palermo} y la {icrmw}",
         Msg::UnMember => "Estado miembro de la ONU",
         Msg::UnObserver => "Estado observador de la ONU",
         Msg::UnMemberToday => "Estado miembro de la ONU hoy",

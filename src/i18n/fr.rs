@@ -234,6 +234,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryMeasures => "son statut juridique au regard de chaque traité, avec les dates consignées par le dépositaire.",
         Msg::CountryLeavesOut => "l’application des traités sur son territoire, et le sort réservé aux travailleurs migrants et aux victimes de la traite.",
         Msg::CountrySubtitle => "{region}, {subregion} · {membership}",
+        Msg::CountryLabel => "{name}\u{202f}: sa situation au regard du {palermo} et de la {icrmw}",
         Msg::UnMember => "État membre de l’ONU",
         Msg::UnObserver => "État observateur auprès de l’ONU",
         Msg::UnMemberToday => "État membre de l’ONU aujourd’hui",

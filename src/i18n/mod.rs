@@ -711,6 +711,9 @@ messages! {
     CountryLeavesOut,
     /// Country subtitle; `{region}`, `{subregion}`, `{membership}`.
     CountrySubtitle,
+    /// Country card's accessible name (the SVG's title, the iframe page's, the builder's iframe `title`), whose
+    /// headline is only the state's name; `{name}`, `{palermo}`, `{icrmw}` (the treaties' short names).
+    CountryLabel,
     /// Membership.
     UnMember,
     /// Membership.

@@ -197,6 +197,12 @@ test('the bare country iframe page shows its example state; the iframe page take
   [title, headline] = await titles();
   assert.equal(title, headline);
   assert.match(title, /stand/i);
+  // A country card's headline is only the state's name: its page's title says what the card is about.
+  await page.goto(`${h.base}/embed-country.html?country=NPL&lang=es`);
+  await h.rendered(page, 'chart');
+  [title, headline] = await titles();
+  assert.equal(title, headline);
+  assert.equal(title, 'Nepal: su situación ante el Protocolo de Palermo y la Convención sobre los Trabajadores Migratorios');
   await context.close();
 });
 
