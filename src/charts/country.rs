@@ -91,7 +91,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     if o.title.is_none() {
         blocks.label = cat.f(
             Msg::CountryLabel,
-            &[("name", Arg::Str(name)), ("palermo", Arg::Str(cat.t(Msg::PalermoShort))), ("icrmw", Arg::Str(cat.t(Msg::IcrmwShort)))],
+            &[("name", Arg::Str(name)), ("palermo", Arg::Str(cat.treaty(Treaty::Palermo))), ("icrmw", Arg::Str(cat.treaty(Treaty::Icrmw)))],
         );
     }
 
