@@ -95,13 +95,26 @@ pub fn render(o: &Options) -> Result<Rendered, RenderError> {
 }
 
 /// Like [`render`]; with `lines: false` the hits carry no tooltip lines (every `Hit::lines` empty), and the
-/// drawing, table and CSV are the same. The element draws this way at every redraw and asks for the lines apart.
+/// drawing, table and CSV are the same.
 ///
 /// # Errors
 /// As [`render`].
 pub fn render_with(o: &Options, lines: bool) -> Result<Rendered, RenderError> {
+    render_in(o, lines, svg::Scope::Page)
+}
+
+/// What the element draws at every redraw: [`render_with`] without the tooltip lines (it asks for them apart),
+/// with ids for its shadow root ([`svg::Scope::ShadowRoot`]: the same style sheet at every width).
+///
+/// # Errors
+/// As [`render`].
+pub fn render_for_element(o: &Options) -> Result<Rendered, RenderError> {
+    render_in(o, false, svg::Scope::ShadowRoot)
+}
+
+fn render_in(o: &Options, lines: bool, scope: svg::Scope) -> Result<Rendered, RenderError> {
     let spec = charts::build_with(model::Model::get(), o, lines).map_err(RenderError::Chart)?;
-    let (body, css) = svg::render_parts(&spec).map_err(RenderError::Draw)?;
+    let (body, css) = svg::render_parts(&spec, scope).map_err(RenderError::Draw)?;
     let csv = spec.csv.clone();
     Ok(Rendered { spec, body, css, csv })
 }

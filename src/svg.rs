@@ -507,14 +507,29 @@ const HOST_RESET: &str = "direction:ltr;unicode-bidi:isolate;writing-mode:horizo
 word-spacing:normal;text-transform:none;font-style:normal;font-variant:normal;font-weight:400;font-stretch:normal;\
 text-shadow:none;text-decoration:none;font-kerning:auto;font-feature-settings:normal;font-size-adjust:none";
 
+/// Where a drawing's ids must be unique: a page, into which any number of SVG documents may be inlined, or the
+/// element's shadow root, which holds one drawing and scopes its ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A file or inline SVG: the id names the width too (two widths of one chart differ in their clip path).
+    Page,
+    /// The element's shadow root: the id leaves the width out, so that a width change keeps the same style sheet
+    /// (the element replaces its adopted sheet only when it changes, and a new sheet restyles the whole shadow tree).
+    ShadowRoot,
+}
+
 /// Id prefix unique to a chart's kind, date, width, theme, language and title, so that two different charts
-/// inlined into one page never share ids: `tc-<kind>-<YYYYMMDD>-<width>-<8 hex digits of a hash>`.
-fn element_id(spec: &Spec) -> String {
+/// inlined into one page never share ids: `tc-<kind>-<YYYYMMDD>-<width>-<8 hex digits of a hash>`; in a shadow root
+/// ([`Scope::ShadowRoot`]) without the width: `tc-<kind>-<YYYYMMDD>-<8 hex digits>`.
+fn element_id(spec: &Spec, scope: Scope) -> String {
     // FNV-1a, 32 bits: stable across builds and platforms (std's hasher is not).
     let key = [spec.blocks.title.as_str(), spec.theme.name(), spec.lang];
     let hash = key.iter().flat_map(|s| s.bytes().chain(std::iter::once(0))).fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     let date: String = spec.csv_filename.chars().filter(char::is_ascii_digit).collect();
-    format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name, spec.width.round() as u32)
+    match scope {
+        Scope::Page => format!("tc-{}-{date}-{}-{hash:08x}", spec.kind.name, spec.width.round() as u32),
+        Scope::ShadowRoot => format!("tc-{}-{date}-{hash:08x}", spec.kind.name),
+    }
 }
 
 /// The style sheet: a rule per class used, with the theme's colours (both themes for `auto`).
@@ -600,7 +615,7 @@ fn patterns(id: &str, used: &[[bool; ROLES]; KINDS]) -> String {
 /// # Errors
 /// [`RenderError`] if plotters fails to draw.
 pub fn render(spec: &Spec) -> Result<String, RenderError> {
-    let (body, css) = render_parts(spec)?;
+    let (body, css) = render_parts(spec, Scope::Page)?;
     Ok(standalone(&body, &css))
 }
 
@@ -619,13 +634,13 @@ pub fn standalone(body: &str, css: &str) -> String {
 /// The chart as an SVG document without a style sheet or style attributes, and its style sheet apart: what the
 /// element needs under a Content-Security-Policy without `style-src 'unsafe-inline'`, which blocks an inline
 /// `<style>` and `style` attributes but not a constructed style sheet. The sheet's rules are scoped to the
-/// document's id, so that any number of charts share a page.
+/// document's id, so that any number of charts share a page (see [`Scope`] for the element's).
 ///
 /// # Errors
 /// [`RenderError`] if plotters fails to draw.
-pub fn render_parts(spec: &Spec) -> Result<(String, String), RenderError> {
+pub fn render_parts(spec: &Spec, scope: Scope) -> Result<(String, String), RenderError> {
     let (w, h) = (spec.width.round() as u32, spec.height.round() as u32);
-    let id = element_id(spec);
+    let id = element_id(spec, scope);
     let (marks, mut used) = draw_marks_clipped(&spec.marks, w, h, spec.clip.map(|r| (id.as_str(), r)))?;
     // Classes the loader uses: the surface, text colours and the tooltip's focus dots.
     for r in std::iter::once(Role::Surface).chain(spec.texts.iter().map(|t| t.color)).chain(spec.hits.iter().flat_map(|h| h.dots.iter().map(|d| d.1))) {

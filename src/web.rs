@@ -37,7 +37,7 @@ pub fn render_into(target: &Element, options: Vec<JsValue>) -> String {
     };
     let cat = o.cat();
     // Without the tooltip lines, which the element asks for apart (hitLines), once.
-    match crate::render_with(&o, false) {
+    match crate::render_for_element(&o) {
         Ok(r) => {
             target.set_inner_html(&r.body);
             embed::result(&r, &o, &cat).to_json()

@@ -722,3 +722,22 @@ fn a_country_cards_accessible_name_says_what_it_is_about() {
         assert_eq!(b.label, b.title, "{chart}");
     }
 }
+
+#[test]
+fn the_elements_drawing_keeps_its_style_sheet_across_widths() {
+    // In the element's shadow root the ids leave out the width, so that a width change does not replace the adopted
+    // style sheet (which restyles the whole shadow tree); a file or inline SVG keeps the width in its ids, since two
+    // widths of one chart differ in their clip path.
+    use treaty_charts::{render_for_element, render_with};
+    for chart in charts::names() {
+        let (narrow, wide) = (render_for_element(&opts(chart, "2020-08-03", "375")).unwrap(), render_for_element(&opts(chart, "2020-08-03", "640")).unwrap());
+        assert_eq!(narrow.css, wide.css, "{chart}: the element's style sheet at 375 and 640 px");
+        let page = render_with(&opts(chart, "2020-08-03", "640"), false).unwrap();
+        assert_ne!(page.css, wide.css, "{chart}: a page's ids name the width");
+        let id = |body: &str| body.split("id=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_string();
+        let (shadow_id, page_id) = (id(&wide.body), id(&page.body));
+        assert!(page_id.contains("-640-") && !shadow_id.contains("-640-"), "{chart}: {page_id} / {shadow_id}");
+        // Apart from the ids, the same drawing.
+        assert_eq!(wide.body.replace(&shadow_id, &page_id), page.body, "{chart}");
+    }
+}

@@ -747,7 +747,7 @@ class TreatyChart extends HTMLElement {
     // The drawing's own style sheet comes apart from it (the SVG has no <style> or style attribute, which a
     // Content-Security-Policy without 'unsafe-inline' blocks) and is adopted; old browsers get a <style>.
     // (Replaced only when it changed — a new sheet restyles the whole shadow tree; its rules are scoped to the
-    // drawing's id, which names the width, so a width change does replace it.)
+    // drawing's id, which in a shadow root leaves out the width, so a width change keeps it.)
     if (res.css !== this._css) {
       this._css = res.css;
       if (this._svgSheet) this._svgSheet.replaceSync(res.css);
