@@ -332,8 +332,13 @@ pub fn caveat_early(cat: &Cat, as_of: Day) -> Option<String> {
     caveat_not_open(cat, as_of).or_else(|| caveat_not_in_force(cat, as_of))
 }
 
-/// Caveat: a treaty not yet open for signature on `as_of` (the first, in [`Treaty::ALL`]'s order).
+/// Caveat: a treaty not yet open for signature on `as_of`, or neither in one sentence.
 fn caveat_not_open(cat: &Cat, as_of: Day) -> Option<String> {
+    if Treaty::ALL.iter().all(|t| !t.open_on(as_of)) {
+        // Neither: one sentence, so that naming one does not read as if the other were open.
+        let day = |t: Treaty| Arg::Day(t.info().opened_for_signature);
+        return Some(cat.f(Msg::CaveatNoneOpen, &[("as_of", Arg::Day(as_of)), ("icrmw", day(Treaty::Icrmw)), ("palermo", day(Treaty::Palermo))]));
+    }
     let t = Treaty::ALL.into_iter().find(|t| !t.open_on(as_of))?;
     let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(t.info().opened_for_signature))];
     Some(cat.f(Msg::CaveatNotOpen, &args))

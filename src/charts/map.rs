@@ -186,7 +186,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     f.header(&blocks.title, &blocks.subtitle);
     let n = |c| Arg::Num(count(c));
     let mut legend: Vec<(Swatch, String)> = match view {
-        _ if !open => vec![(Swatch::Square(Role::Neither), cat.t(Msg::MapNotOpen).to_string())],
+        _ if !open => vec![(Swatch::Square(Role::Neither), cat.t(if view.is_none() { Msg::MapNoneOpen } else { Msg::MapNotOpen }).to_string())],
         None => vec![
             (Swatch::Square(Role::Both), cat.f(Msg::MapBoth, &[("n", n(Category::Both))])),
             (Swatch::Square(Role::PalermoParty), cat.f(Msg::MapPalermoOnly, &[("n", n(Category::PalermoOnly))])),

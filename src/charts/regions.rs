@@ -49,10 +49,14 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let w = f64::from(o.width);
 
     let mut about = notes::about(&cat, model, as_of, Counts::States, false);
+    // Bars only for a treaty open for signature on the day: before that, "0 of 54" would read as 54 refusals.
+    let shown: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of)).collect();
+    // Before either opened, the plot itself says so (in place of the rows), and the note does not repeat it.
+    let none_open = shown.is_empty().then(|| notes::caveat_early(&cat, as_of)).flatten();
     let caveat = notes::first_caveat(
         &cat,
         [
-            notes::caveat_early(&cat, as_of).filter(|_| Treaty::ALL.iter().any(|t| !t.open_on(as_of))),
+            notes::caveat_early(&cat, as_of).filter(|_| none_open.is_none() && Treaty::ALL.iter().any(|t| !t.open_on(as_of))),
             notes::caveat_range(&cat, model, as_of, Counts::States),
             notes::caveat_eu(&cat, model, as_of),
             notes::caveat_todays_states(&cat, as_of),
@@ -90,8 +94,11 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
     let mut f = Frame::new(w, cat);
     f.header(&blocks.title, &blocks.subtitle);
-    // Bars only for a treaty open for signature on the day: before that, "0 of 54" would read as 54 refusals.
-    let shown: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of)).collect();
+    if let Some(msg) = &none_open {
+        f.y += 6.0;
+        f.paragraph(msg, f.sizes.label, Role::Muted, false, "");
+        rows.clear();
+    }
     let legend: Vec<(Swatch, String)> = shown.iter().map(|t| (Swatch::Square(Role::party(*t)), cat.treaty(*t).to_string())).collect();
     f.legend(&legend);
     let th = f.sizes;
@@ -239,7 +246,10 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
         dated_row(&mut csv, &on, &refs);
     }
-    let summary = cat.f(Msg::RegionsSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]);
+    let summary = match none_open {
+        Some(msg) => msg,
+        None => cat.f(Msg::RegionsSummary, &[("date", Arg::Day(as_of)), ("parts", Arg::Str(&summary.join(cat.t(Msg::Semicolon))))]),
+    };
     let csv_filename = format!("treaty-charts-regions-{as_of}-{}.csv", cat.0.tag);
     let keys_label = Some(cat.f(Msg::AriaKeysMarks, &[("title", Arg::Str(&blocks.title))]));
     Ok(f.finish(

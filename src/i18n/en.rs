@@ -103,6 +103,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CaveatNotOpen => "The {treaty} was not yet open for signature on {as_of}: it opened on {date}.",
         Msg::CaveatNotInForce => "The {treaty} was not yet in force on {as_of}: it entered into force on {date}.",
         Msg::CaveatNoneInForce => "Neither treaty was in force yet on {as_of}: the Migrant Workers Convention entered into force on {icrmw}, the Palermo Protocol on {palermo}.",
+        Msg::CaveatNoneOpen => "Neither treaty was open for signature yet on {as_of}: the Migrant Workers Convention opened on {icrmw}, the Palermo Protocol on {palermo}.",
         Msg::CaveatStaysOut => "Of the {top} states with the most international migrants, {n|none has|only one, {names}, has|only #, {names}, have} joined the Migrant Workers Convention.",
         Msg::CaveatStaysOutPast => "Of the {top} states with the most international migrants (2024), {n|none was a party|only one, {names}, was a party|only #, {names}, were parties} to the Migrant Workers Convention on {date}.",
         Msg::CaveatEu => "The European Union, also a party to the Palermo Protocol, is not a state and is not counted here.",
@@ -318,6 +319,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LabelValue => "{label}: {value}",
         Msg::ErrNotAState => "Invalid {option} “{value}”: {name} is not one of the 195 UN member and observer states this data covers.",
         Msg::MapNotOpen => const { only("map", "Not yet open for signature") },
+        Msg::MapNoneOpen => const { only("map", "Neither treaty open for signature yet") },
         Msg::ClauseNeitherBoth => const { only("country", "Neither a signatory nor a party to either treaty.") },
         Msg::CsvWorld => const { only("coverage", "World (denominators)") },
     }

@@ -93,6 +93,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CaveatNotOpen => "El {as_of}, {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} aún no estaba abiert{t|palermo=o|icrmw=a} a la firma: se abrió el {date}.",
         Msg::CaveatNotInForce => "El {as_of}, {t|palermo=el Protocolo de Palermo|icrmw=la Convención sobre los Trabajadores Migratorios} aún no estaba en vigor: entró en vigor el {date}.",
         Msg::CaveatNoneInForce => "El {as_of}, ninguno de los dos tratados estaba aún en vigor: la Convención sobre los Trabajadores Migratorios entró en vigor el {icrmw} y el Protocolo de Palermo, el {palermo}.",
+        Msg::CaveatNoneOpen => "El {as_of}, ninguno de los dos tratados estaba aún abierto a la firma: la Convención sobre los Trabajadores Migratorios se abrió el {icrmw} y el Protocolo de Palermo, el {palermo}.",
         Msg::CaveatStaysOut => "De los {top} Estados con más migrantes internacionales, {n|ninguno se ha sumado|solo uno, {names}, se ha sumado|solo #, {names}, se han sumado} a la Convención sobre los Trabajadores Migratorios.",
         Msg::CaveatStaysOutPast => "De los {top} Estados con más migrantes internacionales (2024), {n|ninguno era parte|solo uno, {names}, era parte|solo #, {names}, eran partes} en la Convención sobre los Trabajadores Migratorios a {date}.",
         Msg::CaveatEu => "La Unión Europea, también parte en el Protocolo de Palermo, no es un Estado y no se cuenta aquí.",
@@ -308,6 +309,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryEmigrantsNoShare => "Personas nacidas allí que viven en el extranjero: {m}",
         Msg::ErrNotAState => "Valor de {option} no válido: «{value}». {name} no es uno de los 195 Estados miembros y observadores de la ONU que abarcan estos datos.",
         Msg::MapNotOpen => "Aún sin abrir a la firma",
+        Msg::MapNoneOpen => "Ninguno de los dos tratados abierto aún a la firma",
         Msg::ClauseNeitherBoth => "Ni firmante ni parte en ninguno de los dos tratados.",
         Msg::CsvWorld => "Mundo (denominadores)",
     }

@@ -404,6 +404,9 @@ messages! {
     /// Caveat: both treaties open but neither yet in force; `{as_of}`, and the days each entered into force,
     /// `{icrmw}` (the earlier) and `{palermo}`.
     CaveatNoneInForce,
+    /// Caveat: neither treaty yet open for signature; `{as_of}`, and the days each opened, `{icrmw}` (the earlier)
+    /// and `{palermo}`.
+    CaveatNoneOpen,
     /// Caveat: who stays out; `{top}`, `{n}`, `{names}`.
     CaveatStaysOut,
     /// [`Msg::CaveatStaysOut`] on a date before the newest data (past tense, `{date}`, the migrants of mid-2024).
@@ -545,6 +548,8 @@ messages! {
     MapNotState,
     /// Map legend on a day when the treaty shown was not yet open for signature.
     MapNotOpen,
+    /// The map's legend before either treaty opened for signature.
+    MapNoneOpen,
     /// Counts line; `{treaty}`, `{counts}`.
     MapCounts,
     /// Tooltip; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
