@@ -185,7 +185,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         .fold(0.0, f64::max);
     // The figure always shows; the bar beside it only where there is room for one (not on the narrowest phones,
     // whose rows are then a table: name, figure, standings, with the names given the bars' room).
-    let num_w = text::width(&people(&cat, 48_700_000), th.axis, false) + 8.0;
+    // The figure column: as wide as its widest figure ("52,4 millones"), with a clear gap before the chips.
+    let num_w = top.iter().filter_map(|(s, _)| s.stock).map(|m| text::width(&people(&cat, m.immigrants), th.axis, false)).fold(0.0, f64::max) + 14.0;
     let name_w = (inner * if w < 480.0 { 0.36 } else { 0.3 }).min(230.0);
     let bars = inner - name_w - 2.0 * chip_w - num_w >= 40.0;
     let name_w = if bars { name_w } else { (inner - 2.0 * chip_w - num_w).max(40.0) };
@@ -210,19 +211,13 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         y += row_h;
         let Some(m) = s.stock else { continue };
         let name = cat.name(s.iso3());
-        let shown: String = if text::width(name, th.axis, false) > name_w - 8.0 {
-            let mut n = String::new();
-            for ch in name.chars() {
-                if text::width(&format!("{n}{ch}…"), th.axis, false) > name_w - 8.0 {
-                    break;
-                }
-                n.push(ch);
-            }
-            format!("{}…", n.trim_end())
-        } else {
-            name.to_string()
-        };
-        texts.push(crate::spec::run(th.pad, y, shown, th.axis, Role::Ink));
+        // A name wider than its column ("Émirats arabes unis" on a phone) takes a second line, never an ellipsis;
+        // the row's bar and chips stay on its first line.
+        let name_lines = text::wrap(name, th.axis, false, name_w - 8.0);
+        for (i, line) in name_lines.iter().enumerate() {
+            texts.push(crate::spec::run(th.pad, y + i as f64 * th.axis * LEADING, line.clone(), th.axis, Role::Ink));
+        }
+        let extra = name_lines.len().saturating_sub(1) as f64 * th.axis * LEADING;
         let hit = Some(u16::try_from(hits.len()).unwrap_or(u16::MAX));
         let bw = bar_w * m.immigrants as f64 / biggest as f64;
         if bars {
@@ -242,6 +237,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
         let cx = if bars { bar_x + bw / 2.0 } else { bar_x + num_w / 2.0 };
         hits.push(Hit { key: s.iso3().to_string(), region: Region::Mark { cx, cy: y - th.axis * 0.35 }, lines, rule: None, dots: Vec::new(), walk: true, small: false });
+        y += extra;
     }
     f.marks = marks;
     f.texts = texts;

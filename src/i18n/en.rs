@@ -134,7 +134,7 @@ fn text(m: Msg) -> &'static str {
         Msg::SummaryNotInForce => const { only("timeline", "had not yet entered into force") },
         Msg::StatusTitle => const { only("status", "Where the {n} UN member and observer states stand") },
         Msg::StatusSubtitle => const { only("status", "Parties, signatories only, and states neither signatory nor party, {date}") },
-        Msg::StatusMeasures => const { only("status", "each state’s formal standing: party (its instrument deposited with the UN), signatory only (not bound), or neither.") },
+        Msg::StatusMeasures => const { only("status", "whether each state is a party (its instrument deposited with the UN), a signatory only (not bound), or neither.") },
         Msg::StatusNotOpen => "Not yet open for signature (it opened on {date}).",
         Msg::SegParties => "{n|#\u{a0}party|#\u{a0}parties}",
         Msg::SegMaybe => "{n}\u{a0}may be {n|a party|parties} (date known only within a range)",
