@@ -560,6 +560,46 @@ fn highlighted_names_keep_off_the_lines_where_there_is_room() {
 }
 
 #[test]
+fn many_highlighted_states_on_a_phone_take_numbers_and_a_key() {
+    // Eight states on a 320 px timeline: their names find no place clear of one another, so every marker takes its
+    // state's number (1 to 8, in the order given; a state on both lines on both markers) and a key under the plot
+    // names them. Leaders never cross one another.
+    use treaty_charts::spec::Role;
+    let codes = "PHL,NPL,PLW,MEX,FRA,DEU,USA,BRA";
+    for (lang, key) in [("en", "1 Philippines · 2 Nepal · 3 Palau · 4 Mexico"), ("es", "1 Filipinas · 2 Nepal · 3 Palaos · 4 México")] {
+        let o = Options::from_pairs([("chart", "timeline"), ("width", "320"), ("highlight", codes), ("lang", lang)]).unwrap();
+        let s = charts::build(Model::get(), &o).unwrap();
+        let labels: Vec<String> = s.texts.iter().filter(|t| t.color == Role::Highlight).map(|t| plain(&t.text)).collect();
+        let numbers: Vec<&String> = labels.iter().filter(|l| l.parse::<u8>().is_ok()).collect();
+        // Philippines and Mexico joined both treaties (data/treaty_actions.csv): ten markers.
+        assert_eq!(numbers.len(), 10, "{lang}: {labels:?}");
+        assert_eq!(numbers.iter().filter(|n| n.as_str() == "1").count(), 2, "{lang}: the Philippines on both lines");
+        let joined = labels.join(" ");
+        assert!(joined.contains(key) && joined.contains("8 Bra"), "{lang}: {joined}");
+        let leaders: Vec<((f64, f64), (f64, f64))> = s
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Path { points, color: Role::Highlight, .. } if points.len() == 2 => Some((points[0], points[1])),
+                _ => None,
+            })
+            .collect();
+        let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
+        for (i, (a, b)) in leaders.iter().enumerate() {
+            for (c, d) in leaders.iter().skip(i + 1) {
+                let cross = side(*c, *d, *a) * side(*c, *d, *b) < 0.0 && side(*a, *b, *c) * side(*a, *b, *d) < 0.0;
+                assert!(!cross, "{lang}: leaders {a:?}–{b:?} and {c:?}–{d:?} cross");
+            }
+        }
+    }
+    // With room, the names themselves: two states at 1200 px.
+    let o = Options::from_pairs([("chart", "timeline"), ("width", "1200"), ("highlight", "PHL,NPL")]).unwrap();
+    let s = charts::build(Model::get(), &o).unwrap();
+    let labels: Vec<String> = s.texts.iter().filter(|t| t.color == Role::Highlight).map(|t| plain(&t.text)).collect();
+    assert!(labels.iter().any(|l| l == "Philippines (Palermo)") && labels.iter().any(|l| l == "Nepal"), "{labels:?}");
+}
+
+#[test]
 fn highlighted_states_are_never_left_out_without_a_word() {
     // On 3 Aug 2020 (data/treaty_actions.csv, date_bounds.csv): Nepal joined the Palermo Protocol on a day known
     // only between 1 Feb 2019 and 9 Oct 2020, so it may have joined; Bhutan had joined neither treaty.

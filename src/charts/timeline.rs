@@ -280,50 +280,89 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         }
     }
     // The markers, then each name and leader as placed: what a name must never touch.
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let mut markers: Vec<[f64; 4]> = Vec::new();
     for iso3 in &o.highlight {
         for t in Treaty::ALL {
             if let Some(((x, y), _, _)) = marker(iso3, t) {
                 // (Its core: a name may come as close to its own marker as the 3 px every box keeps.)
-                taken.push([x - 3.0, y - 3.0, x + 3.0, y + 3.0]);
+                markers.push([x - 3.0, y - 3.0, x + 3.0, y + 3.0]);
             }
         }
     }
-    let (mut names, mut leaders): (Vec<[f64; 4]>, Vec<[f64; 4]>) = (Vec::new(), Vec::new());
+    // Names first; where one finds no place clear of the others, the lines and the leaders (many states on a
+    // phone), every marker takes its state's number instead and a key under the plot gives the names.
+    let mut numbered = false;
+    let (labels, leader_marks) = loop {
+        let mut taken = markers.clone();
+        let (mut names, mut leaders): (Vec<[f64; 4]>, Vec<[f64; 4]>) = (Vec::new(), Vec::new());
+        let mut segments: Vec<((f64, f64), (f64, f64))> = Vec::new();
+        let (mut labels, mut leader_marks) = (Vec::new(), Vec::new());
+        let mut clean = true;
+        for (number, iso3) in o.highlight.iter().enumerate() {
+            let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
+            for t in Treaty::ALL {
+                let Some(((x, y), _, _)) = marker(iso3, t) else { continue };
+                // A state on both lines says which label is which, in words.
+                let name = if numbered {
+                    (number + 1).to_string()
+                } else if both {
+                    cat.f(Msg::NameWithTag, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(super::short_tag(&cat, t)))])
+                } else {
+                    cat.name(iso3).to_string()
+                };
+                let nw = text::width(&name, th.axis, true);
+                let centred = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
+                let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0, false);
+                let room = Room { plot, size: th.axis, taken: &taken, lines: &drawn_boxes, leaders: &leaders, names: &names, segments: &segments };
+                let ((left, baseline), k, clear) = place_name((x, y), centred, nw, &room).unwrap_or(fallback);
+                clean &= clear;
+                let name_box = crate::spec::label_box((left, baseline), nw, th.axis);
+                taken.push(name_box);
+                names.push(name_box);
+                if k >= 1 {
+                    // Moved off its marker: a line from the marker to the name, which later names keep clear of.
+                    let (from, to) = leader((x, y), (left, baseline), nw, th.axis);
+                    leaders.extend(along(from, to).into_iter().map(|(px, py)| [px - 0.5, py - 0.5, px + 0.5, py + 0.5]));
+                    segments.push((from, to));
+                    leader_marks.push(Mark::Path { points: vec![from, to], color: Role::Highlight, width: 1.0, dashed: false });
+                }
+                let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
+                l.bold = true;
+                l.halo = true;
+                labels.push(l);
+            }
+        }
+        if clean || numbered {
+            break (labels, leader_marks);
+        }
+        numbered = true;
+    };
     for iso3 in &o.highlight {
-        let both = Treaty::ALL.iter().all(|t| joined(iso3, *t).is_some());
         for t in Treaty::ALL {
-            let Some(((x, y), fill, outline)) = marker(iso3, t) else { continue };
-            marks.push(Mark::Dot { center: (x, y), r: 4.5, fill, outline, pattern: None, hit: None });
-            // A state on both lines says which label is which, in words.
-            let name = if both {
-                cat.f(Msg::NameWithTag, &[("name", Arg::Str(cat.name(iso3))), ("tag", Arg::Str(super::short_tag(&cat, t)))])
-            } else {
-                cat.name(iso3).to_string()
-            };
-            let nw = text::width(&name, th.axis, true);
-            let centred = crate::spec::within(x - nw / 2.0, plot.x, plot.x + plot.w - nw);
-            let fallback = ((centred, (y - 9.0).max(plot.y + th.axis)), 0);
-            let room = Room { plot, size: th.axis, taken: &taken, lines: &drawn_boxes, leaders: &leaders, names: &names };
-            let ((left, baseline), k) = place_name((x, y), centred, nw, &room).unwrap_or(fallback);
-            let name_box = crate::spec::label_box((left, baseline), nw, th.axis);
-            taken.push(name_box);
-            names.push(name_box);
-            if k >= 1 {
-                // Moved off its marker: a line from the marker to the name, which later names keep clear of.
-                let (from, to) = leader((x, y), (left, baseline), nw, th.axis);
-                leaders.extend(along(from, to).into_iter().map(|(px, py)| [px - 0.5, py - 0.5, px + 0.5, py + 0.5]));
-                marks.push(Mark::Path { points: vec![from, to], color: Role::Highlight, width: 1.0, dashed: false });
+            if let Some(((x, y), fill, outline)) = marker(iso3, t) {
+                marks.push(Mark::Dot { center: (x, y), r: 4.5, fill, outline, pattern: None, hit: None });
             }
-            let mut l = label(left, baseline, name, th.axis, Role::Highlight, Anchor::Start);
-            l.bold = true;
-            l.halo = true;
-            texts.push(l);
         }
     }
+    marks.extend(leader_marks);
+    texts.extend(labels);
     f.texts = texts;
     f.marks = marks;
     f.y = base + 6.0 + th.axis * LEADING_AXIS;
+    // The numbers' key: each state's number and name, and which of its markers is which treaty's.
+    if numbered {
+        let entries: Vec<String> = o
+            .highlight
+            .iter()
+            .enumerate()
+            .filter(|(_, iso3)| Treaty::ALL.iter().any(|t| marker(iso3, *t).is_some()))
+            .map(|(k, iso3)| format!("{}\u{a0}{}", k + 1, cat.name(iso3)))
+            .collect();
+        f.y += 4.0;
+        // (The separator keeps to the end of a line, never starting the next.)
+        let dot = cat.t(Msg::Dot).trim_start().to_string();
+        f.paragraph(&entries.join(&format!("\u{a0}{dot}")), th.axis, Role::Highlight, true, "");
+    }
     // Highlighted states with no marker at all are named, not left out without a word.
     let none: Vec<&str> = o.highlight.iter().filter(|c| !drawn.iter().any(|(d, _, _)| d == *c)).map(|c| cat.name(c)).collect();
     // Only the treaties open for signature by then could have been joined.
@@ -406,7 +445,6 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
 const LEADING_AXIS: f64 = 1.6;
 
-/// Key numbers in words, for screen readers.
 /// What a highlighted state's name must keep clear of on the timeline (boxes `[left, top, right, bottom]`, px).
 struct Room<'a> {
     /// The plot, which the name stays inside.
@@ -421,16 +459,25 @@ struct Room<'a> {
     leaders: &'a [[f64; 4]],
     /// The names placed so far (a new leader must not cross one).
     names: &'a [[f64; 4]],
+    /// The leaders drawn so far, end to end (a new leader must not cross one).
+    segments: &'a [((f64, f64), (f64, f64))],
+}
+
+/// Whether the segments `a`–`b` and `c`–`d` cross (touching at an end does not count).
+fn segments_cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) -> bool {
+    let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
+    let (d1, d2, d3, d4) = (side(c, d, a), side(c, d, b), side(a, b, c), side(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
 /// Where the name (`nw` px wide) of the marker at `(x, y)` goes, `(left, baseline)`, and its place's index among
 /// the candidates (0: over its marker, no leader). Candidates: over the marker (`centred` is the left edge that
 /// centres it, kept inside the plot) and steps above it, steps below it, then to either side. The first that fits
-/// in passes that give up one wish at a time — near the marker (within 3 steps) and clear of the lines; near it, on
-/// a line (the name's halo keeps it legible); anywhere — each clear of the other leaders, with a leader crossing no
-/// name; then the place clear of the names and markers whose leader crosses fewest names; else the place that
-/// covers the least of the markers and names. `None` when no place is inside the plot.
-fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize)> {
+/// in passes that give up one wish at a time — near the marker (within 3 steps) and clear of the lines; anywhere
+/// clear of the lines; near it, on a line (the name's halo keeps it legible); anywhere — each clear of the other
+/// leaders, with a leader crossing no name or leader; then the place clear of the names and markers whose leader
+/// crosses fewest names; else the place that covers the least of the markers and names. `None` when no place is inside the plot.
+fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize, bool)> {
     let step = room.size * 1.25;
     let up = |k: u8| y - 9.0 - step * f64::from(k);
     let down = |k: u8| y + 9.0 + room.size + step * f64::from(k);
@@ -449,9 +496,15 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
         let points = along(from, to);
         room.names.iter().filter(|r| points.iter().any(|(px, py)| *px >= r[0] - 1.0 && *px <= r[2] + 1.0 && *py >= r[1] - 1.0 && *py <= r[3] + 1.0)).count()
     };
-    let crosses = |c: (f64, f64)| crossings(c) > 0;
-    // (near, clear of the lines); always clear of the leaders, and its own leader crossing no name.
-    for (near, clear_of_lines) in [(true, true), (true, false), (false, false)] {
+    // Whether the leader to a place would cross a leader drawn before (two leaders crossing read as a swap).
+    let crosses_leader = |c: (f64, f64)| {
+        let (from, to) = leader((x, y), c, nw, room.size);
+        room.segments.iter().any(|&(a, b)| segments_cross(from, to, a, b))
+    };
+    let crosses = |c: (f64, f64)| crossings(c) > 0 || crosses_leader(c);
+    // (near, clear of the lines); always clear of the leaders, and its own leader crossing no name or leader.
+    // Off the lines matters more than near: a name on a line reads as that line's label.
+    for (near, clear_of_lines) in [(true, true), (false, true), (true, false), (false, false)] {
         let mut boxes = [room.taken, room.leaders].concat();
         if clear_of_lines {
             boxes.extend_from_slice(room.lines);
@@ -463,17 +516,17 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
             .map(|(k, (c, _))| (k, *c))
             .unzip();
         if let Some((at, i)) = crate::spec::place_label(&open, nw, room.size, room.plot, &mut boxes) {
-            return Some((at, index.get(i).copied().unwrap_or(0)));
+            return Some((at, index.get(i).copied().unwrap_or(0), true));
         }
     }
-    // Clear of the names and markers, its leader crossing as few names as can be (then the nearest place).
+    // Clear of the names and markers, its leader crossing as few names and leaders as can be (then the nearest).
     let best = candidates
         .iter()
         .enumerate()
         .filter(|(_, (c, _))| crate::spec::fits(crate::spec::label_box(*c, nw, room.size), room.plot, room.taken))
-        .min_by_key(|(k, (c, _))| (if *k == 0 { 0 } else { crossings(*c) }, *k));
+        .min_by_key(|(k, (c, _))| (if *k == 0 { 0 } else { crossings(*c) + usize::from(crosses_leader(*c)) }, *k));
     if let Some((k, (c, _))) = best {
-        return Some((*c, k));
+        return Some((*c, k, k == 0 || !crosses(*c)));
     }
     // No place is clear (many names on a narrow chart): the one inside the plot that covers the least of the
     // markers and names.
@@ -486,7 +539,7 @@ fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Opt
         .filter(|(_, (c, _))| crate::spec::fits(crate::spec::label_box(*c, nw, room.size), room.plot, &[]))
         .map(|(k, (c, _))| (overlap(crate::spec::label_box(*c, nw, room.size)), k, *c))
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k, c)| (c, k))
+        .map(|(_, k, c)| (c, k, false))
 }
 
 /// The leader from the marker at `(x, y)` to its name at `(left, baseline)` (`nw` wide, `size` px high): from the
