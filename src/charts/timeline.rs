@@ -295,7 +295,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     let (labels, leader_marks) = loop {
         let mut taken = markers.clone();
         let (mut names, mut leaders): (Vec<[f64; 4]>, Vec<[f64; 4]>) = (Vec::new(), Vec::new());
-        let mut segments: Vec<((f64, f64), (f64, f64))> = Vec::new();
+        let mut segments: Vec<Segment> = Vec::new();
         let (mut labels, mut leader_marks) = (Vec::new(), Vec::new());
         let mut clean = true;
         for (number, iso3) in o.highlight.iter().enumerate() {
@@ -445,6 +445,9 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
 
 const LEADING_AXIS: f64 = 1.6;
 
+/// A straight line from one point to another, px.
+type Segment = ((f64, f64), (f64, f64));
+
 /// What a highlighted state's name must keep clear of on the timeline (boxes `[left, top, right, bottom]`, px).
 struct Room<'a> {
     /// The plot, which the name stays inside.
@@ -460,7 +463,7 @@ struct Room<'a> {
     /// The names placed so far (a new leader must not cross one).
     names: &'a [[f64; 4]],
     /// The leaders drawn so far, end to end (a new leader must not cross one).
-    segments: &'a [((f64, f64), (f64, f64))],
+    segments: &'a [Segment],
 }
 
 /// Whether the segments `a`–`b` and `c`–`d` cross (touching at an end does not count).
