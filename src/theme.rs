@@ -260,17 +260,17 @@ pub static DARK: Theme = Theme {
         rgb(0x8cc4ff), // Link
         rgb(0x8cc4ff), // Focus
         rgb(0xffffff), // Highlight
-        rgb(0x4fa8e0), // PalermoParty
+        rgb(0x62b8ee), // PalermoParty
         rgb(0x7cc0ec), // PalermoText
-        rgb(0x1d4664), // PalermoSignatory
-        rgb(0xf08a4b), // IcrmwParty
+        rgb(0x1b5fa0), // PalermoSignatory (as light as 3:1 against the party fill allows: it must not read as the background)
+        rgb(0xf59a60), // IcrmwParty
         rgb(0xf4a06c), // IcrmwText
-        rgb(0x6b3a1c), // IcrmwSignatory
+        rgb(0x8f4512), // IcrmwSignatory
         rgb(0x17191c), // OnParty
         rgb(0x4a4e54), // Neither
-        rgb(0xf08a4b), // Both
+        rgb(0xf59a60), // Both
         rgb(0xf3bde1), // IcrmwOnly
-        rgb(0x212428), // Land (close to the surface, as in the light theme: an area that is not a state reads as blank, not as a grey category)
+        rgb(0x2a2d32), // Land (near the surface, as in the light theme: an area that is not a state reads as blank land, not as a grey category, yet its shape still shows)
         rgb(0x17191c), // Border
         rgb(0x23262a), // TipSurface
         rgb(0x6e737a), // TipBorder
