@@ -153,10 +153,22 @@ test('values in the builder\'s address that it does not offer are named in a not
   const { page, errors, context } = await builder('?chart=pie&as-of=2019-02-30&lang=de&treaty=icrmw&colour=red', 1280);
   assert.equal(await page.locator('#chart').inputValue(), 'timeline', 'the first chart in the registry');
   assert.equal(await page.locator('#treaty').inputValue(), 'icrmw', 'a good value is kept');
+  // Each value left out says what would be valid (from the registry) and what the form shows instead.
   assert.equal(await page.locator('#address-note').textContent(),
-    'This address asked for chart=pie, lang=de, as-of=2019-02-30, colour=red, which the builder does not offer; they were left out and the defaults are shown instead.');
+    'This address asked for what the builder does not offer. ' +
+    'chart=pie: use one of timeline, status, map, coverage, regions, country; showing timeline instead. ' +
+    'lang=de: use one of en, fr, es; showing English instead. ' +
+    'as-of=2019-02-30: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead. ' +
+    'colour=red: not a parameter the builder reads (it reads chart, treaty, country, theme, lang, notes, width, as-of, highlight, controls, chart-title).');
   assert.equal(await page.locator('#address-note').isVisible(), true);
   assert.deepEqual(errors, []);
+  // A state's name where its code belongs: the note suggests the code.
+  const named = await builder('?chart=country&country=Australia&as-of=2030-01-01', 1280);
+  assert.equal(await named.page.locator('#address-note').textContent(),
+    'This address asked for what the builder does not offer. ' +
+    'country=Australia: use the ISO3 code of a UN member or observer state, AUS for Australia; showing Philippines (PHL) instead. ' +
+    'as-of=2030-01-01: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.');
+  await named.context.close();
   const clean = await builder('?chart=status', 1280);
   assert.equal(await clean.page.locator('#address-note').isVisible(), false);
   await clean.context.close();
