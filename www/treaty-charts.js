@@ -66,6 +66,15 @@ function keyboardFocus(el) {
     return true;
   }
 }
+// A message template of the registry's filled in: "{name}" → args.name.
+const fill = (t, args) => (t ?? '').replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+// Bad input the element can still draw with (a language the charts do not speak, a switch's odd value, a width
+// scaled down): a line under the chart in its language (message `key` of the registry, filled with `args`), and
+// one console line a page (`message`, for the key `once`).
+function notice(el, key, args, once, message) {
+  el?._notes?.set(once, fill(textFor(key === 'noticeLang' ? 'en' : el._lang ?? 'en')[key], args));
+  warnOnce(once, message, el);
+}
 // A warning, once a page for each `key`, naming the element `el` it first arose on (`<treaty-chart id="a">`).
 function warnOnce(key, message, el) {
   if (warned.has(key)) return;
@@ -85,7 +94,8 @@ const isOn = (el, name) => {
   const v = el.getAttribute(name);
   if (v === null || /^\s*(false|off|no|0)\s*$/i.test(v)) return false;
   if (!/^\s*(|true|on|yes|1)\s*$/i.test(v) && v.trim().toLowerCase() !== name) {
-    warnOnce(`${name}:${v}`, `${name}="${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is read as on; write ${name} (or ${name}="true") to turn it on, ${name}="false" to leave it off.`, el);
+    const value = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+    notice(el, 'noticeSwitch', { name, value }, `${name}:${v}`, `${name}="${value}" is read as on; write ${name} (or ${name}="true") to turn it on, ${name}="false" to leave it off.`);
   }
   return true;
 };
@@ -256,6 +266,8 @@ svg a text, svg text[data-hit] { pointer-events: auto; }
 .tc-error { border: 1px solid var(--tc-error-border); background: var(--tc-error-surface); color: var(--tc-error-ink);
   padding: 12px 14px; border-radius: 3px; font: 14px/1.45 Arial, 'Liberation Sans', Helvetica, sans-serif; }
 .tc-error .nowrap { white-space: nowrap; }
+.tc-notice { margin: 0; padding: 2px 12px 8px; color: var(--tc-muted); font: 12px/1.4 Arial, 'Liberation Sans', Helvetica, sans-serif; }
+.tc-notice[hidden] { display: none; }
 .tc-loading { color: var(--tc-muted); font: 13px Arial, 'Liberation Sans', Helvetica, sans-serif; padding: 8px 0; }
 .controls { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; padding: 8px 12px 0;
   font: 13px/1.4 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); }
@@ -434,7 +446,7 @@ class TreatyChart extends HTMLElement {
       '<button type="button" class="back"></button><button type="button" class="play"></button>' +
       '<button type="button" class="forward"></button><input type="range" min="0" step="1"><output></output></div>' +
       '<div class="chart" part="chart"><div class="tc-loading"></div></div>' +
-      '<div class="about" hidden><button type="button" aria-expanded="false"></button><div class="about-text" hidden></div></div>' +
+      '<p class="tc-notice" role="note" hidden></p><div class="about" hidden><button type="button" aria-expanded="false"></button><div class="about-text" hidden></div></div>' +
       `<div class="tip" hidden></div><div class="sr" aria-live="polite"></div><div class="sr table"></div></figure>`;
     this._root = root;
     this._svgSheet = SHEETS ? new CSSStyleSheet() : null;
@@ -449,6 +461,7 @@ class TreatyChart extends HTMLElement {
       this._aboutText.hidden = !open;
     });
     this._figure = root.querySelector('figure');
+    this._notice = root.querySelector('.tc-notice');
     this._controls = root.querySelector('.controls');
     this._slider = this._controls.querySelector('input');
     this._sliderOut = this._controls.querySelector('output');
@@ -515,6 +528,7 @@ class TreatyChart extends HTMLElement {
   connectedCallback() {
     if (this._blocked) return;
     this._syncTheme();
+    this._notes = new Map();
     this._lang = this._language();
     if (!this._mod) {
       this._chart.querySelector('.tc-loading')?.replaceChildren(textFor(this._lang).loading);
@@ -604,7 +618,8 @@ class TreatyChart extends HTMLElement {
     if (!tag) return 'en';
     const lang = primary(tag);
     if (LOCALES.includes(lang)) return lang;
-    warnOnce(`lang:${lang}`, `lang="${tag}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`, this);
+    const shown = tag.length > 40 ? `${tag.slice(0, 40)}…` : tag;
+    notice(this, 'noticeLang', { tag: shown, list: LOCALES.join(', ') }, `lang:${lang}`, `lang="${shown}" is not a language the charts are written in (${LOCALES.join(', ')}); using English.`);
     return 'en';
   }
 
@@ -612,6 +627,14 @@ class TreatyChart extends HTMLElement {
   // The figure's content width in CSS px: the observer's last report, or (before its first) the page's layout.
   _contentWidth() {
     return this._width ?? Math.floor(this._figure.clientWidth);
+  }
+
+  // The notices this drawing's input gave (see notice), under the chart; none, none shown.
+  _showNotes() {
+    const text = [...(this._notes?.values() ?? [])].join(' ');
+    if (text === this._notice.textContent) return;
+    this._notice.textContent = text;
+    this._notice.hidden = !text;
   }
 
   _unreserve() {
@@ -669,6 +692,7 @@ class TreatyChart extends HTMLElement {
     this._force = false;
     if (!this.isConnected) return;
     this._syncTheme();
+    this._notes = new Map(); // this drawing's notices (see notice), shown by _showNotes
     this._lang = this._language();
     isOn(this, 'eager'); // read, so that a value it cannot mean is said at once (see isOn)
     const opts = this._options();
@@ -679,16 +703,16 @@ class TreatyChart extends HTMLElement {
       const available = this._contentWidth();
       const w = Number(opts.width);
       if (available > 0 && Number.isInteger(w) && w >= MIN_WIDTH && w <= MAX_WIDTH && w > available * 1.25) {
-        warnOnce('width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
-          'text is smaller than the chart intends; leave width out to draw at the column\'s width.', this);
+        notice(this, 'noticeScaled', { width: w, available: Math.round(available) }, 'width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
+          'text is smaller than the chart intends; leave width out to draw at the column\'s width.');
       }
     } else {
       const available = this._contentWidth();
       if (available > 0) {
         opts.width = String(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available)));
         if (available < MIN_WIDTH) {
-          warnOnce('width:narrow', `a chart's column is ${Math.round(available)} px wide, but a chart is never drawn narrower than ${MIN_WIDTH} px, ` +
-            `so it is scaled down and its text is smaller than the chart intends; give it a column at least ${MIN_WIDTH} px wide.`, this);
+          notice(this, 'noticeNarrow', { available: Math.round(available), min: MIN_WIDTH }, 'width:narrow', `a chart's column is ${Math.round(available)} px wide, but a chart is never drawn narrower than ${MIN_WIDTH} px, ` +
+            `so it is scaled down and its text is smaller than the chart intends; give it a column at least ${MIN_WIDTH} px wide.`);
         }
       } else {
         // Hidden (display:none, a closed tab): no width to draw at yet; wait, but report a wrong option now.
@@ -698,6 +722,7 @@ class TreatyChart extends HTMLElement {
     }
     // Switching the slider on or off redraws too (its row changes the layout and the controls need the steps).
     const key = JSON.stringify(opts) + (isOn(this, 'controls') ? ' controls' : '');
+    this._showNotes();
     if (key === this._drawn || (this._failed && given === this._given)) return;
     // A chart waits for its kind's module and its language (each fetched once for the page); one that draws the
     // map's outlines waits for them too, unless an option is wrong, which is reported at once.

@@ -343,6 +343,11 @@ mod meta {
                     "loadFailed": cat.t(Msg::LoadFailed),
                     "errorLead": cat.t(Msg::ErrorLead),
                     "about": cat.t(Msg::AboutLead),
+                    // The element's notices, as templates the loader fills ({name} → value).
+                    "noticeLang": cat.t(Msg::NoticeLang),
+                    "noticeSwitch": cat.t(Msg::NoticeSwitch),
+                    "noticeScaled": cat.t(Msg::NoticeScaled),
+                    "noticeNarrow": cat.t(Msg::NoticeNarrow),
                 }))
             })
             .collect();

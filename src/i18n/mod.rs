@@ -778,6 +778,15 @@ messages! {
     LoadFailed,
     /// Shown while loading.
     Loading,
+    /// The element's notice: its page's language is not one the charts are written in; `{tag}` (as given),
+    /// `{list}` (the languages).
+    NoticeLang,
+    /// The element's notice: a switch attribute (`controls`, `eager`) with a value read as on; `{name}`, `{value}`.
+    NoticeSwitch,
+    /// The element's notice: a `width` much wider than its column, so scaled down; `{width}`, `{available}` (px).
+    NoticeScaled,
+    /// The element's notice: a column narrower than a chart is ever drawn; `{available}`, `{min}` (px).
+    NoticeNarrow,
     /// Unknown option; `{name}`, `{list}`.
     ErrUnknown,
     /// An option the chart does not take; `{name}`, `{chart}`, `{list}`.

@@ -120,6 +120,10 @@ test('French and Spanish from the page\'s lang; an unsupported language falls ba
   assert.match(await text(page, 'de1'), /What this measures/);
   assert.equal(await page.evaluate(() => document.getElementById('fr').shadowRoot.querySelector('figure').lang), 'fr');
   assert.equal(warnings.filter((w) => w.includes('lang="de"')).length, 1, warnings.join('\n'));
+  // One console line for the page, and in each widget a line saying so (a reader or an editor sees why).
+  const notice = (id) => page.evaluate((id) => { const n = document.getElementById(id).shadowRoot.querySelector('.tc-notice'); return n.hidden ? null : n.textContent; }, id);
+  for (const id of ['de1', 'de2']) assert.equal(await notice(id), 'lang="de" is not a language these charts are written in (en, fr, es): shown in English.');
+  assert.equal(await notice('fr'), null);
   assert.deepEqual(errors, []);
   // The modules carry English only: each other language's catalogue is fetched once for the page (two modules
   // here, status and timeline, share the Spanish one after the switch below), and none for English or German.
@@ -164,6 +168,15 @@ test('a fixed width far wider than its column is scaled down with one warning; o
     '<treaty-chart id="wide">: width="1200" is wider than its column (500 px), so the chart is scaled down and its text is smaller than the chart intends; leave width out to draw at the column\'s width.',
     '<treaty-chart id="thin">: a chart\'s column is 200 px wide, but a chart is never drawn narrower than 280 px, so it is scaled down and its text is smaller than the chart intends; give it a column at least 280 px wide.',
   ]);
+  // Each scaled chart also says so in its widget, in its own language; one that fits says nothing.
+  const notice = (id) => page.evaluate((id) => { const n = document.getElementById(id).shadowRoot.querySelector('.tc-notice'); return n.hidden ? null : n.textContent; }, id);
+  assert.equal(await notice('wide'), 'width="1200" is wider than this 500 px column: the chart is scaled down, and its text with it.');
+  assert.equal(await notice('thin'), 'This column is 200 px wide, narrower than the 280 px a chart needs: the chart is scaled down, and its text with it.');
+  assert.equal(await notice('fit'), null);
+  // Given room, the notice goes.
+  await page.evaluate(() => { document.getElementById('thin').parentElement.style.width = '400px'; });
+  await page.waitForFunction(() => document.getElementById('thin')._res.width === 400);
+  await page.waitForFunction(() => document.getElementById('thin').shadowRoot.querySelector('.tc-notice').hidden);
   assert.equal(errors.length, 1);
   assert.match(errors[0], /^<treaty-chart id="over">: Invalid width “2401”/);
   await context.close();

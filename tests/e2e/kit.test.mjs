@@ -290,6 +290,8 @@ test('properties mirror attributes, render() resolves, define() takes another na
   await page.evaluate(() => document.getElementById('p').setAttribute('controls', 'controls'));
   await page.evaluate(() => new Promise(requestAnimationFrame));
   assert.deepEqual(switched, ['<treaty-chart id="p">: controls="maybe" is read as on; write controls (or controls="true") to turn it on, controls="false" to leave it off.']);
+  // The widget said so while the value was "maybe", and says nothing once it is a value that means on.
+  assert.equal(await page.evaluate(() => document.getElementById('p').shadowRoot.querySelector('.tc-notice').hidden), true);
   await page.evaluate(() => { document.getElementById('p').controls = true; });
   await page.waitForFunction(() => !document.getElementById('p').shadowRoot.querySelector('.controls').hidden);
   assert.equal(await page.evaluate(() => document.getElementById('p').getAttribute('controls')), '');
