@@ -116,7 +116,7 @@ def bundle(out_dir: pathlib.Path, out_name: str, cfg: dict) -> None:
     log(f"loader and glue bundled into {loader.name}: {before:,} → {len(loader.read_bytes()):,} bytes")
 
 
-def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site: str) -> None:
+def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site: str, out_name: str) -> None:
     """One section per registered chart in the gallery, at its <!--CHARTS--> marker, each with a complete snippet
     (the script tag from the [site] address, and the element)."""
     marker = "<!--CHARTS-->"
@@ -128,8 +128,15 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
         name, about = html.escape(c["name"]), html.escape(c["about"]["en"])
         static = " · ".join(f'<a href="static/{name}-latest-{w}.svg">SVG {w} px</a>' for w in widths)
         example = "".join(f' {k}="{html.escape(v)}"' for k, v in c.get("example", {}).items())
-        snippet = html.escape(f'<script type="module" src="{site}treaty-charts.js"></script>\n'
-                              f'<treaty-chart chart="{c["name"]}"{example}></treaty-chart>')
+        # As the builder writes it: the files the chart fetches preloaded beside the loader (its .wasm, the map's
+        # outlines), and the static image as the element's content for readers without JavaScript.
+        fetched = [f"{out_name}_{c['name']}_bg.wasm"] + ([f"{out_name}_world.bin"] if c.get("world") else [])
+        wasm_type = ' type="application/wasm"'
+        preloads = "".join(f'<link rel="preload" href="{site}{f}" as="fetch"{wasm_type if f.endswith(".wasm") else ""} crossorigin>\n'
+                           for f in fetched)
+        snippet = html.escape(f'{preloads}<script type="module" src="{site}treaty-charts.js"></script>\n'
+                              f'<treaty-chart chart="{c["name"]}"{example}>\n'
+                              f'  <a href="{site}static/{c["name"]}-latest-640.svg">{c["about"]["en"]}</a>\n</treaty-chart>')
         sections.append(f"""
   <h2 id="{name}">{about}</h2>
   <treaty-chart chart="{name}" id="chart-{name}"{example}><a href="static/{name}-latest-640.svg">{about} (static image)</a></treaty-chart>
@@ -144,10 +151,11 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
 def page_themes(pages: list, registry: dict) -> None:
     """The gallery's and the builder's own colours are the charts' theme roles (the registry's CSS custom
     properties, `--tc-surface`, `--tc-ink`, …), light or dark as the reader's setting asks, written in at their
-    /*THEMES*/ marker: the pages follow a dark setting as the charts on them do."""
+    /*THEMES*/ marker: the pages follow a dark setting on screen as the charts on them do, and print light, as
+    the charts do."""
     themes = registry["themes"]
     css = (f":root {{ color-scheme: light; {themes['light']} }}\n"
-           f"  @media (prefers-color-scheme: dark) {{ :root {{ color-scheme: dark; {themes['dark']} }} }}")
+           f"  @media screen and (prefers-color-scheme: dark) {{ :root {{ color-scheme: dark; {themes['dark']} }} }}")
     for page in pages:
         text = page.read_text()
         if "/*THEMES*/" not in text:
@@ -315,7 +323,7 @@ def main() -> None:
         if i + 1 >= len(sys.argv) or not sys.argv[i + 1].startswith(("http://", "https://")):
             sys.exit("build: --site needs an http(s) address ending in /, e.g. --site http://127.0.0.1:8107/")
         site = sys.argv[i + 1] if sys.argv[i + 1].endswith("/") else sys.argv[i + 1] + "/"
-    gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site)
+    gallery(out_dir / "index.html", registry, static.get("widths", []), static.get("as-of", []), site, out_name)
     page_themes([out_dir / "index.html", out_dir / "builder.html"], registry)
     embed_pages(out_dir, out_name, registry, site, static.get("widths", [640]))
 
