@@ -261,6 +261,9 @@ svg a text, svg text[data-hit] { pointer-events: auto; }
 .tip { position: absolute; top: 0; left: 0; z-index: 2; pointer-events: none; max-width: min(260px, 70%); padding: 6px 9px;
   background: var(--tc-tip-surface); color: var(--tc-ink); border: 1px solid var(--tc-tip-border); border-radius: 3px;
   box-shadow: 0 2px 6px rgba(0,0,0,.18); font: 13px/1.35 Arial, 'Liberation Sans', Helvetica, sans-serif; }
+/* The focused mark's outline and the rule are drawn over the marks: the pointer goes through them to the mark
+   (else crossing a state's outline would hide its own tooltip, and show it again, at every border). */
+svg .hl, svg .tc-focus { pointer-events: none; }
 .tip b { display: block; margin-bottom: 2px; }
 .tip span { display: block; }
 .tc-error { border: 1px solid var(--tc-error-border); background: var(--tc-error-surface); color: var(--tc-error-ink);
@@ -1068,7 +1071,9 @@ class TreatyChart extends HTMLElement {
       } else {
         const below = y + 16;
         const above = y - 16 - th;
-        const t = below + th <= height ? below : above >= 0 ? above : top;
+        // A tip taller than 40% of the plot (a map on a phone) goes under the plot, which then stays in view.
+        const under = (p.y + p.h) * scale + 8;
+        const t = th > p.h * scale * 0.4 && under + th <= height ? under : below + th <= height ? below : above >= 0 ? above : top;
         place = [Math.max(0, Math.min(width - tw, x - tw / 2)), t];
       }
     }

@@ -51,6 +51,18 @@ test('hover names a state and outlines it; the keys walk the states; Esc hides',
   await tip.waitFor({ state: 'visible' });
   assert.match(await tip.textContent(), /^Brazil.*Palermo Protocol: party since 29\sJan\s2004 \(ratification; signed 12\sDec\s2000\)/);
   assert.equal(await page.evaluate(() => document.getElementById('m').shadowRoot.querySelectorAll('svg .hl').length), 1);
+  // On Brazil's own outline (drawn over the marks) the pointer still reaches a state: the tooltip does not go
+  // out and come back at every border it crosses.
+  const edge = await page.evaluate(() => {
+    const root = document.getElementById('m').shadowRoot;
+    const hl = root.querySelector('svg .hl');
+    const pt = hl.getPointAtLength(hl.getTotalLength() / 3).matrixTransform(hl.getScreenCTM());
+    const under = root.elementFromPoint(pt.x, pt.y);
+    return { x: pt.x, y: pt.y, hl: under?.classList.contains('hl'), hit: under?.hasAttribute('data-hit') };
+  });
+  assert.deepEqual([edge.hl, edge.hit], [false, true], JSON.stringify(edge));
+  await page.mouse.move(edge.x, edge.y);
+  assert.equal(await tip.isVisible(), true);
   await page.mouse.move(5, 5);
   await tip.waitFor({ state: 'hidden' });
 
