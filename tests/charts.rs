@@ -291,7 +291,7 @@ fn notes_say_who_stays_out_from_the_data() {
     let now = notes("status", "2026-02-03");
     // Pakistan (16th destination) is a Palermo party by now, within its range: counted.
     assert!(now.contains("Of the 20 states with the most international migrants, only one, Türkiye, is a party to the Migrant Workers Convention, and 19 are parties to the Palermo Protocol."), "{now}");
-    assert!(now.contains("The Convention’s parties are home to 13.5% of the world’s international migrants but the birthplace of 36.0% of its emigrants."), "{now}");
+    assert!(now.contains("The Convention’s parties are home to 13.5% of the world’s international migrants but the birthplace of 36.0% of all emigrants."), "{now}");
     assert!(now.contains("The European Union has been a party to the Palermo Protocol since 6 Sep 2006 (approval)"));
     // 182 reported; 181 identified, so one party is not in the data at all.
     assert!(now.contains("8 later accessions come from other sources (4 dated from entry into force minus 30 days). Known only within a range: Nepal (between 1 Feb 2019 and 9 Oct 2020), Palau (between 1 Feb 2019 and 31 Mar 2020) and Pakistan (in November 2022). The UN reported 182 parties on 20 Apr 2024; this data identifies 181 (both counts include the European Union)."), "{now}");
@@ -801,5 +801,18 @@ fn the_elements_drawing_keeps_its_style_sheet_across_widths() {
         assert!(page_id.contains("-640-") && !shadow_id.contains("-640-"), "{chart}: {page_id} / {shadow_id}");
         // Apart from the ids, the same drawing.
         assert_eq!(wide.body.replace(&shadow_id, &page_id), page.body, "{chart}");
+    }
+}
+
+#[test]
+fn each_chart_credits_the_sources_it_draws_on() {
+    // Natural Earth's outlines are drawn by the map alone; UN DESA's migrant stock is in every chart's notes (who
+    // stays out of the Migrant Workers Convention is told by where the migrants live).
+    for chart in charts::names() {
+        let b = render(&opts(chart, "2026-02-03", "640")).unwrap().spec.blocks;
+        let about = plain(&b.about.join(" "));
+        assert_eq!(b.source.contains("Natural Earth"), chart == "map", "{chart}: {}", b.source);
+        assert!(b.source.contains("UN DESA International Migrant Stock 2024"), "{chart}: {}", b.source);
+        assert!(about.contains("migrants") || chart == "country", "{chart}: {about}");
     }
 }

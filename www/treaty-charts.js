@@ -599,7 +599,10 @@ class TreatyChart extends HTMLElement {
     const reason = String(err && err.message ? err.message : err);
     if (!fatalLogged.has(reason)) {
       fatalLogged.add(reason);
-      console.error(`<treaty-chart>: ${what}: ${reason}`);
+      // A policy that refuses WebAssembly: say which source expression lets it run.
+      const csp = /unsafe-eval|Content Security Policy/i.test(reason)
+        ? "; the page's Content-Security-Policy refuses WebAssembly: add 'wasm-unsafe-eval' to its script-src" : '';
+      console.error(`<treaty-chart>: ${what}: ${reason}${csp}`);
     }
     this._noControls();
     const box = document.createElement('div');

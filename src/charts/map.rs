@@ -166,7 +166,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         ],
         &mut about,
     );
-    let blocks = notes::Blocks::new(
+    let mut blocks = notes::Blocks::new(
         &cat,
         o.title.clone().unwrap_or(title),
         cat.f(Msg::MapSubtitle, &[("date", Arg::Day(as_of))]),
@@ -175,6 +175,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         caveat,
         about,
     );
+    // The outlines are the map's alone among the charts.
+    blocks.source = format!("{} {}", blocks.source, cat.t(Msg::SourceMap));
 
     // Every state's category, pattern and tooltip.
     let maybe_treaty = |st: [Status; 2]| if st[1] == Status::MaybeParty { Treaty::Icrmw } else { Treaty::Palermo };

@@ -315,6 +315,8 @@ messages! {
     GetTheData,
     /// Source line.
     Source,
+    /// The map's source line for its outlines, after [`Msg::Source`].
+    SourceMap,
     /// How complete each list is; `{p}`, `{i}` dates.
     Completeness,
     /// Between parts of a sentence.

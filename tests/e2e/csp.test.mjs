@@ -56,6 +56,7 @@ test("script-src 'self' without 'wasm-unsafe-eval': fallback content, a plain se
   const ours = errors.filter((e) => e.startsWith('<treaty-chart>'));
   assert.equal(ours.length, 1, errors.join('\n'));
   assert.match(ours[0], /the chart module could not be loaded/);
+  assert.match(ours[0], /add 'wasm-unsafe-eval' to its script-src$/);
   await context.close();
 });
 

@@ -31,7 +31,7 @@ test('coverage, regions and the country card draw with their numbers', async () 
     { width: 900, height: 900 });
   const c = (await h.rendered(page, 'c')).replace(/\u00a0/g, ' ');
   assert.match(c, /Home to 13\.5% of the world’s 304 million international migrants/);
-  assert.match(c, /Birthplace of 36\.0% of its 282 million emigrants/);
+  assert.match(c, /Birthplace of 36\.0% of the 282 million emigrants whose country of birth is recorded/);
   assert.match(c, /Home to 95\.4% of the world’s 304 million international migrants/);
   const r = await text(page, 'r');
   assert.match(r, /Africa \(54 states\)/);
