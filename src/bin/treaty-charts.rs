@@ -237,8 +237,8 @@ mod meta {
     /// Widths at which the per-year corrections are measured (the loader interpolates in 1/width).
     pub const DELTA_WIDTHS: [u32; 3] = [360, 640, 1200];
     /// Widths at which the corrections for [`variants`] are measured: the full notes wrap line by line, so the
-    /// narrowest width is measured too.
-    pub const VARIANT_WIDTHS: [u32; 4] = [280, 360, 640, 1200];
+    /// narrowest widths, where a legend breaks differently every few px, are measured closely.
+    pub const VARIANT_WIDTHS: [u32; 5] = [280, 320, 360, 640, 1200];
 
     /// The state a chart of one state (the country card) is measured on, and the one highlighted to measure what a
     /// highlight adds: a long name and dates under both treaties.
