@@ -154,20 +154,21 @@ test('values in the builder\'s address that it does not offer are named in a not
   assert.equal(await page.locator('#chart').inputValue(), 'timeline', 'the first chart in the registry');
   assert.equal(await page.locator('#treaty').inputValue(), 'icrmw', 'a good value is kept');
   // Each value left out says what would be valid (from the registry) and what the form shows instead.
-  assert.equal(await page.locator('#address-note').textContent(),
-    'This address asked for what the builder does not offer. ' +
-    'chart=pie: use one of timeline, status, map, coverage, regions, country; showing timeline instead. ' +
-    'lang=de: use one of en, fr, es; showing English instead. ' +
-    'as-of=2019-02-30: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead. ' +
-    'colour=red: not a parameter the builder reads (it reads chart, treaty, country, theme, lang, notes, width, as-of, highlight, controls, chart-title).');
+  const note = (p) => p.evaluate(() => [document.querySelector('#address-note p').textContent, ...[...document.querySelectorAll('#address-note li')].map((li) => li.textContent)]);
+  assert.deepEqual(await note(page), [
+    'This address asks for what the builder does not offer:',
+    'chart=pie: use one of timeline, status, map, coverage, regions, country; showing timeline instead.',
+    'lang=de: use one of en, fr, es; showing English instead.',
+    'as-of=2019-02-30: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.',
+    'colour=red: not a parameter the builder reads (it reads chart, treaty, country, theme, lang, notes, width, as-of, highlight, controls, chart-title).']);
   assert.equal(await page.locator('#address-note').isVisible(), true);
   assert.deepEqual(errors, []);
   // A state's name where its code belongs: the note suggests the code.
   const named = await builder('?chart=country&country=Australia&as-of=2030-01-01', 1280);
-  assert.equal(await named.page.locator('#address-note').textContent(),
-    'This address asked for what the builder does not offer. ' +
-    'country=Australia: use the ISO3 code of a UN member or observer state, AUS for Australia; showing Philippines (PHL) instead. ' +
-    'as-of=2030-01-01: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.');
+  assert.deepEqual(await note(named.page), [
+    'This address asks for what the builder does not offer:',
+    'country=Australia: use the ISO3 code of a UN member or observer state, AUS for Australia; showing Philippines (PHL) instead.',
+    'as-of=2030-01-01: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.']);
   await named.context.close();
   const clean = await builder('?chart=status', 1280);
   assert.equal(await clean.page.locator('#address-note').isVisible(), false);
