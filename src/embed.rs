@@ -373,8 +373,9 @@ pub fn embed_params(cat: &Cat, params: &[(&str, &str)]) -> Result<Vec<(String, S
             continue;
         }
         if Opt::parse(name).is_none() {
-            // `controls` is the page's own switch (the time slider), valid in the address too.
-            let list = Opt::ALL.map(Opt::name).join(", ") + ", controls";
+            // The element's own switches are valid in the address too: `controls` (the time slider) and `eager`
+            // (accepted and ignored: the page always draws at once), as the registry lists them.
+            let list = Opt::ALL.map(Opt::name).join(", ") + ", " + &crate::options::ELEMENT_ATTRIBUTES.join(", ");
             // "as_of", "date", "Lang": the name it most likely meant, as the element's own message says.
             let suggest = crate::options::meant(name).filter(|m| *m != "eager").map_or_else(String::new, |m| cat.f(Msg::ErrCountrySuggest, &[("list", Arg::Str(m))]));
             return Err(cat.f(Msg::EmbedUnknownParam, &[("name", Arg::Str(&clip(name))), ("suggest", Arg::Str(&suggest)), ("list", Arg::Str(&list))]));

@@ -109,7 +109,7 @@ test('a rendered chart is drawn once on load, not again when its height settles'
 
 test('the iframe page takes only chart options from its address', async () => {
   for (const [query, message] of [
-    ['chart=status&onclick=alert(1)', new RegExp(`Unknown parameter “onclick” in the embed address. Valid parameters: ${META.options.join(', ')}, controls\\.`)],
+    ['chart=status&onclick=alert(1)', new RegExp(`Unknown parameter “onclick” in the embed address. Valid parameters: ${META.options.join(', ')}, controls, eager\\.`)],
     ['style=content-visibility:auto&oncontentvisibilityautostatechange=document.title%3D1', /Unknown parameter “style”/],
     ['chart=status&chart=timeline', /The parameter “chart” is given more than once/],
     ['hidden', /Unknown parameter “hidden”/],
