@@ -332,6 +332,20 @@ pub fn caveat_early(cat: &Cat, as_of: Day) -> Option<String> {
     caveat_not_open(cat, as_of).or_else(|| caveat_not_in_force(cat, as_of))
 }
 
+/// [`caveat_early`] for a chart of one treaty, `t`: about that treaty alone (a one-treaty map must not speak of
+/// the other's dates).
+pub fn caveat_early_for(cat: &Cat, as_of: Day, t: Treaty) -> Option<String> {
+    let (msg, date) = if !t.open_on(as_of) {
+        (Msg::CaveatNotOpen, t.info().opened_for_signature)
+    } else if t.info().entry_into_force > as_of {
+        (Msg::CaveatNotInForce, t.info().entry_into_force)
+    } else {
+        return None;
+    };
+    let args = [("t", Arg::Key(t.tag())), ("treaty", Arg::Str(cat.treaty(t))), ("as_of", Arg::Day(as_of)), ("date", Arg::Day(date))];
+    Some(cat.f(msg, &args))
+}
+
 /// Caveat: a treaty not yet open for signature on `as_of`, or neither in one sentence.
 fn caveat_not_open(cat: &Cat, as_of: Day) -> Option<String> {
     if Treaty::ALL.iter().all(|t| !t.open_on(as_of)) {

@@ -402,7 +402,11 @@ impl Options {
                     if v.chars().count() > MAX_TITLE_CHARS {
                         return Err(OptionError::TitleLong);
                     }
-                    o.title = Some(v.to_string());
+                    // Without the controls that embed, override or isolate a direction (U+202A–202E, U+2066–2069):
+                    // invisible, they would turn the rest of the headline around ("eltit") or spoof its words. The
+                    // marks (U+200E, U+200F) stay: they only nudge neutral characters.
+                    let t: String = v.chars().filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).collect();
+                    o.title = (!t.trim().is_empty()).then_some(t);
                 }
                 Opt::Theme => {
                     o.theme = one_of(v, ThemeChoice::ALL.map(|t| (t.name(), t))).ok_or_else(|| OptionError::Theme(clip(v)))?;
@@ -635,6 +639,8 @@ mod tests {
         assert_eq!(err(&[("as_of", "2020-01-01")]), "Unknown option “as_of”. Did you mean as-of? Valid options: chart, as-of, width, chart-title, theme, lang, notes, highlight, controls, eager.");
         // An empty headline keeps the chart's own (CMS forms write every field).
         assert_eq!(Options::from_pairs([("chart-title", "  ")]).unwrap().title, None);
+        // A right-to-left override in a headline does not turn it around.
+        assert_eq!(Options::from_pairs([("chart-title", "Evil \u{202e}title\u{202c} \u{2067}x\u{2069}")]).unwrap().title.as_deref(), Some("Evil title x"));
         assert_eq!(
             err(&[("chart", "status"), ("chart", "timeline")]),
             "The option “chart” is given more than once. Give each option once."

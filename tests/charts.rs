@@ -308,7 +308,7 @@ fn notes_say_who_stays_out_from_the_data() {
         y2020.starts_with("Note: 176–177 of the 195 states were parties to the Palermo Protocol on 3 Aug 2020 (Nepal: date of joining known only within a range); with the European Union, 177–178 parties."),
         "{y2020}"
     );
-    assert!(y2020.contains("The count covers today’s 195 UN member and observer states on 3 Aug 2020, whether or not"));
+    assert!(y2020.contains("On 3 Aug 2020 too, the count is of today’s 195 UN member and observer states, whether or not"));
     // On a past date the parties are that date's and the migrants mid-2024's: the sentence says both, in the past.
     assert!(
         y2020.contains("Of the 20 states with the most international migrants (2024), only one, Türkiye, was a party to the Migrant Workers Convention on 3 Aug 2020, and 18 were parties to the Palermo Protocol."),
@@ -358,6 +358,13 @@ fn before_either_treaty_opened_the_charts_say_so_for_both() {
     let m = render(&opts("map", "1990-06-01", "640")).unwrap();
     assert!(plain(&m.spec.blocks.caveat.clone().unwrap_or_default()).contains(both), "{:?}", m.spec.blocks.caveat);
     assert!(m.spec.texts.iter().any(|t| plain(&t.text) == "Neither treaty open for signature yet"));
+    // A map of one treaty speaks of that treaty's dates alone.
+    let one = |t: &str, d: &str| {
+        let o = Options::from_pairs([("chart", "map"), ("treaty", t), ("as-of", d), ("width", "640")]).unwrap();
+        plain(&render(&o).unwrap().spec.blocks.caveat.unwrap_or_default())
+    };
+    assert_eq!(one("icrmw", "1990-12-18"), "Note: The Migrant Workers Convention was not yet in force on 18 Dec 1990: it entered into force on 1 Jul 2003.");
+    assert_eq!(one("palermo", "2000-12-12"), "Note: The Palermo Protocol was not yet in force on 12 Dec 2000: it entered into force on 25 Dec 2003.");
     // Once the Migrant Workers Convention opened, the regions chart draws its bars: 0 of 54 in Africa then.
     let later = plain(&spec("regions", "1991-01-01", "640").texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
     assert!(later.contains("0 of 54") && !later.contains(both), "{later}");

@@ -247,7 +247,8 @@ figure { margin: 0; position: relative; direction: ltr; unicode-bidi: isolate; t
   min-height: var(--tc-reserve, 0px); background: var(--tc-surface); color: var(--tc-ink); }
 .chart { outline: none; border-radius: 2px; }
 /* Inside the chart's own padding: a ring outside it would cover the time controls above. */
-.chart:focus-visible { box-shadow: inset 0 0 0 3px var(--tc-focus); }
+/* An outline is painted over the content (a box-shadow would be under the drawing's own background). */
+.chart:focus-visible { outline: 3px solid var(--tc-focus); outline-offset: -3px; }
 /* Fallback content (the element's children) shows only when the chart cannot run. */
 .fallback { font: 15px/1.5 Arial, 'Liberation Sans', Helvetica, sans-serif; color: var(--tc-ink); margin-top: 6px; }
 ::slotted(*) { color: var(--tc-ink) !important; background: transparent !important; }
@@ -300,7 +301,7 @@ svg .hl, svg .tc-focus { pointer-events: none; }
   .about button { color: inherit; font-weight: bold; text-decoration: none; padding: 0; height: auto; }
   .about button::before { content: none !important; }
   .tc-csv { display: none; }
-  .chart:focus-visible { box-shadow: none; }
+  .chart:focus-visible { outline: none; }
 }
 `;
 
@@ -402,12 +403,16 @@ const nearby = new IntersectionObserver((entries) => {
     if (e.isIntersecting && el._dirty) el._schedule();
   }
 }, { rootMargin: '100% 0px' });
+// Printing draws every chart at once, far from view or not: on the print dialog's beforeprint, and when print media
+// applies without one (a browser's print emulation, tools that save a page as PDF or an image of it).
 let printing = false;
-addEventListener('beforeprint', () => {
+const toPrint = () => {
   printing = true;
   for (const el of document.querySelectorAll('*')) if (el instanceof TreatyChart && el._dirty) el._render();
-});
+};
+addEventListener('beforeprint', toPrint);
 addEventListener('afterprint', () => { printing = false; });
+matchMedia('print').addEventListener('change', (e) => { if (e.matches) toPrint(); else printing = false; });
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Height of the "About this data" row in CSS px: its button's line (13 px × 1.45), 8 px of padding and 10 below.

@@ -160,7 +160,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         &cat,
         [
             notes::caveat_range(&cat, model, as_of, Counts::States).filter(|_| view.map_or(true, |t| model.status_counts(t, as_of).maybe > 0)),
-            notes::caveat_early(&cat, as_of),
+            view.map_or_else(|| notes::caveat_early(&cat, as_of), |t| notes::caveat_early_for(&cat, as_of, t)),
             notes::caveat_stays_out(&cat, model, as_of).filter(|_| view != Some(Treaty::Palermo)),
             notes::caveat_gap(&cat, model, as_of, Counts::States).filter(|_| view == Some(Treaty::Palermo)),
         ],
@@ -224,7 +224,7 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
                 parts.push(cat.f(Msg::SegMaybe, &[("n", Arg::Num(i64::from(c.maybe)))]));
             }
             parts.push(cat.f(Msg::SegSigned, &[("n", Arg::Num(i64::from(c.signatory)))]));
-            parts.push(cat.f(Msg::SegNeither, &[("n", Arg::Num(i64::from(c.neither)))]));
+            parts.push(cat.f(Msg::MapCountNeither, &[("n", Arg::Num(i64::from(c.neither)))]));
             let line = cat.f(Msg::MapCounts, &[("treaty", Arg::Str(cat.treaty(t))), ("counts", Arg::Str(&parts.join(cat.t(Msg::Dot))))]);
             let size = f.sizes.axis + 0.5;
             f.paragraph(&line, size, Role::Muted, false, "");

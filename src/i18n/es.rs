@@ -315,6 +315,7 @@ fn text(m: Msg) -> &'static str {
         Msg::CountryEmigrantsNoShare => "Personas nacidas allí que viven en el extranjero: {m}",
         Msg::ErrNotAState => "Valor de {option} no válido: «{value}». {name} no es uno de los 195 Estados miembros y observadores de la ONU que abarcan estos datos.",
         Msg::MapNotOpen => "Aún sin abrir a la firma",
+        Msg::MapCountNeither => "{n}\u{a0}{n|ni firmante ni parte|ni firmantes ni partes}",
         Msg::MapNoneOpen => "Ninguno de los dos tratados abierto aún a la firma",
         Msg::ClauseNeitherBoth => "Ni firmante ni parte en ninguno de los dos tratados.",
         Msg::CsvWorld => "Mundo (denominadores)",

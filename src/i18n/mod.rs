@@ -552,6 +552,9 @@ messages! {
     MapNotOpen,
     /// The map's legend before either treaty opened for signature.
     MapNoneOpen,
+    /// The map's count line, both treaties: states neither signatory nor party (its key's "Party to neither" is
+    /// another category); `{n}`.
+    MapCountNeither,
     /// Counts line; `{treaty}`, `{counts}`.
     MapCounts,
     /// Tooltip; `{treaty}`, `{date}`, `{kind}`, `{signed}`.
