@@ -321,7 +321,13 @@ function reserveHeight(chart, width, asOf, lang, variants = []) {
   const year = Number(/^\s*(\d{4})-/.exec(asOf ?? '')?.[1]);
   // Corrections measured at a few widths, interpolated in 1/width: an earlier date's year, then each variant
   // (full notes, one treaty, a highlight).
-  h += across(w, META.deltaWidths, (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear]);
+  // A date inside a period whose notes differ from its year's end (a range of dates that has closed by December,
+  // a treaty not yet in force) takes the period's own correction: the registry's periods are [first, last], and
+  // each chart's, per language, [index of the period, correction].
+  const day = /^\s*(\d{4}-\d{2}-\d{2})/.exec(asOf ?? '')?.[1];
+  const k = day ? (META.periods ?? []).findIndex(([a, b]) => day >= a && day <= b) : -1;
+  const period = k < 0 ? null : (kind.periods?.[kind.heights[lang] ? lang : 'en'] ?? []).find((p) => p[0] === k);
+  h += across(w, META.deltaWidths, period ? period[1] : (kind.deltas[lang] ?? kind.deltas.en)[year - META.firstYear]);
   for (const [v, weight] of variants) h += weight * across(w, META.variantWidths, kind.variants?.[v]?.[lang] ?? kind.variants?.[v]?.en);
   return Math.round(h);
 }

@@ -290,15 +290,45 @@ mod meta {
         }
     }
 
+    /// Periods within a year whose notes may differ from that year's 31 December: cut at every day on which a
+    /// note starts or stops applying (a treaty opening for signature or entering into force, the depositary's
+    /// complete list ending, a sourced range of dates beginning or ending) and at every 1 January; `(first, last)`,
+    /// those that hold no 31 December.
+    fn periods(newest: Day) -> Vec<(Day, Day)> {
+        let mut cuts: Vec<Day> = Vec::new();
+        for t in data::Treaty::ALL {
+            let i = t.info();
+            cuts.extend([i.opened_for_signature, i.entry_into_force, i.complete_list_as_of.plus_days(1)]);
+        }
+        for b in data::date_bounds() {
+            cuts.extend([b.not_before, b.not_after.plus_days(1)]);
+        }
+        cuts.extend((FIRST_YEAR..=newest.year()).map(Day::jan1));
+        cuts.push(newest.plus_days(1));
+        cuts.retain(|d| *d <= newest.plus_days(1) && d.year() >= FIRST_YEAR);
+        cuts.sort();
+        cuts.dedup();
+        cuts.windows(2)
+            .filter_map(|w| match w {
+                [a, b] => Some((*a, b.plus_days(-1))),
+                _ => None,
+            })
+            // (Each lies inside one year: the one that ends on 31 December is the year's own correction.)
+            .filter(|(_, b)| !matches!(b.ymd(), (_, 12, 31)) && *b < newest)
+            .collect()
+    }
+
     pub fn json() -> Result<String, String> {
         let newest = data::data_as_of();
         let last_year = newest.year() - 1;
+        let all_periods = periods(newest);
         let mut kinds = Vec::new();
         for c in CHARTS {
             // Per language: the height on the newest data at each width, and each year's correction.
             let mut heights = serde_json::Map::new();
             let mut deltas = serde_json::Map::new();
             let mut variant_deltas = serde_json::Map::new();
+            let mut period_deltas = serde_json::Map::new();
             for l in Locale::ALL {
                 let tag = l.tag();
                 let h: Vec<u32> =
@@ -313,6 +343,25 @@ mod meta {
                         .map(|(w, n)| height(c.name, tag, *w, Some(end)).map(|h| i64::from(h) - i64::from(*n)))
                         .collect::<Result<_, _>>()?;
                     d.push(row);
+                }
+                // A period inside a year whose notes make the chart another height than on the year's end: its own
+                // correction, measured on its middle day (the loader takes it for a date inside the period).
+                for (k, (first, last)) in all_periods.iter().enumerate() {
+                    let mid = first.plus_days(first.days_until(*last) / 2);
+                    let year_row = d.get(usize::try_from(mid.year() - FIRST_YEAR).unwrap_or(usize::MAX));
+                    let row: Vec<i64> = DELTA_WIDTHS
+                        .iter()
+                        .zip(&newest_h)
+                        .map(|(w, n)| height(c.name, tag, *w, Some(mid)).map(|h| i64::from(h) - i64::from(*n)))
+                        .collect::<Result<_, _>>()?;
+                    // (Within about a line of the year's correction, 20 px, is left to it: each entry costs the loader.)
+                    let differs = year_row.map_or(true, |y| y.iter().zip(&row).any(|(a, b)| (a - b).abs() > 20));
+                    if differs {
+                        let entry = period_deltas.entry(tag.to_string()).or_insert_with(|| json!([]));
+                        if let Some(list) = entry.as_array_mut() {
+                            list.push(json!([k, row]));
+                        }
+                    }
                 }
                 heights.insert(tag.to_string(), json!(h));
                 deltas.insert(tag.to_string(), json!(d));
@@ -331,7 +380,7 @@ mod meta {
             let example: serde_json::Map<String, Value> = c.example.iter().map(|(k, v)| ((*k).to_string(), json!(v))).collect();
             kinds.push(json!({
                 "name": c.name, "about": about, "options": options, "world": c.world, "example": example,
-                "heights": heights, "deltas": deltas, "variants": variant_deltas,
+                "heights": heights, "deltas": deltas, "variants": variant_deltas, "periods": period_deltas,
             }));
         }
         let messages: serde_json::Map<String, Value> = Locale::ALL
@@ -368,6 +417,7 @@ mod meta {
             "attributes": treaty_charts::options::ELEMENT_ATTRIBUTES,
             "widths": { "min": MIN_WIDTH, "max": MAX_WIDTH, "step": STEP },
             "deltaWidths": DELTA_WIDTHS,
+            "periods": all_periods.iter().map(|(a, b)| json!([a.to_string(), b.to_string()])).collect::<Vec<_>>(),
             "variantWidths": VARIANT_WIDTHS,
             "firstYear": FIRST_YEAR,
             "newest": newest.to_string(),
