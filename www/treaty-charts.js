@@ -484,6 +484,8 @@ class TreatyChart extends HTMLElement {
     this._controls.querySelector('.back').addEventListener('click', () => this._slide(Number(this._slider.value) - 1));
     this._controls.querySelector('.forward').addEventListener('click', () => this._slide(Number(this._slider.value) + 1));
     this._playButton.addEventListener('click', () => this._play());
+    // Esc stops the time slider playing, wherever focus is in its row.
+    this._controls.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this._playing) this._play(); });
     this._chart = root.querySelector('.chart');
     this._tip = root.querySelector('.tip');
     this._live = root.querySelector('.sr');

@@ -232,7 +232,9 @@ test('the time slider: a labelled slider in the chart\'s language, keys, play, a
   // Play steps through the years.
   await page.locator('#s .controls .play').click();
   await page.waitForFunction(() => document.getElementById('s')._res.as_of >= '1993-12-31');
-  await page.locator('#s .controls .play').click();
+  // Esc stops it (focus is on the play button).
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.getElementById('s')._playing), null);
   // The slider keeps its place when the page resizes.
   const before = await asOf();
   await page.setViewportSize({ width: 500, height: 1600 });
