@@ -18,6 +18,11 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, theme];
 const fromHash = !location.search && location.hash.includes('=');
 const pairs = [...new URLSearchParams(fromHash ? location.hash.slice(1) : location.search)];
 if (fromHash) console.warn(`<treaty-chart> embed: the options after “#” are read as if after “?”; write ${location.pathname.split('/').pop()}?${location.hash.slice(1)}.`);
+// Options after "#" as well as after "?" (embed.html?chart=map#treaty=icrmw): only the "?" part counts; say so.
+// (A WordPress embed's own #?secret=… is not an option.)
+if (location.search && /^#[^?]*=/.test(location.hash)) {
+  console.warn(`<treaty-chart> embed: the options after “#” are ignored when the address has a “?” part; write them after it, joined by “&”: ${location.pathname.split('/').pop()}${location.search}&${location.hash.slice(1)}.`);
+}
 // A parameter's name as meant: "&amp;as-of=" copied from HTML source arrives as "amp;as-of".
 const bare = (k) => k.replace(/^(amp;)+/, '');
 const el = document.createElement('treaty-chart');

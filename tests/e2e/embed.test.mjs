@@ -340,6 +340,11 @@ test('the iframe page reads options written after # as if after ?, and says so o
   assert.deepEqual(warnings.filter((w) => w.includes('#')), ['<treaty-chart> embed: the options after “#” are read as if after “?”; write embed.html?chart=status&as-of=2014-04-08.']);
   await page.goto(page.url().replace(/#.*/, '?chart=status#top'));
   assert.match(await h.rendered(page, 'chart'), /Where the 195 UN member and observer states stand/);
+  assert.equal(warnings.filter((w) => w.includes('ignored')).length, 0, 'a plain anchor is no option');
+  // Options after "?" and after "#": the "#" part is ignored, and the warning says where to write it.
+  await page.goto(page.url().replace(/\?.*/, '?chart=status&lang=en#as-of=2014-04-08'));
+  assert.match(await h.rendered(page, 'chart'), /Where the 195 UN member and observer states stand/);
+  assert.ok(warnings.includes('<treaty-chart> embed: the options after “#” are ignored when the address has a “?” part; write them after it, joined by “&”: embed.html?chart=status&lang=en&as-of=2014-04-08.'), warnings.join('\n'));
   assert.deepEqual(errors, []);
   await context.close();
 });
