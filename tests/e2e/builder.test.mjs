@@ -169,6 +169,10 @@ test('values in the builder\'s address that it does not offer are named in a not
     'This address asks for what the builder does not offer:',
     'country=Australia: use the ISO3 code of a UN member or observer state, AUS for Australia; showing Philippines (PHL) instead.',
     'as-of=2030-01-01: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.']);
+  // Its address box says which choices a CMS pasting the address would not get (the state and the date here).
+  await named.page.locator('#country').selectOption('AUS');
+  await named.page.waitForFunction(() => !document.getElementById('url-note').hidden);
+  assert.equal(await named.page.locator('#url-note').textContent(), 'A CMS pasting this address gets the default view, without country=AUS: use the iframe code to keep it.');
   await named.context.close();
   const clean = await builder('?chart=status', 1280);
   assert.equal(await clean.page.locator('#address-note').isVisible(), false);
