@@ -499,6 +499,11 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     if let Some(s) = model.state(&up).filter(|s| s.is_un()) {
         return Ok(s.iso3());
     }
+    // The European Union, a party to the Palermo Protocol that the charts note but do not count: by its codes
+    // (EU, and EUU as the data writes it) or its name in English, French or Spanish.
+    if matches!(up.as_str(), "EU" | "EUU") || matches!(fold(v).as_str(), "europeanunion" | "theeuropeanunion" | "unioneuropeenne" | "unioneuropea") {
+        return Err(OptionError::NotAState { option, value: clip(v), iso3: "EUU" });
+    }
     // A code of somewhere the data knows that is not one of the 195 (Taiwan, Kosovo, Greenland…): say so, rather
     // than suggest a neighbour in the alphabet. Kosovo's user-assigned codes (XK, XKX) and KOS count as its codes.
     let other = match up.as_str() {
@@ -704,6 +709,10 @@ mod suggestion_tests {
             assert!(err(name).contains(&format!("Did you mean {code}")), "{}", err(name));
         }
         assert_eq!(err("Kosovo"), "Invalid country “Kosovo”: Kosovo is not one of the 195 UN member and observer states this data covers.");
+        // The EU (which the data codes EUU) is not an Ecuador one letter away.
+        for v in ["EU", "euu", "European Union", "Union européenne"] {
+            assert_eq!(err(v), format!("Invalid country “{v}”: European Union is not one of the 195 UN member and observer states this data covers."));
+        }
         assert!(!err("Mexico City").contains("Did you mean") || err("Mexico City").contains("MEX"));
     }
 
