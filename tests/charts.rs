@@ -365,6 +365,10 @@ fn before_either_treaty_opened_the_charts_say_so_for_both() {
     };
     assert_eq!(one("icrmw", "1990-12-18"), "Note: The Migrant Workers Convention was not yet in force on 18 Dec 1990: it entered into force on 1 Jul 2003.");
     assert_eq!(one("palermo", "2000-12-12"), "Note: The Palermo Protocol was not yet in force on 12 Dec 2000: it entered into force on 25 Dec 2003.");
+    // Both treaties asked for on a day only the Migrant Workers Convention was open: its map, with a note on why the
+    // Palermo Protocol is missing.
+    let both_asked = plain(&render(&opts("map", "1995-06-01", "640")).unwrap().spec.blocks.caveat.unwrap_or_default());
+    assert_eq!(both_asked, "Note: The Palermo Protocol was not yet open for signature on 1 Jun 1995: it opened on 12 Dec 2000.");
     // Once the Migrant Workers Convention opened, the regions chart draws its bars: 0 of 54 in Africa then.
     let later = plain(&spec("regions", "1991-01-01", "640").texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
     assert!(later.contains("0 of 54") && !later.contains(both), "{later}");

@@ -160,7 +160,12 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         &cat,
         [
             notes::caveat_range(&cat, model, as_of, Counts::States).filter(|_| view.map_or(true, |t| model.status_counts(t, as_of).maybe > 0)),
-            view.map_or_else(|| notes::caveat_early(&cat, as_of), |t| notes::caveat_early_for(&cat, as_of, t)),
+            // A map the reader asked to be of one treaty speaks of that treaty's dates alone; both treaties on a day
+            // when only one was open (drawn as the map of that one) say why the other is missing.
+            match o.treaty {
+                Some(t) => notes::caveat_early_for(&cat, as_of, t),
+                None => notes::caveat_early(&cat, as_of),
+            },
             notes::caveat_stays_out(&cat, model, as_of).filter(|_| view != Some(Treaty::Palermo)),
             notes::caveat_gap(&cat, model, as_of, Counts::States).filter(|_| view == Some(Treaty::Palermo)),
         ],

@@ -156,7 +156,7 @@ test('values in the builder\'s address that it does not offer are named in a not
   // Each value left out says what would be valid (from the registry) and what the form shows instead.
   const note = (p) => p.evaluate(() => [document.querySelector('#address-note p').textContent, ...[...document.querySelectorAll('#address-note li')].map((li) => li.textContent)]);
   assert.deepEqual(await note(page), [
-    'This address asks for what the builder does not offer:',
+    'This address has values the builder reads differently or leaves out:',
     'chart=pie: use one of timeline, status, map, coverage, regions, country; showing timeline instead.',
     'lang=de: use one of en, fr, es; showing English instead.',
     'as-of=2019-02-30: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.',
@@ -164,10 +164,17 @@ test('values in the builder\'s address that it does not offer are named in a not
   assert.equal(await page.locator('#address-note').isVisible(), true);
   assert.deepEqual(errors, []);
   // A state's name where its code belongs: the note suggests the code.
-  const named = await builder('?chart=country&country=Australia&as-of=2030-01-01', 1280);
+  // (An "&amp;" copied from HTML source reads as "&"; a parameter given twice uses the first, and says so.)
+  const named = await builder('?chart=country&amp;country=Australia&as-of=2030-01-01', 1280);
+  assert.equal(await named.page.locator('#country').inputValue(), 'AUS');
+  const twice = await builder('?chart=status&chart=map&x%5D=1', 1280);
+  assert.equal(await twice.page.locator('#chart').inputValue(), 'status');
+  assert.deepEqual((await note(twice.page)).slice(1, 2), ['chart=status and map: given 2 times; the first is used.']);
+  assert.deepEqual(twice.errors, []);
+  await twice.context.close();
   assert.deepEqual(await note(named.page), [
-    'This address asks for what the builder does not offer:',
-    'country=Australia: use the ISO3 code of a UN member or observer state, AUS for Australia; showing Philippines (PHL) instead.',
+    'This address has values the builder reads differently or leaves out:',
+    'country=Australia: read as AUS, the code the charts take.',
     'as-of=2030-01-01: use a day from 1990-01-01 to 2026-02-03 (YYYY-MM-DD), or latest; showing 2026-02-03 instead.']);
   // Its address box says which choices a CMS pasting the address would not get (the state and the date here).
   await named.page.locator('#country').selectOption('AUS');
