@@ -349,7 +349,8 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
     f.texts = texts;
     f.marks = marks;
     f.y = base + 6.0 + th.axis * LEADING_AXIS;
-    // The numbers' key: each state's number and name, and which of its markers is which treaty's.
+    // The numbers' key: each state's number and name (a state on both lines has its number on both markers; the
+    // line each sits on says which treaty's).
     if numbered {
         let entries: Vec<String> = o
             .highlight
@@ -479,7 +480,9 @@ fn segments_cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) ->
 /// in passes that give up one wish at a time — near the marker (within 3 steps) and clear of the lines; anywhere
 /// clear of the lines; near it, on a line (the name's halo keeps it legible); anywhere — each clear of the other
 /// leaders, with a leader crossing no name or leader; then the place clear of the names and markers whose leader
-/// crosses fewest names; else the place that covers the least of the markers and names. `None` when no place is inside the plot.
+/// crosses fewest names and leaders; else the place that covers the least of the markers and names. The flag:
+/// whether the place is clean (clear of the other names and the markers, its leader crossing no name or leader);
+/// the caller numbers the markers when one is not. `None` when no place is inside the plot.
 fn place_name((x, y): (f64, f64), centred: f64, nw: f64, room: &Room<'_>) -> Option<((f64, f64), usize, bool)> {
     let step = room.size * 1.25;
     let up = |k: u8| y - 9.0 - step * f64::from(k);
