@@ -320,25 +320,26 @@ pub fn error_html(cat: &Cat, message: &str) -> String {
     )
 }
 
-/// `html` (escaped text) with each `YYYY-MM-DD` in a `<span class="nowrap">`, so that a narrow box does not break
-/// a date at its hyphens (`1990-` / `01-01`).
+/// `html` (escaped text) with each date in a `<span class="nowrap">`, so that a narrow box does not break it at its
+/// hyphens (`1990-` / `01-01`): every run of ASCII digits and hyphens that starts with a digit, holds a hyphen and
+/// is at least 6 characters long — a valid `YYYY-MM-DD` and the malformed ones a message quotes (`2020-8-3`).
 fn dates_unbroken(html: &str) -> String {
     let b = html.as_bytes();
-    let is_date = |i: usize| {
-        b.get(i..i + 10).is_some_and(|w| w.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() }))
-    };
     let (mut out, mut i, mut last) = (String::with_capacity(html.len()), 0, 0);
     while i < b.len() {
-        if is_date(i) {
-            // Dates are ASCII, so both ends are character boundaries.
+        let run = b.get(i..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_digit() || **c == b'-').count());
+        let starts = b.get(i).is_some_and(u8::is_ascii_digit) && (i == 0 || b.get(i - 1).is_some_and(|c| !c.is_ascii_digit() && *c != b'-'));
+        let hyphen = b.get(i..i + run).is_some_and(|w| w.contains(&b'-'));
+        if starts && run >= 6 && hyphen {
+            // Digits and hyphens are ASCII, so both ends are character boundaries.
             out.push_str(html.get(last..i).unwrap_or(""));
             out.push_str("<span class=\"nowrap\">");
-            out.push_str(html.get(i..i + 10).unwrap_or(""));
+            out.push_str(html.get(i..i + run).unwrap_or(""));
             out.push_str("</span>");
-            i += 10;
+            i += run;
             last = i;
         } else {
-            i += 1;
+            i += run.max(1);
         }
     }
     out.push_str(html.get(last..).unwrap_or(""));
@@ -399,9 +400,14 @@ mod tests {
         assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert_eq!(
             dates_unbroken("Use a date from 1990-01-01 to 2026-02-03, not 2019-02-3 or é2020-01-011"),
-            "Use a date from <span class=\"nowrap\">1990-01-01</span> to <span class=\"nowrap\">2026-02-03</span>, not 2019-02-3 or é<span class=\"nowrap\">2020-01-01</span>1"
+            "Use a date from <span class=\"nowrap\">1990-01-01</span> to <span class=\"nowrap\">2026-02-03</span>, not <span class=\"nowrap\">2019-02-3</span> or é<span class=\"nowrap\">2020-01-011</span>"
         );
         assert!(!h.contains("<script>"));
+        // A malformed date the message quotes stays whole too; counts and short ranges are left as they are.
+        assert_eq!(
+            dates_unbroken("“2020-8-3”: 195 states, 1-2, 177–178"),
+            "“<span class=\"nowrap\">2020-8-3</span>”: 195 states, 1-2, 177–178"
+        );
     }
 
     #[test]
