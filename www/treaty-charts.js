@@ -571,6 +571,7 @@ class TreatyChart extends HTMLElement {
   // The module of the chart's kind, in its language (a later change of kind loads that kind's module when drawing).
   _load() {
     this._loadFailed = false;
+    this._fatalShown = false; // a new attempt (another chart kind asked for) reports its own failure
     loadModule(kindOf(this.getAttribute('chart'))).then((m) => loadLocale(m, this._language()))
       .then((m) => {
         this._mod ??= m;
@@ -610,6 +611,9 @@ class TreatyChart extends HTMLElement {
   // reason goes to the console once for each reason, not once per chart.
   _fatal(err, what = failed(err)) {
     const reason = String(err && err.message ? err.message : err);
+    // Shown already (a second attempt at the same file failed too): one box, one error event, until a drawing.
+    if (this._fatalShown) return;
+    this._fatalShown = true;
     if (!fatalLogged.has(reason)) {
       fatalLogged.add(reason);
       // A policy that refuses WebAssembly: say which source expression lets it run.
@@ -782,6 +786,7 @@ class TreatyChart extends HTMLElement {
       return;
     }
     this._res = res;
+    this._fatalShown = false;
     this._hits = res.hits;
     // Moved by the time slider: screen readers hear the new numbers, not only the new date.
     if (this._announce) {

@@ -379,7 +379,9 @@ test('the height reserved before the module arrives knows full notes, one treaty
 });
 
 test('two different load failures on one page each get their console line', async () => {
-  const { page, errors, context } = await h.openHtml('<treaty-chart id="t" chart="timeline"></treaty-chart><treaty-chart id="m" chart="map"></treaty-chart>',
+  const { page, errors, context } = await h.openHtml('<treaty-chart id="t" chart="timeline"></treaty-chart><treaty-chart id="m" chart="map"></treaty-chart>' +
+    // Each element's error events, counted from the start.
+    '<script>window.__fails = {}; addEventListener("treaty-chart-error", (e) => { window.__fails[e.target.id] = (window.__fails[e.target.id] ?? 0) + 1; });</script>',
     undefined, '', async (ctx) => {
       await ctx.route('**/treaty_charts_timeline_bg.wasm', (r) => r.abort());
       await ctx.route('**/treaty_charts_world.bin', (r) => r.fulfill({ contentType: 'application/octet-stream', body: 'not a world' }));
@@ -389,6 +391,12 @@ test('two different load failures on one page each get their console line', asyn
   assert.equal(own.length, 2, errors.join('\n'));
   assert.match(own[0], /the chart module could not be loaded from .*treaty_charts_timeline_bg\.wasm/);
   assert.match(own[1], /the map's outlines could not be loaded from .*treaty_charts_world\.bin: .*bad magic bytes/);
+  // One error event each, also after a resize makes the map try again.
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction(() => document.getElementById('m')._width < 700);
+  // (The retry fails at once, on the same damaged file: two frames see it through.)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await page.evaluate(() => window.__fails), { t: 1, m: 1 });
   await context.close();
 });
 
