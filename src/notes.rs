@@ -95,10 +95,11 @@ pub fn with_lead(cat: &Cat, lead: Msg, body: &str) -> String {
     format!("{} {body}", cat.t(lead))
 }
 
-/// Names of participants by ISO3, in the catalogue's language, as a list.
+/// Names of participants by ISO3, in the catalogue's language, as a list inside a sentence ([`Cat::name_in_text`]:
+/// "the Philippines and Mexico").
 pub fn names(cat: &Cat, iso3: &[&'static str]) -> String {
-    let v: Vec<&str> = iso3.iter().map(|c| cat.name(c)).collect();
-    cat.list(&v)
+    let v: Vec<String> = iso3.iter().map(|c| cat.name_in_text(c)).collect();
+    cat.list(&v.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// A count that may be a range: `177` or `177–178`.

@@ -625,6 +625,17 @@ fn highlighted_states_are_never_left_out_without_a_word() {
     assert_eq!(hollow(&s), 1, "one hollow marker: Nepal's possible deposit");
     // Once the range has ended (10 Oct 2020) Nepal is a party, but its day is still not known: the marker stays
     // hollow, at the range's end, and no filled marker claims a day ("the day it joined").
+    // Names inside a sentence take their article in English (the United States ratified the Palermo Protocol on
+    // 3 Nov 2005; the Holy See has joined neither); Spanish lists them after a colon.
+    for (lang, want) in [
+        ("en", "The United States and the Holy See were not parties to either treaty on 1 Jan 2003."),
+        ("es", "No eran partes en ninguno de los dos tratados el 1 ene. 2003: Estados Unidos y Santa Sede."),
+    ] {
+        let o = Options::from_pairs([("chart", "timeline"), ("lang", lang), ("as-of", "2003-01-01"), ("width", "1200"), ("highlight", "USA,VAT")]).unwrap();
+        let s = charts::build(Model::get(), &o).unwrap();
+        let lines: Vec<String> = s.texts.iter().map(|t| plain(&t.text)).collect();
+        assert!(lines.iter().any(|l| l == want), "{lang}: {lines:?}");
+    }
     let o = Options::from_pairs([("chart", "timeline"), ("as-of", "2020-10-10"), ("width", "640"), ("highlight", "NPL")]).unwrap();
     let s = charts::build(Model::get(), &o).unwrap();
     assert_eq!(hollow(&s), 1);

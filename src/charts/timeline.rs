@@ -365,15 +365,17 @@ fn build(cx: &Ctx<'_>) -> Result<Spec, ChartError> {
         f.paragraph(&entries.join(&format!("\u{a0}{dot}")), th.axis, Role::Highlight, true, "");
     }
     // Highlighted states with no marker at all are named, not left out without a word.
-    let none: Vec<&str> = o.highlight.iter().filter(|c| !drawn.iter().any(|(d, _, _)| d == *c)).map(|c| cat.name(c)).collect();
+    let none: Vec<&'static str> = o.highlight.iter().filter(|c| !drawn.iter().any(|(d, _, _)| d == *c)).copied().collect();
     // Only the treaties open for signature by then could have been joined.
     let open: Vec<Treaty> = Treaty::ALL.into_iter().filter(|t| t.open_on(as_of)).collect();
     if !none.is_empty() && !open.is_empty() {
-        let (n, names) = (Arg::Num(none.len() as i64), Arg::Str(&cat.list(&none)));
+        let (n, names) = (Arg::Num(none.len() as i64), Arg::Str(&notes::names(&cat, &none)));
         let line = match open.as_slice() {
             [one] => cat.f(Msg::HighlightNoneOne, &[("n", n), ("t", Arg::Key(one.tag())), ("treaty", Arg::Str(cat.treaty(*one))), ("date", Arg::Day(as_of)), ("names", names)]),
             _ => cat.f(Msg::HighlightNone, &[("n", n), ("date", Arg::Day(as_of)), ("names", names)]),
         };
+        // ("The United States and Mexico were not…": the sentence may start with a name's article.)
+        let line = text::first_with(&line, text::upper);
         f.y += 4.0;
         f.paragraph(&line, th.axis, Role::Ink, false, "");
     }
@@ -597,10 +599,10 @@ fn tip_lines(model: &Model, cat: &Cat, t: Treaty, day: Day, r: Range, lines: &mu
     }
     for d in model.deposits(t).iter().filter(|d| d.when.day().is_none()) {
         if d.when.earliest() == day {
-            lines.push(cat.f(Msg::TipMaybeFrom, &[("name", Arg::Str(cat.name(d.iso3)))]));
+            lines.push(text::first_with(&cat.f(Msg::TipMaybeFrom, &[("name", Arg::Str(&cat.name_in_text(d.iso3)))]), text::upper));
         }
         if d.when.latest() == day {
-            lines.push(cat.f(Msg::TipByThen, &[("name", Arg::Str(cat.name(d.iso3)))]));
+            lines.push(text::first_with(&cat.f(Msg::TipByThen, &[("name", Arg::Str(&cat.name_in_text(d.iso3)))]), text::upper));
         }
     }
 }

@@ -26,7 +26,16 @@ pub static DATA: LocaleData = LocaleData {
     list_last_i: " and ",
     list_or: " or ",
     list_or_o: " or ",
+    definite: (DEFINITE, "the "),
 };
+
+/// The states whose English short name (the `en` column of `country_names.csv`) takes "the" in running text, as
+/// the UN's own English does ("the Netherlands", "the Philippines", "the Holy See"): names in the plural and names
+/// built on a common noun (Republic, Kingdom, Emirates, Islands, See), and the Gambia and the Congo, whose
+/// English names keep it. Sorted by code.
+const DEFINITE: &[&str] = &[
+    "ARE", "BHS", "CAF", "COD", "COG", "COM", "DOM", "GBR", "GMB", "MDV", "MHL", "NLD", "PHL", "SLB", "USA", "VAT",
+];
 
 pub(super) fn plural(n: i64) -> Plural {
     if n == 1 {
@@ -77,7 +86,7 @@ fn text(m: Msg) -> &'static str {
         Msg::RangeBetween => "between {a} and {b}",
         Msg::RangeMonth => "in {month}",
         Msg::AboutTimeline => const { only("timeline", "Parties to each treaty over time") },
-        Msg::AboutStatus => const { only("status", "Parties, signatories only and neither among the 195 UN member and observer states") },
+        Msg::AboutStatus => const { only("status", "Parties, states that signed only, and neither, among the 195 UN member and observer states") },
         Msg::AboutMap => const { only("map", "World map: where each state stands under each treaty") },
         Msg::AboutCoverage => const { only("coverage", "Where the world’s migrants live and were born, and which treaties those states have joined") },
         Msg::AboutRegions => const { only("regions", "Share of states that are parties, region by region") },
@@ -134,8 +143,8 @@ fn text(m: Msg) -> &'static str {
         Msg::SummaryInForce => const { only("timeline", "entered into force on {date}") },
         Msg::SummaryNotInForce => const { only("timeline", "had not yet entered into force") },
         Msg::StatusTitle => const { only("status", "Where the {n} UN member and observer states stand") },
-        Msg::StatusSubtitle => const { only("status", "Parties, signatories only, and states neither signatory nor party, {date}") },
-        Msg::StatusMeasures => const { only("status", "whether each state is a party (its instrument deposited with the UN), a signatory only (not bound), or neither.") },
+        Msg::StatusSubtitle => const { only("status", "Parties, states that signed only, and states that did neither, {date}") },
+        Msg::StatusMeasures => const { only("status", "whether each state is a party (its instrument deposited with the UN), has signed only (which does not bind it), or neither.") },
         Msg::StatusNotOpen => "Not yet open for signature (it opened on {date}).",
         Msg::SegParties => "{n|#\u{a0}party|#\u{a0}parties}",
         Msg::SegMaybe => "{n}\u{a0}may be {n|a party|parties} (date known only within a range)",

@@ -27,6 +27,7 @@ pub static DATA: LocaleData = LocaleData {
     list_last_i: " e ",
     list_or: " o ",
     list_or_o: " u ",
+    definite: (&[], ""),
 };
 
 pub(super) fn plural(n: i64) -> Plural {
@@ -307,8 +308,8 @@ fn text(m: Msg) -> &'static str {
         Msg::StatesCount => "{n|# Estado|# Estados}",
         Msg::LegendHighlight => "Estado destacado: fecha en que pasó a ser parte",
         Msg::LegendHighlightMaybe => "Estado destacado: fecha conocida solo dentro de un intervalo",
-        Msg::HighlightNone => "{names} {n|no era parte|no eran partes} en ninguno de los dos tratados el {date}.",
-        Msg::HighlightNoneOne => "{names} {n|no era parte|no eran partes} {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios} el {date}.",
+        Msg::HighlightNone => "{n|No era parte|No eran partes} en ninguno de los dos tratados el {date}: {names}.",
+        Msg::HighlightNoneOne => "{n|No era parte|No eran partes} {t|palermo=en el Protocolo de Palermo|icrmw=en la Convención sobre los Trabajadores Migratorios} el {date}: {names}.",
         Msg::NameWithTag => "{name} ({tag})",
         Msg::LabelValue => "{label}: {value}",
         Msg::CountryImmigrantsNoShare => "Migrantes internacionales que viven allí: {m}",

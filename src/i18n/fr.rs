@@ -28,6 +28,7 @@ pub static DATA: LocaleData = LocaleData {
     list_last_i: " et ",
     list_or: " ou ",
     list_or_o: " ou ",
+    definite: (&[], ""),
 };
 
 /// French: 0 and 1 take the singular.

@@ -198,6 +198,11 @@ pub fn from_catalogue(items: Vec<String>) -> Result<(Locale, LocaleData), String
         },
         text: Texts::Table(texts),
         names: Box::leak(names.into_boxed_slice()),
+        // (Only English has one; naming fr::DATA here would link the French messages into every module.)
+        definite: match locale {
+            Locale::En => en::DATA.definite,
+            Locale::Fr | Locale::Es => (&[], ""),
+        },
     };
     Ok((locale, data))
 }
@@ -262,6 +267,10 @@ pub struct LocaleData {
     pub list_or: &'static str,
     /// The same when the last one starts with the sound /o/ (Spanish "u"), else the same as `list_or`.
     pub list_or_o: &'static str,
+    /// ISO3 codes of the states whose name takes a definite article inside a sentence, and the article with its
+    /// space: English "the Netherlands was…" (see [`Cat::name_in_text`]); empty where the messages put names
+    /// after a colon or in apposition instead (French, Spanish). Part of the locale's code, not of its catalogue.
+    pub definite: (&'static [&'static str], &'static str),
 }
 
 macro_rules! messages {
@@ -1015,6 +1024,15 @@ impl Cat {
             return n;
         }
         crate::data::country(iso3).map_or(iso3, |c| c.name)
+    }
+
+    /// A state's name as it reads inside a sentence: with the locale's definite article where the name takes one
+    /// ("the United States", "the Holy See" in English), else as [`Cat::name`] gives it. A sentence that starts
+    /// with it capitalises it (`text::first_with(…, text::upper)`).
+    pub fn name_in_text(&self, iso3: &'static str) -> String {
+        let (codes, article) = self.0.definite;
+        let name = self.name(iso3);
+        if codes.contains(&iso3) { format!("{article}{name}") } else { name.to_string() }
     }
 
     /// The term for a mode of consent.
