@@ -293,7 +293,7 @@ impl OptionError {
                 cat.f(Msg::ErrCountry, &[("option", s(option)), ("value", s(value)), ("suggest", s(&suggest))])
             }
             OptionError::NotAState { option, value, iso3 } => {
-                cat.f(Msg::ErrNotAState, &[("option", s(option)), ("value", s(value)), ("name", s(cat.name(iso3)))])
+                cat.f(Msg::ErrNotAState, &[("option", s(option)), ("value", s(value)), ("name", s(&cat.name_in_text(iso3)))])
             }
             OptionError::CountryMissing => cat.t(Msg::ErrCountryMissing).to_string(),
             OptionError::HighlightMany => cat.f(Msg::ErrHighlightMany, &[("n", Arg::Num(MAX_HIGHLIGHT as i64))]),
@@ -520,6 +520,15 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
             return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
         }
     }
+    // The first words of such a name ("Hong Kong", "Macao" for CLDR's "Hong Kong SAR China", "Macao SAR China"):
+    // the one place it begins, when it begins no state's name.
+    let begins = |s: &State| folded_names(s).iter().any(|n| n.starts_with(&folded));
+    if folded.len() >= 4 && !model.un_states().any(begins) {
+        let mut places = model.all_states().filter(|s| !s.is_un() && begins(s));
+        if let (Some(s), None) = (places.next(), places.next()) {
+            return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
+        }
+    }
     let mut suggestions: Vec<&'static str> = Vec::new();
     // Codes in common use that ISO 3166 does not give these states: UK (GB, GBR), the sports codes of the United
     // Kingdom's nations, and EL, the EU's code for Greece.
@@ -711,8 +720,14 @@ mod suggestion_tests {
         assert_eq!(err("Kosovo"), "Invalid country “Kosovo”: Kosovo is not one of the 195 UN member and observer states this data covers.");
         // The EU (which the data codes EUU) is not an Ecuador one letter away.
         for v in ["EU", "euu", "European Union", "Union européenne"] {
-            assert_eq!(err(v), format!("Invalid country “{v}”: European Union is not one of the 195 UN member and observer states this data covers."));
+            assert_eq!(err(v), format!("Invalid country “{v}”: the European Union is not one of the 195 UN member and observer states this data covers."));
         }
+        // The first words of the name of a place that is not a state (CLDR: "Hong Kong SAR China").
+        for v in ["Hong Kong", "hongkong"] {
+            assert_eq!(err(v), format!("Invalid country “{v}”: Hong Kong SAR China is not one of the 195 UN member and observer states this data covers."));
+        }
+        // "Saint" begins the names of states too: a suggestion, not a place that is not a state.
+        assert!(err("Saint").contains("Did you mean"), "{}", err("Saint"));
         assert!(!err("Mexico City").contains("Did you mean") || err("Mexico City").contains("MEX"));
     }
 

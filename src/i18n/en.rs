@@ -29,12 +29,14 @@ pub static DATA: LocaleData = LocaleData {
     definite: (DEFINITE, "the "),
 };
 
-/// The states whose English short name (the `en` column of `country_names.csv`) takes "the" in running text, as
-/// the UN's own English does ("the Netherlands", "the Philippines", "the Holy See"): names in the plural and names
-/// built on a common noun (Republic, Kingdom, Emirates, Islands, See), and the Gambia and the Congo, whose
-/// English names keep it. Sorted by code.
+/// The places whose English name (the `en` column of `country_names.csv`, or [`Msg::EuName`]) takes "the" in
+/// running text ("the Netherlands", "the Philippines", "the Holy See"): names in the plural and names built on a
+/// common noun (Republic, Kingdom, Emirates, Islands, See, Union), and the Gambia and the Congo, whose English
+/// names keep it in use. States first, then the European Union and the territories that error
+/// messages name; each group sorted by code.
 const DEFINITE: &[&str] = &[
     "ARE", "BHS", "CAF", "COD", "COG", "COM", "DOM", "GBR", "GMB", "MDV", "MHL", "NLD", "PHL", "SLB", "USA", "VAT",
+    "EUU", "ALA", "BES", "CCK", "COK", "CYM", "FLK", "FRO", "HMD", "MNP", "PCN", "SGS", "TCA", "UMI", "VGB", "VIR",
 ];
 
 pub(super) fn plural(n: i64) -> Plural {

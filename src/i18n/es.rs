@@ -314,7 +314,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LabelValue => "{label}: {value}",
         Msg::CountryImmigrantsNoShare => "Migrantes internacionales que viven allí: {m}",
         Msg::CountryEmigrantsNoShare => "Personas nacidas allí que viven en el extranjero: {m}",
-        Msg::ErrNotAState => "Valor de {option} no válido: «{value}». {name} no es uno de los 195 Estados miembros y observadores de la ONU que abarcan estos datos.",
+        Msg::ErrNotAState => "Valor de {option} no válido: «{value}». No es uno de los 195 Estados miembros y observadores de la ONU que abarcan estos datos: {name}.",
         Msg::MapNotOpen => "Aún sin abrir a la firma",
         Msg::MapCountNeither => "{n}\u{a0}{n|ni firmante ni parte|ni firmantes ni partes}",
         Msg::MapNoneOpen => "Ninguno de los dos tratados abierto aún a la firma",

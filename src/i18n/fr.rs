@@ -315,7 +315,7 @@ fn text(m: Msg) -> &'static str {
         Msg::LabelValue => "{label} : {value}",
         Msg::CountryImmigrantsNoShare => "Migrants internationaux qui y vivent : {m}",
         Msg::CountryEmigrantsNoShare => "Personnes qui y sont nées et vivent à l’étranger : {m}",
-        Msg::ErrNotAState => "Valeur non valide pour {option} : « {value} ». {name} ne fait pas partie des 195 États membres et observateurs de l’ONU couverts par ces données.",
+        Msg::ErrNotAState => "Valeur non valide pour {option} : « {value} ». Ne fait pas partie des 195 États membres et observateurs de l’ONU couverts par ces données : {name}.",
         Msg::MapNotOpen => "Pas encore ouvert à la signature",
         Msg::MapCountNeither => "{n}\u{a0}{n|ni signataire ni partie|ni signataires ni parties}",
         Msg::MapNoneOpen => "Aucun des deux traités encore ouvert à la signature",
