@@ -522,11 +522,17 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
     }
     // The first words of such a name ("Hong Kong", "Macao" for CLDR's "Hong Kong SAR China", "Macao SAR China"):
     // the one place it begins, when it begins no state's name.
-    let begins = |s: &State| folded_names(s).iter().any(|n| n.starts_with(&folded));
-    if folded.len() >= 4 && !model.un_states().any(begins) {
-        let mut places = model.all_states().filter(|s| !s.is_un() && begins(s));
-        if let (Some(s), None) = (places.next(), places.next()) {
-            return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
+    if folded.len() >= 4 {
+        let (mut place, mut places, mut state) = (None, 0, false);
+        for s in model.all_states().filter(|s| folded_names(s).iter().any(|n| n.starts_with(&folded))) {
+            if s.is_un() {
+                state = true;
+            } else {
+                (place, places) = (Some(s.iso3()), places + 1);
+            }
+        }
+        if let (false, 1, Some(iso3)) = (state, places, place) {
+            return Err(OptionError::NotAState { option, value: clip(v), iso3 });
         }
     }
     let mut suggestions: Vec<&'static str> = Vec::new();

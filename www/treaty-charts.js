@@ -822,6 +822,9 @@ class TreatyChart extends HTMLElement {
     } else {
       for (const a of INTERACTIVE) this._chart.removeAttribute(a);
     }
+    // Playing, a step taller than the estimate (see _play) raises the floor: the page below moves once, not back
+    // and forth at every step.
+    if (this._playing) this._figure.style.minHeight = `${Math.ceil(this._figure.getBoundingClientRect().height)}px`;
     this.dispatchEvent(new CustomEvent('treaty-chart-rendered', {
       detail: { chart: res.chart, asOf: res.as_of, width: res.width, height: res.height, title: res.title, label: res.label }, bubbles: true, composed: true,
     }));

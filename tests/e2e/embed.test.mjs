@@ -351,7 +351,7 @@ test('the iframe page reads options written after # as if after ?, and says so o
 
 test('the height reserved before the module arrives knows full notes, one treaty, a highlight and the slider', { timeout: 90000 }, async () => {
   const cases = ['chart="timeline" notes="full"', 'chart="status" notes="full" lang="fr"', 'chart="map" treaty="icrmw"', 'chart="map" treaty="palermo" lang="es"',
-    'chart="status" highlight="PHL"', 'chart="regions" highlight="MEX"', 'chart="timeline" controls', 'chart="status" controls lang="es"',
+    'chart="status" highlight="PHL"', 'chart="regions" highlight="MEX"', 'chart="country" country="USA"', 'chart="timeline" controls', 'chart="status" controls lang="es"',
     'chart="regions" highlight="FRA,DEU,BEL,NLD,LUX,CHE,AUT,ITA"', 'chart="status" highlight="AUS PHL MEX CAN BRA IND"',
     // Inside a year, on a day whose note is gone by December (Nepal's range of dates, closed on 9 Oct 2020).
     'chart="status" as-of="2020-08-03"', 'chart="timeline" as-of="2003-03-01" lang="fr"'];

@@ -229,9 +229,18 @@ test('the time slider: a labelled slider in the chart\'s language, keys, play, a
   assert.equal(await asOf(), '1990-12-31');
   // At the first date there is none before: back says so (and keeps focus), forward does not.
   assert.deepEqual(await page.evaluate(() => [...document.getElementById('s').shadowRoot.querySelectorAll('.controls .back, .controls .forward')].map((b) => b.getAttribute('aria-disabled'))), ['true', 'false']);
-  // Play steps through the years.
+  // Play steps through the years, and the page below never moves back up while it plays (the chart's height only
+  // grows: each year's notes differ).
+  await page.evaluate(() => {
+    const el = document.getElementById('s');
+    window.heights = [];
+    el.addEventListener('treaty-chart-rendered', () => { if (el._playing) heights.push(el.getBoundingClientRect().height); });
+  });
   await page.locator('#s .controls .play').click();
   await page.waitForFunction(() => document.getElementById('s')._res.as_of >= '1993-12-31');
+  const heights = await page.evaluate(() => window.heights);
+  assert.ok(heights.length >= 3, `${heights.length} steps`);
+  heights.forEach((h, i) => assert.ok(i === 0 || h >= heights[i - 1], `step ${i}: ${h} px after ${heights[i - 1]} px`));
   // Esc stops it (focus is on the play button).
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.getElementById('s')._playing), null);
