@@ -267,7 +267,7 @@ pub struct LocaleData {
     pub list_or: &'static str,
     /// The same when the last one starts with the sound /o/ (Spanish "u"), else the same as `list_or`.
     pub list_or_o: &'static str,
-    /// ISO3 codes of the states whose name takes a definite article inside a sentence, and the article with its
+    /// ISO3 codes of the places whose name takes a definite article inside a sentence, and the article with its
     /// space: English "the Netherlands was…" (see [`Cat::name_in_text`]); empty where the messages put names
     /// after a colon or in apposition instead (French, Spanish). Part of the locale's code, not of its catalogue.
     pub definite: (&'static [&'static str], &'static str),
@@ -1026,7 +1026,7 @@ impl Cat {
         crate::data::country(iso3).map_or(iso3, |c| c.name)
     }
 
-    /// A state's name as it reads inside a sentence: with the locale's definite article where the name takes one
+    /// A place's name as it reads inside a sentence: with the locale's definite article where the name takes one
     /// ("the United States", "the Holy See" in English), else as [`Cat::name`] gives it. A sentence that starts
     /// with it capitalises it (`text::first_with(…, text::upper)`).
     pub fn name_in_text(&self, iso3: &'static str) -> String {
