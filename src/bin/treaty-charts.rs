@@ -240,8 +240,7 @@ mod meta {
     /// narrowest widths, where a legend breaks differently every few px, are measured closely.
     pub const VARIANT_WIDTHS: [u32; 5] = [280, 320, 360, 640, 1200];
 
-    /// The state a chart of one state (the country card) is measured on, and the one highlighted to measure what a
-    /// highlight adds: a long name and dates under both treaties.
+    /// The state highlighted to measure what a highlight adds: a long name and dates under both treaties.
     const MEASURED_STATE: &str = "PHL";
     /// The state the country card's heights are measured on: one of the most common standing (a party to the
     /// Palermo Protocol only, as 122 of the 195 are), whose card has the median height of the 195 cards at 280,
