@@ -257,7 +257,14 @@ impl OptionError {
                 Msg::ErrNotForChart,
                 &[("name", s(name)), ("chart", s(chart.name)), ("list", s(&format!("{}, {}", option_list(chart), ELEMENT_ATTRIBUTES.join(", "))))],
             ),
-            OptionError::Chart(v) => cat.f(Msg::ErrChart, &[("value", s(v)), ("list", s(&charts::names().join(", ")))]),
+            OptionError::Chart(v) => {
+                // A near miss ("maps", "region"): one edit for a short name, two for a longer one, as for options.
+                let low = v.to_ascii_lowercase();
+                let limit = if low.chars().count() <= 4 { 1 } else { 2 };
+                let near = charts::names().into_iter().map(|n| (edits(&low, n), n)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d);
+                let suggest = near.map_or_else(String::new, |(_, m)| cat.f(Msg::ErrCountrySuggest, &[("list", s(m))]));
+                cat.f(Msg::ErrChart, &[("value", s(v)), ("suggest", s(&suggest)), ("list", s(&charts::names().join(", ")))])
+            }
             OptionError::Date(e) => {
                 let (first, last) = (Day::jan1(FIRST_YEAR).to_string(), data::data_as_of().to_string());
                 cat.f(Msg::ErrDate, &[("why", s(&e.message(cat))), ("first", s(&first)), ("last", s(&last))])
@@ -420,10 +427,20 @@ impl Options {
                 Opt::Country => o.country = Some(parse_state(v, "country")?),
                 Opt::Highlight => {
                     let mut codes = Vec::new();
-                    for part in v.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
-                        let c = parse_state(part, "highlight")?;
-                        if !codes.contains(&c) {
-                            codes.push(c);
+                    // Items between commas or semicolons; an item of several words is codes between spaces
+                    // ("AUS PHL"), unless none of its words is a code: then it is one name ("United States"), and
+                    // the message is about the whole name, not its first word.
+                    for item in v.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+                        let words: Vec<&str> = item.split_whitespace().collect();
+                        let mut read: Vec<Result<&'static str, OptionError>> = words.iter().map(|w| parse_state(w, "highlight")).collect();
+                        if words.len() > 1 && read.iter().all(Result::is_err) {
+                            read = vec![parse_state(item, "highlight")];
+                        }
+                        for c in read {
+                            let c = c?;
+                            if !codes.contains(&c) {
+                                codes.push(c);
+                            }
                         }
                     }
                     if codes.len() > MAX_HIGHLIGHT {
@@ -464,6 +481,15 @@ fn fold(s: &str) -> String {
 
 /// A state's names as charts show them in each language, then its official name, folded for matching (so
 /// "Laos", "Corée du Sud" and "Lao People's Democratic Republic" all find their state).
+/// Whether one of the state's names ([`folded_names`]) starts with the words of `v`, each whole: "Hong Kong" begins
+/// "Hong Kong SAR China", "America" does not begin "American Samoa".
+fn begins_with_words(s: &State, v: &str) -> bool {
+    let words = |n: &str| n.split(|c: char| !c.is_alphanumeric()).map(fold).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    let want = words(v);
+    let iso3 = s.iso3();
+    !want.is_empty() && crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).any(|n| words(n).starts_with(&want))
+}
+
 fn folded_names(s: &State) -> Vec<String> {
     let iso3 = s.iso3();
     crate::i18n::Locale::ALL.map(|l| l.cat().name(iso3)).into_iter().chain([s.country.name]).map(fold).collect()
@@ -471,7 +497,8 @@ fn folded_names(s: &State) -> Vec<String> {
 
 /// Names in common use (folded, see `fold`) that are none of a state's names in the data — in English, French,
 /// Spanish or officially — nor a former name the depositary records: "Holland" would otherwise suggest Poland.
-const COMMON_NAMES: [(&str, &str); 13] = [
+const COMMON_NAMES: [(&str, &str); 14] = [
+    ("america", "USA"),
     ("holland", "NLD"),
     ("burma", "MMR"),
     ("ivorycoast", "CIV"),
@@ -520,11 +547,11 @@ pub fn parse_state(v: &str, option: &'static str) -> Result<&'static str, Option
             return Err(OptionError::NotAState { option, value: clip(v), iso3: s.iso3() });
         }
     }
-    // The first words of such a name ("Hong Kong", "Macao" for CLDR's "Hong Kong SAR China", "Macao SAR China"):
-    // the one place it begins, when it begins no state's name.
+    // The first whole words of such a name ("Hong Kong", "Macao" for CLDR's "Hong Kong SAR China", "Macao SAR
+    // China"; not "America" for "American Samoa"): the one place they begin, when they begin no state's name.
     if folded.len() >= 4 {
         let (mut place, mut places, mut state) = (None, 0, false);
-        for s in model.all_states().filter(|s| folded_names(s).iter().any(|n| n.starts_with(&folded))) {
+        for s in model.all_states().filter(|s| begins_with_words(s, v)) {
             if s.is_un() {
                 state = true;
             } else {
@@ -728,12 +755,23 @@ mod suggestion_tests {
         for v in ["EU", "euu", "European Union", "Union européenne"] {
             assert_eq!(err(v), format!("Invalid country “{v}”: the European Union is not one of the 195 UN member and observer states this data covers."));
         }
-        // The first words of the name of a place that is not a state (CLDR: "Hong Kong SAR China").
-        for v in ["Hong Kong", "hongkong"] {
+        // The first words of the name of a place that is not a state (CLDR: "Hong Kong SAR China"), as whole words.
+        for v in ["Hong Kong", "hong-kong"] {
             assert_eq!(err(v), format!("Invalid country “{v}”: Hong Kong SAR China is not one of the 195 UN member and observer states this data covers."));
         }
         // "Saint" begins the names of states too: a suggestion, not a place that is not a state.
         assert!(err("Saint").contains("Did you mean"), "{}", err("Saint"));
+        let chart = |v: &str| Options::from_pairs([("chart", v)]).unwrap_err().message(&Cat::en());
+        assert_eq!(chart("maps"), "Invalid chart “maps”. Did you mean map? Valid charts: timeline, status, map, coverage, regions, country.");
+        assert!(!chart("pie").contains("Did you mean"), "{}", chart("pie"));
+        assert!(err("America").ends_with("Did you mean USA (United States)?"), "{}", err("America"));
+        // A name of several words in `highlight` is one name, not one code per word.
+        let h = |v: &str| Options::from_pairs([("chart", "map"), ("highlight", v)]).unwrap_err().message(&Cat::en());
+        assert!(h("United States").starts_with("Invalid highlight “United States”") && h("United States").ends_with("Did you mean USA (United States)?"), "{}", h("United States"));
+        assert!(h("Hong Kong").starts_with("Invalid highlight “Hong Kong”: Hong Kong SAR China is not one"), "{}", h("Hong Kong"));
+        assert!(h("PHL, Hong Kong").starts_with("Invalid highlight “Hong Kong”"), "{}", h("PHL, Hong Kong"));
+        // Codes between spaces are still codes: the message is about the wrong one.
+        assert!(h("AUS PHL XYZ").starts_with("Invalid highlight “XYZ”"), "{}", h("AUS PHL XYZ"));
         assert!(!err("Mexico City").contains("Did you mean") || err("Mexico City").contains("MEX"));
     }
 

@@ -626,10 +626,11 @@ fn highlighted_states_are_never_left_out_without_a_word() {
     // Once the range has ended (10 Oct 2020) Nepal is a party, but its day is still not known: the marker stays
     // hollow, at the range's end, and no filled marker claims a day ("the day it joined").
     // Names inside a sentence take their article in English (the United States ratified the Palermo Protocol on
-    // 3 Nov 2005; the Holy See has joined neither); Spanish lists them after a colon.
+    // 3 Nov 2005; the Holy See has joined neither); French and Spanish list them after a colon, in the past tense.
     for (lang, want) in [
         ("en", "The United States and the Holy See were not parties to either treaty on 1 Jan 2003."),
         ("es", "No eran partes en ninguno de los dos tratados el 1 ene. 2003: Estados Unidos y Santa Sede."),
+        ("fr", "N’étaient parties à aucun des deux traités au 1er janv. 2003\u{202f}: États-Unis et Saint-Siège."),
     ] {
         let o = Options::from_pairs([("chart", "timeline"), ("lang", lang), ("as-of", "2003-01-01"), ("width", "1200"), ("highlight", "USA,VAT")]).unwrap();
         let s = charts::build(Model::get(), &o).unwrap();

@@ -38,6 +38,8 @@ const kindOf = (chart) => {
   const name = String(chart ?? DEFAULT_KIND).trim().toLowerCase();
   return Object.hasOwn(CHARTS, name) ? name : DEFAULT_KIND;
 };
+// A `width` the chart takes: whole pixels, digits only ("1e3" and "640px" are refused by the chart itself).
+const wholePx = (v) => (/^\s*\d+\s*$/.test(v ?? '') ? Number(v) : NaN);
 const MIN_WIDTH = META?.widths.min ?? 280;
 const MAX_WIDTH = META?.widths.max ?? 2400;
 const LOCALES = META?.locales ?? ['en'];
@@ -310,7 +312,7 @@ svg .hl, svg .tc-focus { pointer-events: none; }
 // was measured at), corrected for an earlier date's year.
 // `variants`: the registry's keys for the element's height-changing options (see variantsOf).
 function reserveHeight(chart, width, asOf, lang, variants = []) {
-  const kind = CHARTS[(chart ?? META?.charts[0]?.name ?? '').trim().toLowerCase()];
+  const kind = CHARTS[(chart ?? '').trim().toLowerCase() || DEFAULT_KIND]; // an empty `chart` is the default
   if (!kind) return 0; // an unknown chart will be a one-line message
   const w = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width || 640));
   const t = kind.heights[lang] ?? kind.heights.en;
@@ -550,7 +552,7 @@ class TreatyChart extends HTMLElement {
       this._chart.querySelector('.tc-loading')?.replaceChildren(textFor(this._lang).loading);
       // A fixed width draws at that width and is scaled down (never up) to fit the container.
       const available = this._contentWidth() || this.parentElement?.clientWidth || 640;
-      const fixed = Number(this.getAttribute('width'));
+      const fixed = wholePx(this.getAttribute('width'));
       const drawn = fixed >= MIN_WIDTH && fixed <= MAX_WIDTH ? fixed : available;
       // With short notes, the "About this data" row (HTML, not scaled) comes under the drawing.
       const about = ((this.getAttribute('notes') ?? '').trim().toLowerCase() === 'full' ? 0 : ABOUT_ROW) +
@@ -724,7 +726,7 @@ class TreatyChart extends HTMLElement {
       // A fixed width much wider than the column is scaled down, and its text with it: say so, once a page (a width
       // out of range is refused by the chart itself, with its own message).
       const available = this._contentWidth();
-      const w = Number(opts.width);
+      const w = wholePx(opts.width);
       if (available > 0 && Number.isInteger(w) && w >= MIN_WIDTH && w <= MAX_WIDTH && w > available * 1.25) {
         notice(this, 'noticeScaled', { width: w, available: Math.round(available) }, 'width:scaled', `width="${opts.width}" is wider than its column (${Math.round(available)} px), so the chart is scaled down and its ` +
           'text is smaller than the chart intends; leave width out to draw at the column\'s width.');

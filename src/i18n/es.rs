@@ -269,7 +269,7 @@ fn text(m: Msg) -> &'static str {
         Msg::NoticeNarrow => "Esta columna mide {available}\u{a0}px, menos de los {min}\u{a0}px que necesita un gráfico: se reduce, y su texto con él.",
         Msg::ErrUnknown => "Opción desconocida: «{name}».{suggest} Opciones válidas: {list}.",
         Msg::ErrNotForChart => "La opción «{name}» no se aplica al gráfico {chart}. Opciones de ese gráfico: {list}.",
-        Msg::ErrChart => "Gráfico no válido: «{value}». Gráficos válidos: {list}.",
+        Msg::ErrChart => "Gráfico no válido: «{value}».{suggest} Gráficos válidos: {list}.",
         Msg::ErrDate => "Valor de as-of no válido: {why}. Indique una fecha entre {first} y {last} (AAAA-MM-DD).",
         Msg::ErrDateRange => "Valor de as-of no válido: {value} es {side}. Indique una fecha entre {first} y {last} (AAAA-MM-DD).",
         Msg::ErrDateBefore => "anterior al inicio de los datos",
