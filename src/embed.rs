@@ -311,10 +311,12 @@ pub fn failure(message: &str) -> EmbedResult {
     EmbedResult { ok: false, error: message.to_string(), ..EmbedResult::default() }
 }
 
-/// The visible error box (HTML, message escaped).
+/// The visible error box (HTML, message escaped), marked with the language it is written in (a screen reader on a
+/// page in another language reads it with the right voice).
 pub fn error_html(cat: &Cat, message: &str) -> String {
     format!(
-        "<div class=\"tc-error\" role=\"alert\"><strong>{}</strong> {}</div>",
+        "<div class=\"tc-error\" role=\"alert\" lang=\"{}\"><strong>{}</strong> {}</div>",
+        cat.0.tag,
         escape_xml(cat.t(Msg::ErrorLead)),
         dates_unbroken(&escape_xml(message))
     )

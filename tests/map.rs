@@ -129,13 +129,13 @@ fn legend_counts_are_the_status_charts() {
 fn tooltips_and_csv_give_each_states_dates() {
     let s = map(&[("width", "640")]);
     let tip = |iso3: &str| plain(&s.hits.iter().find(|h| h.key == iso3).unwrap().lines.join(" | "));
-    assert_eq!(tip("AUS"), "Australia | Palermo Protocol: party since 14 Sep 2005 (ratification; signed 11 Dec 2002) | Migrant Workers Convention: neither signatory nor party");
+    assert_eq!(tip("AUS"), "Australia | Palermo Protocol: party since 14 Sep 2005 (ratification; signed 11 Dec 2002) | Migrant Workers Convention: neither signed nor joined");
     assert_eq!(tip("PHL"), "Philippines | Palermo Protocol: party since 28 May 2002 (ratification; signed 14 Dec 2000) | Migrant Workers Convention: party since 5 Jul 1995 (ratification; signed 15 Nov 1993)");
     assert!(tip("COM").contains("Palermo Protocol: party since 23 Jun 2020 (accession, date derived from entry into force)"), "{}", tip("COM"));
-    assert_eq!(tip("NPL"), "Nepal | Palermo Protocol: party, joined between 1 Feb 2019 and 9 Oct 2020 (accession; exact date not known) | Migrant Workers Convention: neither signatory nor party");
+    assert_eq!(tip("NPL"), "Nepal | Palermo Protocol: party, joined between 1 Feb 2019 and 9 Oct 2020 (accession; exact date not known) | Migrant Workers Convention: neither signed nor joined");
     let y2020 = map(&[("as-of", "2020-08-03"), ("width", "640")]);
     let npl = plain(&y2020.hits.iter().find(|h| h.key == "NPL").unwrap().lines.join(" | "));
-    assert_eq!(npl, "Nepal | Palermo Protocol: joined between 1 Feb 2019 and 9 Oct 2020, day unknown, so it may not yet have been a party | Migrant Workers Convention: neither signatory nor party");
+    assert_eq!(npl, "Nepal | Palermo Protocol: joined between 1 Feb 2019 and 9 Oct 2020, day unknown, so it may not yet have been a party | Migrant Workers Convention: neither signed nor joined");
     // Before it joined, a state's tooltip speaks of that day.
     let early = map(&[("as-of", "2004-01-01"), ("width", "640")]);
     let aus = plain(&early.hits.iter().find(|h| h.key == "AUS").unwrap().lines.join(" | "));

@@ -97,6 +97,12 @@ export declare function define(name?: string): typeof TreatyChart;
 /** Sets a chart's options; resolves with its next drawing's detail, or rejects with the reason it could not draw. */
 export declare function render(element: TreatyChart, options?: ChartOptions): Promise<RenderedDetail>;
 
+/**
+ * The sentence a chart shows for these options (a rejected option, in the chart's language), or undefined when it
+ * draws. Call after `whenReady()`; throws before any module has loaded.
+ */
+export declare function check(options: ChartOptions): string | undefined;
+
 /** A chart as a standalone SVG document and its CSV (notes in full unless `notes` says otherwise). */
 export declare function files(options: ChartOptions): Promise<{ svg: string; csv: string }>;
 

@@ -215,6 +215,16 @@ export function embedParams(params) {
 }
 
 /**
+ * The sentence a chart shows for `options` (as attributes: `{chart, country, …}`), or undefined when it draws: a
+ * rejected option in words (English unless `lang` says otherwise). Needs a module: call after `whenReady()`.
+ */
+export function check(options) {
+  const m = loaded();
+  if (!m) throw new Error('check: no chart module has loaded yet; await whenReady() first');
+  return m.api.checkOptions(Object.entries(options).flat());
+}
+
+/**
  * A chart as a standalone SVG document and as CSV, for downloads: `options` as attributes (`{chart, 'as-of', …}`);
  * notes in full unless `notes` says otherwise. Resolves with `{svg, csv}`; rejects with the sentence of a
  * rejected option.
@@ -628,6 +638,7 @@ class TreatyChart extends HTMLElement {
     box.className = 'tc-error';
     box.setAttribute('role', 'alert');
     box.textContent = textFor(this._lang ?? 'en').loadFailed;
+    box.lang = META?.messages[this._lang] ? this._lang : 'en'; // the language it is in (textFor's fallback)
     const fallback = document.createElement('div');
     fallback.className = 'fallback';
     fallback.append(document.createElement('slot'));

@@ -561,7 +561,7 @@ messages! {
     MapNotOpen,
     /// The map's legend before either treaty opened for signature.
     MapNoneOpen,
-    /// The map's count line, both treaties: states neither signatory nor party (its key's "Party to neither" is
+    /// The map's count line, both treaties: states that neither signed nor joined (its key's "Party to neither" is
     /// another category); `{n}`.
     MapCountNeither,
     /// Counts line; `{treaty}`, `{counts}`.

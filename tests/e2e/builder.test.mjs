@@ -181,6 +181,11 @@ test('values in the builder\'s address that it does not offer are named in a not
   await named.page.waitForFunction(() => !document.getElementById('url-note').hidden);
   assert.equal(await named.page.locator('#url-note').textContent(), 'A CMS pasting this address gets the default view, without country=AUS: use the iframe code to keep it.');
   await named.context.close();
+  // A country the charts refuse gets their own sentence (here: a place that is not one of the 195).
+  const eu = await builder('?chart=country&country=EU', 1280);
+  assert.deepEqual((await note(eu.page)).slice(1), ['country=EU: the European Union is not one of the 195 UN member and observer states this data covers. Showing Philippines (PHL) instead.']);
+  assert.deepEqual(eu.errors, []);
+  await eu.context.close();
   const clean = await builder('?chart=status', 1280);
   assert.equal(await clean.page.locator('#address-note').isVisible(), false);
   await clean.context.close();
