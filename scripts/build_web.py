@@ -145,7 +145,33 @@ def gallery(page: pathlib.Path, registry: dict, widths: list, dates: list, site:
     <p>Options: {html.escape(", ".join([o["name"] for o in c["options"]] + registry["attributes"]))}. <a href="builder.html?chart={name}">Make this embed in the builder</a> (date, language, iframe code, PNG and CSV).</p>
   </details>
   <p class="links">Static fallback for print or no-script pages: {static} · <a href="static/{name}-latest.csv">CSV</a></p>""")
-    page.write_text(text.replace(marker, "".join(sections)))
+    text = text.replace(marker, "".join(sections))
+    pre = "/*PRE-HEIGHTS*/"
+    if pre not in text:
+        sys.exit(f"build: {pre} not found in {page}")
+    page.write_text(text.replace(pre, pre_heights(registry)))
+
+
+def pre_heights(registry: dict) -> str:
+    """CSS that holds each gallery chart's height before the loader has run (until then an element is its fallback
+    link, one line tall; the loader reserves the exact height once it runs): the registry's English height at the
+    gallery's column width (the viewport less main's 16 px padding each side, at most main's 760 px), plus the "About this
+    data" row, for viewports from 320 px up."""
+    w = registry["widths"]
+
+    def height(table: list, col: int) -> int:
+        at = (min(max(col, w["min"]), w["max"]) - w["min"]) / w["step"]
+        i = min(len(table) - 1, int(at))
+        j = min(len(table) - 1, i + 1)
+        return round(table[i] + (table[j] - table[i]) * (at - i)) + 37  # ABOUT_ROW in the loader
+
+    rules = []
+    for viewport in (0, 375, 430, 600, 792):
+        col = min(max(viewport, 320) - 32, 760)
+        body = " ".join(f"#chart-{c['name']}:not(:defined) {{ display: block; min-height: {height(c['heights']['en'], col)}px; }}"
+                        for c in registry["charts"])
+        rules.append(body if viewport == 0 else f"@media (min-width: {viewport}px) {{ {body} }}")
+    return "\n  ".join(rules)
 
 
 def page_themes(pages: list, registry: dict) -> None:

@@ -16,6 +16,28 @@ const BAD = [
   `<treaty-chart id="chart-bad-kind">: Invalid chart “pie”. Valid charts: ${CHART_NAMES}.`,
 ];
 
+test('before the loader has run, the gallery\'s charts already hold about their height: the page does not jump', async () => {
+  for (const width of [320, 375, 1280]) {
+    const context = await h.browser.newContext({ viewport: { width, height: 900 } });
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await context.route('**/treaty-charts.js', async (route) => { await gate; await route.continue(); });
+    const page = await context.newPage();
+    // (A module script holds DOMContentLoaded back: wait for the page's last chart to be parsed instead.)
+    await page.goto(`${h.base}/`, { waitUntil: 'commit' });
+    await page.waitForSelector('#chart-bad-kind', { state: 'attached' });
+    const heights = () => page.evaluate(() => ['chart-timeline', 'chart-status', 'chart-map', 'chart-coverage'].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().height)));
+    const before = await heights();
+    release();
+    for (const id of ['chart-timeline', 'chart-status', 'chart-map', 'chart-coverage']) await rendered(page, id);
+    const after = await heights();
+    console.log(`# gallery at ${width}px, before the loader → drawn: ${before.map((b, i) => `${b}→${after[i]}`).join(', ')} px`);
+    // (Each would be its one-line fallback link, about 25 px, without the gallery's held heights.)
+    before.forEach((b, i) => assert.ok(Math.abs(b - after[i]) <= 24, `chart ${i} at ${width}px: ${b} px before the loader, ${after[i]} px drawn`));
+    await context.close();
+  }
+});
+
 for (const width of [375, 1280]) {
   test(`gallery at ${width} px: both charts drawn with the right counts`, async () => {
     const { page, errors, context } = await open('/', { width, height: 900 });
